@@ -1,0 +1,202 @@
+import CSQLite
+
+/// A prepared statement. Obtain one from `Database.prepare(_:)` (owned by the caller) or
+/// `Database.cachedStatement(_:)` (owned by the connection's cache and reset on each use).
+public final class Statement {
+    public let sql: String
+    let handle: OpaquePointer
+    unowned let database: Database
+    private var boundValues: [DatabaseValue] = []
+    private lazy var columnIndexes: [String: Int32] = {
+        var indexes: [String: Int32] = [:]
+        for index in 0..<columnCount where indexes[columnName(at: index)] == nil {
+            indexes[columnName(at: index)] = index
+        }
+        return indexes
+    }()
+
+    init(database: Database, sql: String) throws {
+        var handle: OpaquePointer?
+        var remainder = ""
+        let code = sql.withCString { text -> Int32 in
+            var tail: UnsafePointer<CChar>?
+            let code = sqlite3_prepare_v3(database.handle, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, &tail)
+            // `tail` points into this temporary C string: read it before the closure returns.
+            if let tail { remainder = String(cString: tail) }
+            return code
+        }
+        guard code == SQLITE_OK else {
+            throw DatabaseError(connection: database.handle, code: code, sql: sql)
+        }
+        guard let handle else {
+            throw DatabaseError(resultCode: SQLITE_MISUSE, message: "no statement in SQL", sql: sql)
+        }
+        if !remainder.allSatisfy({ $0.isWhitespace || $0 == ";" }) {
+            sqlite3_finalize(handle)
+            throw DatabaseError(
+                resultCode: SQLITE_MISUSE, message: "only one statement is allowed; found more after the first",
+                sql: sql)
+        }
+        self.handle = handle
+        self.sql = sql
+        self.database = database
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    // MARK: Shape
+
+    public var columnCount: Int32 { sqlite3_column_count(handle) }
+    public var columnNames: [String] { (0..<columnCount).map(columnName(at:)) }
+    public func columnName(at index: Int32) -> String { String(cString: sqlite3_column_name(handle, index)) }
+    /// True when the statement cannot write to the database file (`sqlite3_stmt_readonly`).
+    public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
+    public var parameterCount: Int32 { sqlite3_bind_parameter_count(handle) }
+
+    // MARK: Binding
+
+    /// Clears earlier bindings and binds `arguments`.
+    public func bind(_ arguments: StatementArguments) throws {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        switch arguments {
+        case .positional(let values):
+            guard values.count == Int(parameterCount) else {
+                throw DatabaseError(
+                    resultCode: SQLITE_RANGE,
+                    message: "statement has \(parameterCount) parameters, \(values.count) values given", sql: sql)
+            }
+            for (offset, value) in values.enumerated() { try bind(value, at: Int32(offset + 1)) }
+            boundValues = values
+        case .named(let values):
+            for index in stride(from: Int32(1), through: parameterCount, by: 1) {
+                guard let rawName = sqlite3_bind_parameter_name(handle, index) else {
+                    throw DatabaseError(
+                        resultCode: SQLITE_RANGE, message: "parameter \(index) has no name; bind it by position",
+                        sql: sql)
+                }
+                let name = String(String(cString: rawName).dropFirst())
+                guard let value = values[name] else {
+                    throw DatabaseError(resultCode: SQLITE_RANGE, message: "no value for parameter :\(name)", sql: sql)
+                }
+                try bind(value, at: index)
+            }
+            boundValues = arguments.values
+        }
+    }
+
+    private func bind(_ value: DatabaseValue, at index: Int32) throws {
+        let code: Int32
+        switch value {
+        case .null: code = sqlite3_bind_null(handle, index)
+        case .integer(let int): code = sqlite3_bind_int64(handle, index, int)
+        case .real(let double): code = sqlite3_bind_double(handle, index, double)
+        case .text(let string):
+            var string = string
+            code = string.withUTF8 { bytes in
+                // A null pointer would bind NULL: an empty string binds the literal "" instead.
+                guard let start = bytes.baseAddress, !bytes.isEmpty else {
+                    return sqlite3_bind_text64(handle, index, "", 0, csqlite_transient(), UInt8(SQLITE_UTF8))
+                }
+                return sqlite3_bind_text64(
+                    handle, index, UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self), UInt64(bytes.count),
+                    csqlite_transient(), UInt8(SQLITE_UTF8))
+            }
+        case .blob(let bytes):
+            code = bytes.withUnsafeBytes { raw in
+                // A null pointer would bind NULL: an empty blob binds as a zero-length blob instead.
+                guard let start = raw.baseAddress, !raw.isEmpty else { return sqlite3_bind_zeroblob(handle, index, 0) }
+                return sqlite3_bind_blob64(handle, index, start, UInt64(raw.count), csqlite_transient())
+            }
+        }
+        guard code == SQLITE_OK else { throw error(code) }
+    }
+
+    // MARK: Stepping
+
+    /// Advances to the next row; false when the statement is done.
+    @discardableResult
+    public func step() throws -> Bool {
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default:
+            let failure = error(code)
+            sqlite3_reset(handle)
+            throw failure
+        }
+    }
+
+    /// Runs the statement to completion, ignoring any rows.
+    public func run(_ arguments: StatementArguments = .none) throws {
+        try bind(arguments)
+        while try step() {}
+        sqlite3_reset(handle)
+    }
+
+    /// Calls `body` once per row.
+    public func forEachRow(_ arguments: StatementArguments = .none, _ body: (Statement) throws -> Void) throws {
+        try bind(arguments)
+        defer { sqlite3_reset(handle) }
+        while try step() { try body(self) }
+    }
+
+    /// Resets the statement so it can run again; bindings are kept until the next `bind`.
+    public func reset() { sqlite3_reset(handle) }
+
+    // MARK: Columns of the current row
+
+    public func isNull(at index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
+    public func int64(at index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
+    public func int(at index: Int32) -> Int { Int(sqlite3_column_int64(handle, index)) }
+    public func double(at index: Int32) -> Double { sqlite3_column_double(handle, index) }
+
+    public func string(at index: Int32) -> String {
+        guard let text = sqlite3_column_text(handle, index) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+    }
+
+    public func blob(at index: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(handle, index))
+        guard count > 0, let bytes = sqlite3_column_blob(handle, index) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: bytes, count: count))
+    }
+
+    public func optionalInt(at index: Int32) -> Int? { isNull(at: index) ? nil : int(at: index) }
+    public func optionalDouble(at index: Int32) -> Double? { isNull(at: index) ? nil : double(at: index) }
+    public func optionalString(at index: Int32) -> String? { isNull(at: index) ? nil : string(at: index) }
+
+    public func value(at index: Int32) -> DatabaseValue {
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_INTEGER: .integer(int64(at: index))
+        case SQLITE_FLOAT: .real(double(at: index))
+        case SQLITE_TEXT: .text(string(at: index))
+        case SQLITE_BLOB: .blob(blob(at: index))
+        default: .null
+        }
+    }
+
+    /// The index of the first result column called `name`.
+    public func columnIndex(_ name: String) throws -> Int32 {
+        guard let index = columnIndexes[name] else {
+            throw DatabaseError(resultCode: SQLITE_RANGE, message: "no column named \(name)", sql: sql)
+        }
+        return index
+    }
+
+    public func int(named name: String) throws -> Int { int(at: try columnIndex(name)) }
+    public func int64(named name: String) throws -> Int64 { int64(at: try columnIndex(name)) }
+    public func double(named name: String) throws -> Double { double(at: try columnIndex(name)) }
+    public func string(named name: String) throws -> String { string(at: try columnIndex(name)) }
+    public func optionalString(named name: String) throws -> String? { optionalString(at: try columnIndex(name)) }
+    public func value(named name: String) throws -> DatabaseValue { value(at: try columnIndex(name)) }
+
+    /// All values of the current row.
+    public var row: [DatabaseValue] { (0..<columnCount).map(value(at:)) }
+
+    private func error(_ code: Int32) -> DatabaseError {
+        DatabaseError(connection: database.handle, code: code, sql: sql, arguments: boundValues)
+    }
+}

@@ -1,0 +1,220 @@
+import Importer
+import Storage
+
+/// What one document's import did.
+public struct ImportOutcome: Sendable {
+    public enum Change: String, Sendable {
+        case created, updated, unchanged
+    }
+
+    public var fileName: String
+    public var documentSlug: String
+    public var change: Change
+    public var plans = 0
+    public var visions = 0
+    public var actions = 0
+    public var commitments = 0
+    public var initiatives = 0
+    public var indicatorValues = 0
+
+    public var summary: String {
+        guard change != .unchanged else { return "\(fileName): unchanged" }
+        var parts: [String] = []
+        if plans > 0 { parts.append("\(plans) plan\(plans == 1 ? "" : "s"), \(visions) visions, \(actions) actions, \(commitments) commitments") }
+        parts.append("\(initiatives) initiatives")
+        parts.append("\(indicatorValues) indicator values")
+        return "\(fileName): \(change.rawValue) — " + parts.joined(separator: ", ")
+    }
+}
+
+/// Writes what the importer read into the database: upserts by stable keys, so importing the
+/// same bytes again changes nothing and a changed document updates rows in place without
+/// touching the progress recorded against its actions.
+public struct DocumentLoader {
+    /// Bumped when the importer's rules change, so documents are read again on the next import.
+    public static let importerVersion = "1"
+
+    let db: Database
+
+    public init(db: Database) { self.db = db }
+
+    /// Reads `bytes` and writes the result; the caller owns the transaction.
+    public func importDocument(fileName: String, bytes: [UInt8], curation: CurationFile) throws -> ImportOutcome {
+        let sha256 = SHA256.hexDigest(bytes)
+        let fingerprint = SHA256.hexDigest("\(sha256)\n\(Self.importerVersion)\n\(curation.text)")
+        // Same bytes, same curation, same rules: nothing to read or write.
+        if let slug = try db.scalarString("SELECT slug FROM documents WHERE extraction_sha256 = ?", [fingerprint]) {
+            return ImportOutcome(fileName: fileName, documentSlug: slug, change: .unchanged)
+        }
+        let imported = try DocumentImporter.importDocument(
+            fileName: fileName, bytes: bytes, curation: curation.overlay, today: ISODate.today().description)
+        return try load(imported, sha256: sha256, fingerprint: fingerprint)
+    }
+
+    func load(_ document: ImportedDocument, sha256: String, fingerprint: String) throws -> ImportOutcome {
+        var outcome = ImportOutcome(fileName: document.fileName, documentSlug: document.slug, change: .created)
+        if try db.scalarInt("SELECT count(*) FROM documents WHERE slug = ?", [document.slug]) == 1 {
+            outcome.change = .updated
+        }
+        let documentID = try upsertDocument(document, sha256: sha256, fingerprint: fingerprint)
+        var sourceIDs: [SourceRef: Int64] = [:]
+        func source(_ ref: SourceRef?) throws -> Int64? {
+            guard let ref else { return nil }
+            if let id = sourceIDs[ref] { return id }
+            let id = try insertSource(ref, documentID: documentID)
+            sourceIDs[ref] = id
+            return id
+        }
+
+        for plan in document.plans {
+            let planID = try returningID(
+                """
+                INSERT INTO plans (slug, title, title_en, proposed_on, document_id, source_id) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (slug) DO UPDATE SET title = excluded.title, title_en = excluded.title_en,
+                    proposed_on = excluded.proposed_on, document_id = excluded.document_id, source_id = excluded.source_id
+                RETURNING id
+                """,
+                [plan.slug, plan.title, plan.titleEn, plan.proposedOn, documentID, try source(plan.source)])
+            outcome.plans += 1
+            var visionIDs: [Int: Int64] = [:]
+            for vision in plan.visions {
+                visionIDs[vision.number] = try returningID(
+                    """
+                    INSERT INTO visions (plan_id, number, slug, title, title_en, source_id) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (plan_id, number) DO UPDATE SET slug = excluded.slug, title = excluded.title,
+                        title_en = excluded.title_en, source_id = excluded.source_id
+                    RETURNING id
+                    """,
+                    [planID, vision.number, vision.slug, vision.title, vision.titleEn, try source(vision.source)])
+                outcome.visions += 1
+            }
+            for action in plan.actions {
+                let actionID = try returningID(
+                    """
+                    INSERT INTO actions (plan_id, number, slug, title, title_en, body, vision_id, source_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (plan_id, number) DO UPDATE SET slug = excluded.slug, title = excluded.title,
+                        title_en = excluded.title_en, body = excluded.body, vision_id = excluded.vision_id,
+                        source_id = excluded.source_id
+                    RETURNING id
+                    """,
+                    [planID, action.number, action.slug, action.title, action.titleEn, action.body,
+                     action.visionNumber.flatMap { visionIDs[$0] }, try source(action.source)])
+                outcome.actions += 1
+                for commitment in action.commitments {
+                    let commitmentID = try returningID(
+                        """
+                        INSERT INTO commitments (action_id, slug, body, target_value, target_unit, due_on, source_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (slug) DO UPDATE SET action_id = excluded.action_id, body = excluded.body,
+                            target_value = excluded.target_value, target_unit = excluded.target_unit,
+                            due_on = excluded.due_on, source_id = excluded.source_id
+                        RETURNING id
+                        """,
+                        [actionID, commitment.slug, commitment.body, commitment.targetValue, commitment.targetUnit,
+                         commitment.dueOn, try source(commitment.source)])
+                    outcome.commitments += 1
+                    if let milestone = commitment.milestone {
+                        try db.execute(
+                            """
+                            INSERT INTO milestones (commitment_id, slug, title, target_count, unit, due_on, baseline_note)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                            ON CONFLICT (slug) DO UPDATE SET commitment_id = excluded.commitment_id, title = excluded.title,
+                                target_count = excluded.target_count, unit = excluded.unit, due_on = excluded.due_on,
+                                baseline_note = excluded.baseline_note
+                            """,
+                            [commitmentID, milestone.slug, milestone.title, milestone.targetCount, milestone.unit,
+                             milestone.dueOn, milestone.baselineNote])
+                    }
+                }
+            }
+        }
+
+        for initiative in document.initiatives {
+            // One row per initiative across documents: a later mention fills gaps, never erases.
+            try db.execute(
+                """
+                INSERT INTO initiatives (name, name_en, kind, announced_on, source_id) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET
+                    name_en = coalesce(excluded.name_en, initiatives.name_en),
+                    announced_on = coalesce(initiatives.announced_on, excluded.announced_on),
+                    source_id = CASE WHEN initiatives.announced_on IS NULL AND excluded.announced_on IS NOT NULL
+                                     THEN excluded.source_id ELSE initiatives.source_id END
+                """,
+                [initiative.name, initiative.nameEn, initiative.kind, initiative.announcedOn, try source(initiative.source)])
+            outcome.initiatives += 1
+        }
+
+        // Indicator values belong to the passages they were read from: replace this document's set.
+        try db.execute(
+            "DELETE FROM indicator_values WHERE source_id IN (SELECT id FROM sources WHERE document_id = ?)", [documentID])
+        for value in document.indicatorValues {
+            let indicatorID = try returningID(
+                """
+                INSERT INTO indicators (slug, name, name_en, unit) VALUES (?, ?, ?, ?)
+                ON CONFLICT (slug) DO UPDATE SET name = excluded.name,
+                    name_en = coalesce(excluded.name_en, indicators.name_en), unit = coalesce(excluded.unit, indicators.unit)
+                RETURNING id
+                """,
+                [value.slug, value.name, value.nameEn, value.unit])
+            try db.execute(
+                """
+                INSERT INTO indicator_values (indicator_id, value, qualifier, as_of, source_id) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (indicator_id, as_of, source_id) DO UPDATE SET value = excluded.value, qualifier = excluded.qualifier
+                """,
+                [indicatorID, value.value, value.qualifier, value.asOf, try source(value.source)])
+            outcome.indicatorValues += 1
+        }
+
+        try removeUnreferencedSources(documentID: documentID)
+        return outcome
+    }
+
+    private func upsertDocument(_ document: ImportedDocument, sha256: String, fingerprint: String) throws -> Int64 {
+        try returningID(
+            """
+            INSERT INTO documents (slug, title, publisher, url, published_on, sha256, body, file_name, extraction_sha256)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (slug) DO UPDATE SET title = excluded.title, publisher = excluded.publisher, url = excluded.url,
+                published_on = excluded.published_on, sha256 = excluded.sha256, body = excluded.body,
+                file_name = excluded.file_name, extraction_sha256 = excluded.extraction_sha256,
+                imported_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+            RETURNING id
+            """,
+            [document.slug, document.title, document.publisher, document.url, document.publishedOn, sha256,
+             document.body, document.fileName, fingerprint])
+    }
+
+    private func insertSource(_ ref: SourceRef, documentID: Int64) throws -> Int64 {
+        try returningID(
+            """
+            INSERT INTO sources (document_id, line, quote) VALUES (?, ?, ?)
+            ON CONFLICT (document_id, line, quote) DO UPDATE SET line = excluded.line
+            RETURNING id
+            """,
+            [documentID, ref.line, ref.quote])
+    }
+
+    /// Sources of an updated document that no row points at any more.
+    private func removeUnreferencedSources(documentID: Int64) throws {
+        try db.execute(
+            """
+            DELETE FROM sources WHERE document_id = ? AND id NOT IN (
+                SELECT source_id FROM plans WHERE source_id IS NOT NULL
+                UNION SELECT source_id FROM visions WHERE source_id IS NOT NULL
+                UNION SELECT source_id FROM actions WHERE source_id IS NOT NULL
+                UNION SELECT source_id FROM commitments WHERE source_id IS NOT NULL
+                UNION SELECT source_id FROM initiatives WHERE source_id IS NOT NULL
+                UNION SELECT source_id FROM indicator_values WHERE source_id IS NOT NULL)
+            """,
+            [documentID])
+    }
+
+    private func returningID(_ sql: String, _ arguments: StatementArguments) throws -> Int64 {
+        // Step to the end (not fetchOne): a RETURNING statement is complete only when done.
+        guard let id = try db.fetchAll(sql, arguments, { $0.int64(at: 0) }).first else {
+            throw TrackerError("internal: no id returned by \(sql.prefix(40))…")
+        }
+        return id
+    }
+}

@@ -1,0 +1,118 @@
+import Storage
+
+/// Read-only listings of what the import produced: plans, actions, indicators, initiatives.
+public struct CatalogQueries {
+    let db: Database
+
+    public init(db: Database) { self.db = db }
+
+    public func plans() throws -> ResultTable {
+        try ResultTable.query(
+            db,
+            """
+            SELECT p.slug, p.title, p.title_en, p.proposed_on,
+                   (SELECT count(*) FROM visions v WHERE v.plan_id = p.id) AS visions,
+                   (SELECT count(*) FROM actions a WHERE a.plan_id = p.id) AS actions,
+                   d.slug AS document
+            FROM plans p LEFT JOIN documents d ON d.id = p.document_id
+            ORDER BY p.id
+            """)
+    }
+
+    /// The plan's fields, visions and actions as one table each.
+    public func planDetail(_ plan: PlanScope) throws -> (summary: ResultTable, visions: ResultTable, actions: ResultTable) {
+        let summary = try ResultTable.query(
+            db,
+            """
+            SELECT p.slug, p.title, p.title_en, p.proposed_on, d.title AS document, d.publisher, d.url, s.line, s.quote
+            FROM plans p LEFT JOIN documents d ON d.id = p.document_id LEFT JOIN sources s ON s.id = p.source_id
+            WHERE p.id = ?
+            """, [plan.id])
+        let visions = try ResultTable.query(
+            db, "SELECT number, title, title_en FROM visions WHERE plan_id = ? ORDER BY number", [plan.id])
+        let actions = try ResultTable.query(
+            db,
+            """
+            SELECT a.number, a.title, a.title_en, v.number AS vision,
+                   (SELECT count(*) FROM commitments c WHERE c.action_id = a.id) AS commitments
+            FROM actions a LEFT JOIN visions v ON v.id = a.vision_id
+            WHERE a.plan_id = ? ORDER BY a.number
+            """, [plan.id])
+        return (summary, visions, actions)
+    }
+
+    public struct ActionDetail {
+        public let number: Int
+        public let title: String
+        public let titleEn: String?
+        public let body: String
+        public let vision: String?
+        public let sourceLine: Int?
+        public let sourceQuote: String?
+        public let document: String?
+        public let commitments: ResultTable
+        public let timeline: ResultTable
+    }
+
+    public func action(_ number: Int, of plan: PlanScope) throws -> ActionDetail {
+        let actionID = try plan.actionID(number: number, in: db)
+        guard let detail = try db.fetchOne(
+            """
+            SELECT a.number, a.title, a.title_en, a.body,
+                   CASE WHEN v.id IS NULL THEN NULL ELSE v.number || '. ' || coalesce(v.title_en || ' — ', '') || v.title END,
+                   s.line, s.quote, d.slug
+            FROM actions a LEFT JOIN visions v ON v.id = a.vision_id
+            LEFT JOIN sources s ON s.id = a.source_id LEFT JOIN documents d ON d.id = s.document_id
+            WHERE a.id = ?
+            """, [actionID], { row in
+                (row.int(at: 0), row.string(at: 1), row.optionalString(at: 2), row.string(at: 3), row.optionalString(at: 4),
+                 row.optionalInt(at: 5), row.optionalString(at: 6), row.optionalString(at: 7))
+            })
+        else { throw TrackerError("action \(number) vanished while reading it") }
+        let commitments = try ResultTable.query(
+            db,
+            """
+            SELECT c.slug, c.body, c.target_value, c.target_unit, c.due_on, m.slug AS milestone
+            FROM commitments c LEFT JOIN milestones m ON m.commitment_id = c.id
+            WHERE c.action_id = ? ORDER BY c.id
+            """, [actionID])
+        let timeline = try ResultTable.query(
+            db,
+            """
+            SELECT u.id, u.reported_on, u.status, u.percent, u.note, u.author, u.evidence_url,
+                   CASE WHEN u.supersedes_id IS NOT NULL THEN 'corrects #' || u.supersedes_id END AS correction,
+                   (SELECT 'superseded by #' || c.id FROM progress_updates c WHERE c.supersedes_id = u.id) AS superseded
+            FROM progress_updates u WHERE u.action_id = ?
+            ORDER BY u.reported_on, u.id
+            """, [actionID])
+        return ActionDetail(
+            number: detail.0, title: detail.1, titleEn: detail.2, body: detail.3, vision: detail.4,
+            sourceLine: detail.5, sourceQuote: detail.6, document: detail.7, commitments: commitments, timeline: timeline)
+    }
+
+    public func indicators(search: String?) throws -> ResultTable {
+        try ResultTable.query(
+            db,
+            """
+            SELECT i.slug, i.name, i.name_en, v.qualifier, v.value, i.unit, v.as_of, d.slug AS document, s.line, s.quote
+            FROM indicator_values v
+            JOIN indicators i ON i.id = v.indicator_id
+            LEFT JOIN sources s ON s.id = v.source_id
+            LEFT JOIN documents d ON d.id = s.document_id
+            WHERE :search IS NULL
+               OR instr(lower(i.slug), lower(:search)) OR instr(lower(i.name), lower(:search))
+               OR instr(lower(coalesce(i.name_en, '')), lower(:search)) OR instr(s.quote, :search)
+            ORDER BY i.slug, v.as_of, v.id
+            """, ["search": search])
+    }
+
+    public func initiatives() throws -> ResultTable {
+        try ResultTable.query(
+            db,
+            """
+            SELECT n.name, n.name_en, n.kind, n.announced_on, d.slug AS document, s.line, s.quote
+            FROM initiatives n LEFT JOIN sources s ON s.id = n.source_id LEFT JOIN documents d ON d.id = s.document_id
+            ORDER BY n.announced_on IS NULL, n.announced_on, n.name
+            """)
+    }
+}

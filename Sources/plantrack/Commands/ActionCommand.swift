@@ -1,0 +1,7 @@
+import ArgumentParser
+
+struct ActionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "action", abstract: "The plan's actions and their status.",
+        subcommands: [ActionListCommand.self, ActionShowCommand.self])
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Tracker
+
+struct IndicatorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "indicator", abstract: "Quantitative indicators read from the documents.",
+        subcommands: [IndicatorListCommand.self])
+}
+
+struct IndicatorListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Indicators with value, qualifier, unit, as-of date and source quote.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOptions
+
+    @Option(help: "Only indicators whose slug, name or quote contains this text.") var search: String?
+
+    func run() throws {
+        let tracker = try global.open(.existing)
+        Console.print(try CatalogQueries(db: tracker.db).indicators(search: search), as: output.format)
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Tracker
+
+struct MilestoneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "milestone", abstract: "Countable milestones, such as the 2025 training programme.",
+        subcommands: [MilestoneListCommand.self])
+}
+
+struct MilestoneListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "Each milestone: target, due date, done so far, pace, projected completion, status.",
+        discussion: "Status: met (target reached by the due date), on-track (the pace so far projects completion by it), at-risk (projects later), missed (due date passed short of target).")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var planOptions: PlanOptions
+    @OptionGroup var asOf: AsOfOptions
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        let tracker = try global.open(.existing)
+        let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
+        Console.print(try StatusQueries(db: tracker.db, plan: plan).milestones(asOf: asOf.date), as: output.format)
+    }
+}

@@ -1,0 +1,7 @@
+import ArgumentParser
+
+struct ProgressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "progress", abstract: "Progress updates against the plan's actions (append-only).",
+        subcommands: [ProgressAddCommand.self, ProgressListCommand.self, ProgressCorrectCommand.self, ProgressImportCommand.self])
+}

@@ -1,0 +1,7 @@
+import ArgumentParser
+
+struct TrainingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "training", abstract: "Training and workshop sessions held (append-only).",
+        subcommands: [TrainingAddCommand.self, TrainingListCommand.self])
+}

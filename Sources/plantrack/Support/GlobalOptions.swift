@@ -1,0 +1,52 @@
+import ArgumentParser
+import Glibc
+import Tracker
+
+/// `--db PATH`, shared by every command: the flag, else `$PLANTRACK_DB`, else `./plantrack.db`.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file (default: $PLANTRACK_DB, else ./plantrack.db).", valueName: "path"))
+    var db: String?
+
+    var databasePath: String {
+        if let db { return db }
+        if let fromEnvironment = getenv("PLANTRACK_DB").map({ String(cString: $0) }), !fromEnvironment.isEmpty {
+            return fromEnvironment
+        }
+        return "plantrack.db"
+    }
+
+    func open(_ access: TrackerDatabase.Access) throws -> TrackerDatabase {
+        try TrackerDatabase(path: databasePath, access: access)
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// `--format table|csv|json|markdown`, for every listing.
+struct FormatOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
+    var format: OutputFormat = .table
+}
+
+/// `--plan SLUG`, for commands that act on a plan's actions.
+struct PlanOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The plan (default: the bundled plan, or the only one).", valueName: "slug"))
+    var plan: String?
+}
+
+/// `--as-of DATE`: compute from what was reported on or before DATE.
+struct AsOfOptions: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Compute from rows reported on or before this date (default: today).", valueName: "date"))
+    var asOf: String?
+
+    func validate() throws {
+        if let asOf { _ = try parseDate(asOf, option: "--as-of") }
+    }
+
+    var date: ISODate { asOf.flatMap { ISODate($0) } ?? .today() }
+}
+
+/// Parses a date option, naming the option in the error.
+func parseDate(_ text: String, option: String) throws -> ISODate {
+    do { return try FieldParser.date(text) } catch { throw TrackerError("\(option): \(error.message)") }
+}

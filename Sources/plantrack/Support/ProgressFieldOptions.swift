@@ -1,0 +1,64 @@
+import ArgumentParser
+import Glibc
+import Tracker
+
+/// The fields of an update shared by `progress add` and `progress correct`, checked in validate().
+struct ProgressFieldOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("not-started, in-progress, at-risk, blocked or completed.", valueName: "status"))
+    var status: String?
+
+    @Option(help: ArgumentHelp("The date reported on, YYYY-MM-DD (add: default today).", valueName: "date"))
+    var date: String?
+
+    // Unconditional so that `--percent -1` reaches validation instead of reading as an option.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Percent complete, 0 to 100.", valueName: "percent"))
+    var percent: String?
+
+    @Option(help: ArgumentHelp("An http(s) URL of the evidence.", valueName: "url"))
+    var evidence: String?
+
+    @Option(help: ArgumentHelp("Who reports it (add: default $USER).", valueName: "name"))
+    var author: String?
+
+    @Option(help: ArgumentHelp("The commitment it reports on, by slug.", valueName: "slug"))
+    var commitment: String?
+
+    func validate() throws {
+        _ = try parsed()
+    }
+
+    struct Parsed {
+        var status: Status?
+        var date: ISODate?
+        var percent: Double?
+        var evidence: String?
+    }
+
+    func parsed() throws -> Parsed {
+        Parsed(
+            status: try parseOption(status, "--status", FieldParser.status),
+            date: try parseOption(date, "--date", FieldParser.date),
+            percent: try parseOption(percent, "--percent", FieldParser.percent),
+            evidence: try parseOption(evidence, "--evidence", FieldParser.evidenceURL))
+    }
+
+    static var defaultAuthor: String? {
+        getenv("USER").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+/// Checks the NOTE argument.
+func parseNote(_ note: String) throws -> String {
+    do { return try FieldParser.note(note) } catch { throw TrackerError("note: \(error.message)") }
+}
+
+/// Checks an action number argument or option.
+func parseActionNumber(_ text: String) throws -> Int {
+    do { return try FieldParser.actionNumber(text) } catch { throw TrackerError("action: \(error.message)") }
+}
+
+/// Parses an optional option value, naming the option in the error.
+func parseOption<T>(_ value: String?, _ option: String, _ parse: (String) throws(FieldProblem) -> T) throws -> T? {
+    guard let value else { return nil }
+    do { return try parse(value) } catch { throw TrackerError("\(option): \(error.message)") }
+}
