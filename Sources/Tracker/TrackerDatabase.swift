@@ -37,7 +37,10 @@ public final class TrackerDatabase {
         }
         if access != .create {
             do {
-                guard try Self.migrator().isUpToDate(db) else {
+                let migrator = try Self.migrator()
+                if try !migrator.isUpToDate(db) {
+                    // Say why: a newer or tampered history is refused outright; otherwise migrate.
+                    _ = try migrator.status(of: db)
                     throw TrackerError("database \(path) needs migrating; run `plantrack migrate`")
                 }
             } catch let error as DatabaseError where error.resultCode == DatabaseError.notADatabase {

@@ -80,7 +80,7 @@ import Testing
         let junk = try cli.write("junk.db", String(repeating: "not sqlite ", count: 200))
         let result = try cli.run(["--db", junk, "action", "list"], useDatabase: false)
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("plantrack: error: \(junk) is not a plantrack database"))
+        #expect(result.stderr == "plantrack: error: cannot open database \(junk): file is not a database\n")
     }
 
     @Test func databaseDefaultsToEnvironmentThenWorkingDirectory() throws {

@@ -109,6 +109,12 @@ private func temporaryFile(_ text: String) throws -> String {
         guard let error = error as? CSVError else { return false }
         return error.line == 0 && error.message.hasPrefix("cannot open /nonexistent/plantrack/updates.csv")
     }
+    #expect {
+        _ = try CSVReader(path: "/")  // opens, but cannot be read
+    } throws: { error in
+        guard let error = error as? CSVError else { return false }
+        return error.line == 0 && error.message.hasPrefix("cannot open /:")
+    }
 }
 
 /// Quoted, multi-line, CRLF and Chinese records, so 64 KiB chunk boundaries fall everywhere.

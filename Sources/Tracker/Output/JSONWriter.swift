@@ -23,9 +23,9 @@ enum JSONWriter {
         switch value {
         case .null: "null"
         case .integer(let number): String(number)
-        case .real(let number): number.isFinite ? formatReal(number) : "null"
+        case .real(let number): number.isFinite ? CellText.real(number) : "null"
         case .text(let text): stringLiteral(text)
-        case .blob(let bytes): "\"" + hexString(bytes) + "\""
+        case .blob(let bytes): "\"" + CellText.hex(bytes) + "\""
         }
     }
 

@@ -56,9 +56,9 @@ extension DatabaseValue {
         switch self {
         case .null: ""
         case .integer(let value): String(value)
-        case .real(let value): formatReal(value)
+        case .real(let value): CellText.real(value)
         case .text(let value): value
-        case .blob(let bytes): hexString(bytes)
+        case .blob(let bytes): CellText.hex(bytes)
         }
     }
 
@@ -70,23 +70,27 @@ extension DatabaseValue {
     }
 }
 
-/// Shortest round-trip form; integral values print without ".0" (230, not 230.0) as long as
-/// every integer in range is exact, beyond which Swift's exponent form is clearer.
-func formatReal(_ value: Double) -> String {
-    let exactIntegerLimit = 9_007_199_254_740_992.0  // 2^53
-    if value.isFinite, value == value.rounded(.towardZero), abs(value) < exactIntegerLimit {
-        return String(Int64(value))
+/// How numbers and bytes are spelled in every format.
+enum CellText {
+    /// Shortest round-trip form; integral values print without ".0" (230, not 230.0) as long as
+    /// every integer in range is exact, beyond which Swift's exponent form is clearer.
+    static func real(_ value: Double) -> String {
+        let exactIntegerLimit = 9_007_199_254_740_992.0  // 2^53
+        if value.isFinite, value == value.rounded(.towardZero), abs(value) < exactIntegerLimit {
+            return String(Int64(value))
+        }
+        return value.description
     }
-    return value.description
-}
 
-func hexString(_ bytes: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var utf8: [UInt8] = []
-    utf8.reserveCapacity(bytes.count * 2)
-    for byte in bytes {
-        utf8.append(digits[Int(byte >> 4)])
-        utf8.append(digits[Int(byte & 0x0F)])
+    /// Lowercase hex, two digits a byte.
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            utf8.append(digits[Int(byte >> 4)])
+            utf8.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
-    return String(decoding: utf8, as: UTF8.self)
 }

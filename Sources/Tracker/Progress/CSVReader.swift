@@ -61,7 +61,7 @@ public final class CSVReader {
         do {
             try refill()
         } catch {
-            throw CSVError(line: 0, message: "cannot read \(path): \(error.message)")
+            throw CSVError(line: 0, message: "cannot open \(path): \(error.message)")
         }
     }
 

@@ -89,6 +89,7 @@ public struct ProgressLog {
     }
 
     /// Records `entry`; returns the new update's id. The caller owns the transaction.
+    @discardableResult
     public func add(_ entry: ProgressEntry) throws -> Int64 {
         try insert(entry, supersedes: nil)
     }
@@ -105,6 +106,7 @@ public struct ProgressLog {
     }
 
     /// Records a correction of update `id`: a new row that supersedes it. Nothing is overwritten.
+    @discardableResult
     public func correct(id: Int64, with correction: ProgressCorrection) throws -> Int64 {
         guard let original = try db.fetchOne(
             """
