@@ -1,0 +1,43 @@
+/// Pledges inside an action: a sentence with a deadline (2025年底前, by the end of 2026) and/or a
+/// count with a measure word (十期, 20个, 3000人次, 12 regional training hubs).
+enum Commitments {
+    static func extract(
+        from item: ListItem, in text: NormalisedText, slugPrefix: String, documentYear: Int?
+    ) -> [ImportedCommitment] {
+        var commitments: [ImportedCommitment] = []
+        let body = text.body
+        for range in item.allRanges {
+            for sentence in Sentences.split(body, in: range) {
+                let dates = Dates.scan(body, in: sentence, documentYear: documentYear)
+                let deadline = dates.first { $0.role == .deadline }
+                let target = count(in: sentence, body, dates: dates)
+                guard deadline != nil || target != nil else { continue }
+                commitments.append(ImportedCommitment(
+                    slug: "\(slugPrefix)-\(commitments.count + 1)", body: body.string(sentence),
+                    targetValue: target?.value, targetUnit: target?.unit, dueOn: deadline?.resolved,
+                    source: text.source(sentence)))
+            }
+        }
+        return commitments
+    }
+
+    /// The first counted thing promised: a measure word after the number (Chinese), or the noun
+    /// phrase after it (English). Dates, ordinals, percentages and names in quotes do not count.
+    static func count(in sentence: Range<Int>, _ body: Scalars, dates: [DateMention]) -> (value: Double, unit: String)? {
+        let protected = Spans.quotedAndTitled(body, in: sentence)
+        for quantity in Quantities.scan(body, in: sentence, numberWords: true) where !quantity.isExcluded {
+            let number = quantity.numberRange
+            if dates.contains(where: { $0.range.overlaps(number) }) || protected.contains(where: { $0.overlaps(number) }) { continue }
+            if let unit = quantity.unit {
+                if unit == "%" || unit == "倍" || unit == "个百分点" || unit == "百分点" { continue }
+                if quantity.notation == .chinese, quantity.value < 1 { continue }
+                return (quantity.value, unit)
+            }
+            if quantity.notation != .chinese, let noun = Indicators.englishNounPhrase(after: quantity.end, body) {
+                if quantity.notation == .digits, quantity.value >= 1900, quantity.value <= 2100, !quantity.isScaled { continue }
+                return (quantity.value, body.string(noun))
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,188 @@
+/// One place an initiative is named, before mentions of the same one are merged.
+struct InitiativeMention {
+    var name: String
+    var kind: String
+    var date: DateMention?
+    /// Where the name is written (for exclusions and plan titles).
+    var nameRange: Range<Int>
+    /// The sentence (or the dated sentence before it, and it) the mention is quoted with.
+    var sourceRange: Range<Int>
+}
+
+/// Named initiatives: titles in 《》, programmes in quotes ending in 行动/计划/倡议/中心/… (“人工智能+”行动),
+/// quoted English titles, and …决议 noun phrases; each with the date stated for it.
+enum Initiatives {
+    /// Kind by how a name ends (longest first); 《》 titles with no known ending are `document`.
+    private static let chineseKinds: [(String, String)] = [
+        ("行动计划", "plan"), ("计划", "plan"), ("规划", "plan"), ("方案", "plan"), ("纲要", "plan"), ("战略", "plan"),
+        ("路线图", "plan"), ("倡议", "initiative"), ("行动", "programme"), ("工程", "programme"), ("项目", "programme"),
+        ("中心", "platform"), ("平台", "platform"), ("联盟", "platform"), ("基地", "platform"), ("实验室", "platform"),
+        ("框架", "framework"), ("办法", "policy"), ("条例", "policy"), ("规定", "policy"), ("意见", "policy"),
+        ("通知", "policy"), ("指南", "policy"), ("准则", "policy"), ("法", "policy"), ("决议", "resolution"),
+        ("决定", "resolution"), ("宣言", "declaration"), ("公约", "treaty"), ("协定", "agreement"), ("报告", "report"),
+        ("白皮书", "report"), ("蓝皮书", "report"), ("案例集", "report"), ("议程", "agenda"),
+    ]
+    /// Endings that make a quoted phrase a named programme (a quoted 法 or 报告 is usually just a word).
+    private static let quotedSuffixes = LiteralSet([
+        "行动计划", "计划", "规划", "方案", "战略", "倡议", "行动", "工程", "中心", "平台", "联盟", "框架", "办法", "决议", "基地",
+    ])
+    private static let englishKinds: [String: String] = [
+        "plan": "plan", "strategy": "plan", "roadmap": "plan", "initiative": "initiative", "programme": "programme",
+        "program": "programme", "action": "programme", "project": "programme", "centre": "platform", "center": "platform",
+        "platform": "platform", "alliance": "platform", "network": "platform", "hub": "platform", "framework": "framework",
+        "measures": "policy", "regulation": "policy", "regulations": "policy", "law": "policy", "act": "policy",
+        "guidelines": "policy", "policy": "policy", "resolution": "resolution", "decision": "resolution",
+        "report": "report", "casebook": "report", "declaration": "declaration", "compact": "agreement", "agenda": "agenda",
+    ]
+    /// A …决议 phrase starts after these (由中国主提的|加强…决议, 该决议, 在决议).
+    private static let resolutionStops: Set<Unicode.Scalar> = ["的", "在", "该", "此", "了", "和", "与", "及", "将", "对", "是", "为", "这", "本", "其"]
+
+    static func extract(_ text: NormalisedText, documentYear: Int?) -> [InitiativeMention] {
+        var mentions: [InitiativeMention] = []
+        let body = text.body
+        for block in text.blocks {
+            let sentences = Sentences.split(body, in: block.range)
+            var previousDates: [DateMention] = []
+            for (position, sentence) in sentences.enumerated() {
+                let protected = Spans.quotedAndTitled(body, in: sentence)
+                let dates = Dates.scan(body, in: sentence, documentYear: documentYear).filter { date in
+                    date.role != .deadline && !protected.contains { $0.overlaps(date.range) }
+                }
+                for (name, kind, nameRange) in names(body, in: sentence) {
+                    var mention = InitiativeMention(name: name, kind: kind, date: nil, nameRange: nameRange, sourceRange: sentence)
+                    if let date = date(for: nameRange, body, sentence: sentence, dates: dates) {
+                        mention.date = date
+                    } else if dates.isEmpty, position > 0, let first = previousDates.first,
+                              first.isSpecific, first.range.lowerBound == sentences[position - 1].lowerBound {
+                        // "2024年9月25日，…会议举行。中方在会上提出《…》": the event sentence dates the next one.
+                        mention.date = first
+                        mention.sourceRange = sentences[position - 1].lowerBound..<sentence.upperBound
+                    }
+                    mentions.append(mention)
+                }
+                previousDates = dates
+            }
+        }
+        return mentions
+    }
+
+    /// One initiative per name: the mention with the most precise date, else the first.
+    static func merge(_ mentions: [InitiativeMention]) -> [InitiativeMention] {
+        var order: [String] = []
+        var best: [String: InitiativeMention] = [:]
+        for mention in mentions {
+            guard let current = best[mention.name] else {
+                order.append(mention.name)
+                best[mention.name] = mention
+                continue
+            }
+            if precision(mention.date) > precision(current.date) { best[mention.name] = mention }
+        }
+        return order.compactMap { best[$0] }
+    }
+
+    private static func precision(_ date: DateMention?) -> Int {
+        guard let date = date?.date else { return 0 }
+        return date.day != nil ? 3 : date.month != nil ? 2 : 1
+    }
+
+    static func kind(ofChineseName name: String) -> String? {
+        var scalars = name.scalars
+        // 全国数据资源调查报告（2023年）: the bracketed edition does not change what it is.
+        if scalars.last == "）" || scalars.last == ")", let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }), open > 0 {
+            scalars = Array(scalars[..<open])
+        }
+        for (suffix, kind) in chineseKinds where scalars.matches(suffix, endingAt: scalars.count) { return kind }
+        if let lastWord = name.split(separator: " ").last, let kind = englishKinds[lastWord.lowercased()] { return kind }
+        return nil
+    }
+
+    // MARK: Names
+
+    private static func names(_ body: Scalars, in sentence: Range<Int>) -> [(String, String, Range<Int>)] {
+        var found: [(String, String, Range<Int>)] = []
+        var index = sentence.lowerBound
+        while index < sentence.upperBound {
+            let scalar = body[index]
+            if scalar == "《", let close = Spans.matchingClose(body, open: "《", close: "》", from: index, limit: sentence.upperBound) {
+                let inner = body.trimmingWhitespace(index + 1..<close)
+                if !inner.isEmpty, inner.count <= 60 {
+                    let name = body.string(inner)
+                    found.append((name, kind(ofChineseName: name) ?? "document", index..<close + 1))
+                }
+                index = close + 1
+                continue
+            }
+            if scalar == "“" || scalar == "‘" || scalar == "\"", let named = quotedName(body, at: index, sentence: sentence) {
+                found.append(named)
+            }
+            if body.matches("决议", at: index), let named = resolutionName(body, endingAt: index + 2, sentence: sentence) {
+                found.append(named)
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// “中国-金砖国家人工智能发展与合作中心”, “人工智能+”行动, ‘人工智能+’行动, "Global AI Governance Initiative".
+    private static func quotedName(_ body: Scalars, at open: Int, sentence: Range<Int>) -> (String, String, Range<Int>)? {
+        let closeMark: Unicode.Scalar = switch body[open] {
+        case "“": "”"
+        case "‘": "’"
+        default: "\""
+        }
+        var close = open + 1
+        while close < sentence.upperBound, body[close] != closeMark, close - open <= 80 { close += 1 }
+        guard close < sentence.upperBound, body[close] == closeMark else { return nil }
+        let content = open + 1..<close
+        guard content.count >= 2, !body[content].contains(where: { "，。；！？,;!?".unicodeScalars.contains($0) }) else { return nil }
+        // “十项行动” is an announced list, not a programme's name.
+        if let announced = Announcements.find(body, in: content).first, announced.range.lowerBound == content.lowerBound { return nil }
+        if body[content.lowerBound].isASCIIUppercase {
+            guard let lastWord = body.string(content).split(separator: " ").last,
+                  let kind = englishKinds[lastWord.lowercased()], body[content].contains(" ")
+            else { return nil }
+            return (body.string(content), kind, open..<close + 1)
+        }
+        if quotedSuffixes.matchEnding(body, at: content.upperBound, start: content.lowerBound) != nil,
+           let kind = kind(ofChineseName: body.string(content)) {
+            return (body.string(content), kind, open..<close + 1)
+        }
+        if let (suffix, length) = quotedSuffixes.match(body, at: close + 1, end: sentence.upperBound),
+           let kind = kind(ofChineseName: suffix) {
+            return ("“" + body.string(content) + "”" + suffix, kind, open..<close + 1 + length)
+        }
+        return nil
+    }
+
+    /// 加强人工智能能力建设国际合作决议: the run of ideographs before 决议, back to 的/在/该….
+    private static func resolutionName(_ body: Scalars, endingAt end: Int, sentence: Range<Int>) -> (String, String, Range<Int>)? {
+        var start = end - 2
+        while start > sentence.lowerBound, body[start - 1].isCJKIdeograph, !resolutionStops.contains(body[start - 1]) { start -= 1 }
+        guard end - 2 - start >= 4, start == sentence.lowerBound || body[start - 1] != "《" else { return nil }
+        return (body.string(start..<end), "resolution", start..<end)
+    }
+
+    // MARK: Dates
+
+    /// The date stated for a name: in its own clause before it (2023年3月颁布《…》), in a clause
+    /// before it that is only a date (…，2024年9月25日，提出《…》), or opening the sentence.
+    private static func date(for name: Range<Int>, _ body: Scalars, sentence: Range<Int>, dates: [DateMention]) -> DateMention? {
+        let clause = Sentences.clause(body, containing: name.lowerBound, in: sentence)
+        if let inClause = dates.last(where: { $0.range.lowerBound >= clause.lowerBound && $0.range.upperBound <= name.lowerBound }) {
+            return inClause
+        }
+        if clause.lowerBound > sentence.lowerBound + 1 {
+            let previousClause = Sentences.clause(body, containing: clause.lowerBound - 2, in: sentence)
+            if let dateOnly = dates.first(where: { $0.range == previousClause }) { return dateOnly }
+        }
+        return dates.first { date in
+            date.range.lowerBound < name.lowerBound && isSentenceStart(date.range.lowerBound, body, sentence: sentence)
+        }
+    }
+
+    private static func isSentenceStart(_ index: Int, _ body: Scalars, sentence: Range<Int>) -> Bool {
+        let lead = body.string(sentence.lowerBound..<index).trimming(characters: " ").lowercased()
+        return ["", "于", "在", "on", "in"].contains(lead)
+    }
+}
