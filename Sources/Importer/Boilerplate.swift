@@ -36,7 +36,7 @@ enum Boilerplate {
 
     static func isBoilerplate(_ text: Scalars) -> Bool {
         if text.allSatisfy({ !$0.isCJKIdeograph && !$0.isASCIIAlphanumeric }) { return true }
-        if controlLabels.contains(text.string(0..<text.count)) { return true }
+        if text.count <= 6, controlLabels.contains(text.string(0..<text.count)) { return true }
         guard text.count <= shortLimit else { return false }
         return keywords.occurs(in: text, range: 0..<text.count) || containsPhoneNumber(text)
     }

@@ -30,10 +30,11 @@ enum Commitments {
             if dates.contains(where: { $0.range.overlaps(number) }) || protected.contains(where: { $0.overlaps(number) }) { continue }
             if let unit = quantity.unit {
                 if unit == "%" || unit == "倍" || unit == "个百分点" || unit == "百分点" { continue }
-                if quantity.notation == .chinese, quantity.value < 1 { continue }
+                // 一个 / "one" are mostly articles ("one open curriculum"), not targets.
+                if quantity.notation != .digits, quantity.value < 2 { continue }
                 return (quantity.value, unit)
             }
-            if quantity.notation != .chinese, let noun = Indicators.englishNounPhrase(after: quantity.end, body) {
+            if quantity.notation == .digits || (quantity.notation == .word && quantity.value >= 2), let noun = Indicators.englishNounPhrase(after: quantity.end, body) {
                 if quantity.notation == .digits, quantity.value >= 1900, quantity.value <= 2100, !quantity.isScaled { continue }
                 return (quantity.value, body.string(noun))
             }

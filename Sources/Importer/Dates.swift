@@ -92,6 +92,16 @@ enum Dates {
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
+            // Only digits, capitalised month names and 今/去/前/明/后/本/年 can start a date.
+            let first = text[index]
+            let canStart = switch first {
+            case "今", "去", "前", "明", "后", "本", "年": true
+            default: first.isASCIIDigit || first.isASCIIUppercase
+            }
+            guard canStart else {
+                index += 1
+                continue
+            }
             let found = chineseDate(text, at: index, end: end, documentYear: documentYear)
                 ?? relativeChineseDate(text, at: index, end: end, documentYear: documentYear)
                 ?? isoDate(text, at: index, end: end)

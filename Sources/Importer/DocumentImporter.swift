@@ -6,7 +6,8 @@ public enum DocumentImporter {
     public static func importDocument(fileName: String, bytes: [UInt8], curation: Curation, today: String) throws -> ImportedDocument {
         let source = try Reader.decode(fileName: fileName, bytes: bytes)
         let frontMatter = FrontMatter(source)
-        let entry = curation.documents[fileName]
+        // Curation is keyed by the bare file name, so `import path/to/004_….txt` still finds it.
+        let entry = curation.documents[fileName] ?? curation.documents[baseName(fileName)]
         let text = Normaliser.normalise(source, fromLine: frontMatter.contentLineIndex, options: .init(sourceName: frontMatter["source"]))
         guard !text.blocks.isEmpty else { throw ImportError(file: fileName, message: "empty document") }
 
@@ -45,11 +46,16 @@ public enum DocumentImporter {
             slug: entry?.slug ?? Slug.make(stem), fileName: fileName, title: title,
             publisher: entry?.publisher ?? frontMatter["publisher"] ?? frontMatter["source"],
             url: frontMatter["url"], publishedOn: publishedOn, body: text.bodyString, plans: plans,
-            initiatives: initiatives, indicatorValues: distinct(indicators.map(\.value)))
+            initiatives: initiatives, indicatorValues: distinct(indicators.map(\.value)),
+            passages: text.blocks.map { text.source($0.range) })
+    }
+
+    static func baseName(_ fileName: String) -> String {
+        fileName.split(separator: "/").last.map(String.init) ?? fileName
     }
 
     static func fileStem(_ fileName: String) -> String {
-        let base = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        let base = baseName(fileName)
         guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return base }
         return String(base[..<dot])
     }

@@ -10,7 +10,7 @@ struct IndicatorCandidate {
 enum Indicators {
     private static let leadingNoise = LiteralSet([
         "截至", "截止", "其中", "已累计", "累计", "已", "共", "目前", "当前", "中国", "我国", "同时", "此外", "另外",
-        "今年", "去年", "全年", "底", "末", "，",
+        "今年", "去年", "全年",
     ])
     private static let trailingNoise = LiteralSet(["了", "已", "均", "分别", "共", "累计", "共计", "的", "已经"])
     private static let followingNounStops: Set<Unicode.Scalar> = [
@@ -32,12 +32,19 @@ enum Indicators {
                 if dates.contains(where: { $0.role == .deadline }) { continue }
                 let protected = Spans.quotedAndTitled(body, in: sentence)
                 let announced = Announcements.find(body, in: sentence).filter { $0.gap <= 2 }
-                for quantity in Quantities.scan(body, in: sentence) where isFigure(quantity, body, dates: dates, protected: protected, announced: announced) {
-                    guard let name = name(of: quantity, body, sentence: sentence, dates: dates), !name.isEmpty else { continue }
+                let isEnglish = isEnglishText(body, sentence)
+                let figures = Quantities.scan(body, in: sentence).filter {
+                    isFigure($0, body, dates: dates, protected: protected, announced: announced)
+                }
+                guard !figures.isEmpty else { continue }
+                let source = text.source(sentence)
+                for quantity in figures {
+                    guard let name = name(of: quantity, body, sentence: sentence, dates: dates, english: isEnglish), !name.isEmpty
+                    else { continue }
                     let value = ImportedIndicatorValue(
                         slug: Slug.make(name, keepingCJK: true), name: name, unit: quantity.unit, value: quantity.value,
-                        qualifier: quantity.qualifier, asOf: asOf(quantity, body, sentence: sentence, dates: dates),
-                        source: text.source(sentence))
+                        qualifier: quantity.qualifier,
+                        asOf: asOf(quantity, body, sentence: sentence, dates: dates, protected: protected), source: source)
                     result.append(IndicatorCandidate(value: value, numberRange: quantity.numberRange))
                 }
             }
@@ -68,8 +75,7 @@ enum Indicators {
 
     /// The noun phrase measured: what precedes a qualifier (企业数量超过4500家), else what follows
     /// the unit (累计培育421家国家智能制造示范工厂), else what precedes the number (同比增长22.44%).
-    static func name(of quantity: Quantity, _ body: Scalars, sentence: Range<Int>, dates: [DateMention]) -> String? {
-        let isEnglish = isEnglishContext(body, around: quantity.numberRange.lowerBound, sentence: sentence)
+    static func name(of quantity: Quantity, _ body: Scalars, sentence: Range<Int>, dates: [DateMention], english isEnglish: Bool) -> String? {
         let before = preceding(quantity, body, sentence: sentence, dates: dates, english: isEnglish)
         let after = isEnglish ? englishNounPhrase(after: quantity.end, body) : chineseNoun(after: quantity.end, body, end: sentence.upperBound)
         let prefersBefore = isEnglish ? quantity.unit != nil : quantity.qualifierStart != nil
@@ -79,7 +85,8 @@ enum Indicators {
         return nil
     }
 
-    private static func isEnglishContext(_ body: Scalars, around index: Int, sentence: Range<Int>) -> Bool {
+    /// Mostly Latin letters: English word order rules apply.
+    private static func isEnglishText(_ body: Scalars, _ sentence: Range<Int>) -> Bool {
         var letters = 0
         var ideographs = 0
         for scalar in body[sentence] {
@@ -93,7 +100,8 @@ enum Indicators {
     ) -> Range<Int>? {
         let end = quantity.start
         var start = end
-        while start > sentence.lowerBound, !Sentences.isBoundary(body, at: start - 1), body[start - 1] != "）", body[start - 1] != ")" {
+        // Names are short: looking further back than this only finds a clause without punctuation.
+        while start > sentence.lowerBound, end - start < 60, !Sentences.isBoundary(body, at: start - 1), body[start - 1] != "）", body[start - 1] != ")" {
             start -= 1
         }
         var range = body.trimmingWhitespace(start..<end)
@@ -162,8 +170,7 @@ enum Indicators {
 
     /// The date a figure refers to: the nearest date before it in its sentence (截至2023年底 → 2023-12-31,
     /// 2023年 → 2023, 去年 → the year before the document's), else a date after it in the same clause.
-    static func asOf(_ quantity: Quantity, _ body: Scalars, sentence: Range<Int>, dates: [DateMention]) -> String? {
-        let protected = Spans.quotedAndTitled(body, in: sentence)
+    static func asOf(_ quantity: Quantity, _ body: Scalars, sentence: Range<Int>, dates: [DateMention], protected: [Range<Int>]) -> String? {
         let usable = dates.filter { date in date.role != .deadline && !protected.contains { $0.overlaps(date.range) } }
         if let before = usable.last(where: { $0.range.upperBound <= quantity.numberRange.lowerBound }) {
             return before.resolved

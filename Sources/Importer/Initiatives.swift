@@ -24,7 +24,7 @@ enum Initiatives {
     ]
     /// Endings that make a quoted phrase a named programme (a quoted 法 or 报告 is usually just a word).
     private static let quotedSuffixes = LiteralSet([
-        "行动计划", "计划", "规划", "方案", "战略", "倡议", "行动", "工程", "中心", "平台", "联盟", "框架", "办法", "决议", "基地",
+        "行动计划", "计划", "规划", "战略", "倡议", "行动", "工程", "中心", "平台", "联盟", "框架", "办法", "决议", "基地",
     ])
     private static let englishKinds: [String: String] = [
         "plan": "plan", "strategy": "plan", "roadmap": "plan", "initiative": "initiative", "programme": "programme",
@@ -43,18 +43,22 @@ enum Initiatives {
         for block in text.blocks {
             let sentences = Sentences.split(body, in: block.range)
             var previousDates: [DateMention] = []
+            var previousNamesInitiative = false
             for (position, sentence) in sentences.enumerated() {
                 let protected = Spans.quotedAndTitled(body, in: sentence)
                 let dates = Dates.scan(body, in: sentence, documentYear: documentYear).filter { date in
                     date.role != .deadline && !protected.contains { $0.overlaps(date.range) }
                 }
-                for (name, kind, nameRange) in names(body, in: sentence) {
+                let named = names(body, in: sentence)
+                defer { previousNamesInitiative = !named.isEmpty }
+                for (name, kind, nameRange) in named {
                     var mention = InitiativeMention(name: name, kind: kind, date: nil, nameRange: nameRange, sourceRange: sentence)
-                    if let date = date(for: nameRange, body, sentence: sentence, dates: dates) {
+                    if let date = date(for: nameRange, body, sentence: sentence, dates: dates, otherNames: named.map(\.2)) {
                         mention.date = date
-                    } else if dates.isEmpty, position > 0, let first = previousDates.first,
+                    } else if dates.isEmpty, position > 0, let first = previousDates.first, !previousNamesInitiative,
                               first.isSpecific, first.range.lowerBound == sentences[position - 1].lowerBound {
-                        // "2024年9月25日，…会议举行。中方在会上提出《…》": the event sentence dates the next one.
+                        // "2024年9月25日，…会议举行。中方在会上提出《…》": an event sentence that names no
+                        // initiative of its own dates the next one.
                         mention.date = first
                         mention.sourceRange = sentences[position - 1].lowerBound..<sentence.upperBound
                     }
@@ -66,24 +70,19 @@ enum Initiatives {
         return mentions
     }
 
-    /// One initiative per name: the mention with the most precise date, else the first.
+    /// One initiative per name: its first dated mention, else its first mention.
     static func merge(_ mentions: [InitiativeMention]) -> [InitiativeMention] {
         var order: [String] = []
-        var best: [String: InitiativeMention] = [:]
+        var chosen: [String: InitiativeMention] = [:]
         for mention in mentions {
-            guard let current = best[mention.name] else {
+            guard let current = chosen[mention.name] else {
                 order.append(mention.name)
-                best[mention.name] = mention
+                chosen[mention.name] = mention
                 continue
             }
-            if precision(mention.date) > precision(current.date) { best[mention.name] = mention }
+            if current.date == nil, mention.date != nil { chosen[mention.name] = mention }
         }
-        return order.compactMap { best[$0] }
-    }
-
-    private static func precision(_ date: DateMention?) -> Int {
-        guard let date = date?.date else { return 0 }
-        return date.day != nil ? 3 : date.month != nil ? 2 : 1
+        return order.compactMap { chosen[$0] }
     }
 
     static func kind(ofChineseName name: String) -> String? {
@@ -158,7 +157,9 @@ enum Initiatives {
     /// 加强人工智能能力建设国际合作决议: the run of ideographs before 决议, back to 的/在/该….
     private static func resolutionName(_ body: Scalars, endingAt end: Int, sentence: Range<Int>) -> (String, String, Range<Int>)? {
         var start = end - 2
-        while start > sentence.lowerBound, body[start - 1].isCJKIdeograph, !resolutionStops.contains(body[start - 1]) { start -= 1 }
+        while start > sentence.lowerBound, end - start < 40, body[start - 1].isCJKIdeograph, !resolutionStops.contains(body[start - 1]) {
+            start -= 1
+        }
         guard end - 2 - start >= 4, start == sentence.lowerBound || body[start - 1] != "《" else { return nil }
         return (body.string(start..<end), "resolution", start..<end)
     }
@@ -167,7 +168,9 @@ enum Initiatives {
 
     /// The date stated for a name: in its own clause before it (2023年3月颁布《…》), in a clause
     /// before it that is only a date (…，2024年9月25日，提出《…》), or opening the sentence.
-    private static func date(for name: Range<Int>, _ body: Scalars, sentence: Range<Int>, dates: [DateMention]) -> DateMention? {
+    private static func date(
+        for name: Range<Int>, _ body: Scalars, sentence: Range<Int>, dates: [DateMention], otherNames: [Range<Int>]
+    ) -> DateMention? {
         let clause = Sentences.clause(body, containing: name.lowerBound, in: sentence)
         if let inClause = dates.last(where: { $0.range.lowerBound >= clause.lowerBound && $0.range.upperBound <= name.lowerBound }) {
             return inClause
@@ -176,12 +179,15 @@ enum Initiatives {
             let previousClause = Sentences.clause(body, containing: clause.lowerBound - 2, in: sentence)
             if let dateOnly = dates.first(where: { $0.range == previousClause }) { return dateOnly }
         }
+        // An opening date dates the whole sentence, unless it is written onto another title (2024年《政府工作报告》).
         return dates.first { date in
             date.range.lowerBound < name.lowerBound && isSentenceStart(date.range.lowerBound, body, sentence: sentence)
+                && !otherNames.contains { $0 != name && $0.lowerBound == date.range.upperBound }
         }
     }
 
     private static func isSentenceStart(_ index: Int, _ body: Scalars, sentence: Range<Int>) -> Bool {
+        guard index - sentence.lowerBound <= 3 else { return false }
         let lead = body.string(sentence.lowerBound..<index).trimming(characters: " ").lowercased()
         return ["", "于", "在", "on", "in"].contains(lead)
     }

@@ -210,20 +210,29 @@ enum Normaliser {
         output.reserveCapacity(line.count)
         var bold: [Range<Int>] = []
         var boldStart: Int?
+        // A removed image leaves the spaces around it; keep one of them.
+        var removedSomething = false
         var index = line.startIndex
         while index < line.endIndex {
             let scalar = line[index]
             if scalar == "!", index + 1 < line.endIndex, line[index + 1] == "[",
                let link = parseLink(line, at: index + 1) {
                 index = link.end
+                removedSomething = true
                 continue
             }
             if scalar == "[", let link = parseLink(line, at: index) {
                 let (text, _) = stripInlineMarkup(line[link.text])
                 output.append(contentsOf: text)
+                removedSomething = text.isEmpty
                 index = link.end
                 continue
             }
+            if scalar == " ", removedSomething, output.last == " " {
+                index += 1
+                continue
+            }
+            removedSomething = false
             if scalar == "*", index + 1 < line.endIndex, line[index + 1] == "*" {
                 if let start = boldStart {
                     if start < output.count { bold.append(start..<output.count) }

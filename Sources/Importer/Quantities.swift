@@ -31,6 +31,10 @@ enum Quantities {
     ]
     /// A number followed by one of these is a date, a time or an ordinal session, not a quantity.
     private static let dateSuffixes: Set<Unicode.Scalar> = ["年", "月", "日", "号", "届", "时", "岁", "周"]
+    /// A number right after these is part of a code, a decimal or a range (v1.2, 3/4, 2-786).
+    private static let joiningMarks: Set<Unicode.Scalar> = [".", ",", "/", "_", "-", "–"]
+    /// 第三, 数十, 几十, 若干, 周一, 星期一: ordinals, vague amounts and weekdays.
+    private static let notCountingPrefixes: Set<Unicode.Scalar> = ["第", "数", "几", "若", "周", "星"]
     private static let chineseScales: [(String, Double)] = [("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("亿", 1e8)]
     private static let englishScales = LiteralSet([" thousand", " million", " billion", " trillion"], ignoringASCIICase: true)
     private static let chineseQualifierSymbols: [String: String] = [
@@ -73,7 +77,7 @@ enum Quantities {
         guard text[start].isASCIIDigit else { return nil }
         if start > range.lowerBound {
             let previous = text[start - 1]
-            if previous.isASCIIDigit || previous.isASCIILetter || ".,/_-–".unicodeScalars.contains(previous) || previous == "第" { return nil }
+            if previous.isASCIIDigit || previous.isASCIILetter || joiningMarks.contains(previous) || previous == "第" { return nil }
         }
         var index = start
         var literal = ""
@@ -131,8 +135,7 @@ enum Quantities {
         guard ChineseNumerals.canStart(text[start]) else { return nil }
         if start > range.lowerBound {
             let previous = text[start - 1]
-            // 第三, 数十, 几十, 星期一, 统一: ordinals, vague amounts and words.
-            if ChineseNumerals.isNumeral(previous) || "第数几若周星".unicodeScalars.contains(previous) { return nil }
+            if ChineseNumerals.isNumeral(previous) || notCountingPrefixes.contains(previous) { return nil }
         }
         guard let (value, length) = ChineseNumerals.parse(text, at: start, end: end) else { return nil }
         let cursor = start + length

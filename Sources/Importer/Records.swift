@@ -27,11 +27,14 @@ public struct ImportedDocument: Sendable {
     public var plans: [ImportedPlan]
     public var initiatives: [ImportedInitiative]
     public var indicatorValues: [ImportedIndicatorValue]
+    /// Each paragraph, heading or list item of `body`, with the original line it starts on
+    /// (for full-text search that points back into the file).
+    public var passages: [SourceRef]
 
     public init(
         slug: String, fileName: String, title: String, publisher: String? = nil, url: String? = nil,
         publishedOn: String? = nil, body: String, plans: [ImportedPlan] = [],
-        initiatives: [ImportedInitiative] = [], indicatorValues: [ImportedIndicatorValue] = []
+        initiatives: [ImportedInitiative] = [], indicatorValues: [ImportedIndicatorValue] = [], passages: [SourceRef] = []
     ) {
         self.slug = slug
         self.fileName = fileName
@@ -43,6 +46,7 @@ public struct ImportedDocument: Sendable {
         self.plans = plans
         self.initiatives = initiatives
         self.indicatorValues = indicatorValues
+        self.passages = passages
     }
 }
 

@@ -29,6 +29,11 @@ enum Announcements {
         var result: [Announcement] = []
         var index = range.lowerBound
         while index < range.upperBound {
+            let first = text[index]
+            guard first.isASCIIAlphanumeric || ChineseNumerals.canStart(first) else {
+                index += 1
+                continue
+            }
             if let found = chinese(text, at: index, range: range) ?? english(text, at: index, range: range) {
                 result.append(found)
                 index = found.range.upperBound
@@ -149,7 +154,6 @@ struct Structure {
     func detect(fileName: String) throws -> DocumentStructure {
         var lists: [DetectedList] = []
         var itemBlocks: Set<Int> = []
-        var announcingBlocks: Set<Int> = []
         for blockIndex in text.blocks.indices where !itemBlocks.contains(blockIndex) {
             let found = announcements[blockIndex]
             guard let closest = found.last else { continue }
@@ -166,7 +170,6 @@ struct Structure {
                     message: "announces \(closest.phrase) (\(closest.count)) but lists \(items.count)")
             }
             lists.append(DetectedList(category: announcement.category, announcement: announcement, announcingBlock: blockIndex, items: items))
-            announcingBlocks.insert(blockIndex)
             for item in items { itemBlocks.formUnion(item.blockIndices) }
         }
         for category in [ListCategory.vision, .action] where !lists.contains(where: { $0.category == category }) {

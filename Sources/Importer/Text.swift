@@ -143,10 +143,38 @@ extension Array where Element == Unicode.Scalar {
         return nil
     }
 
+    /// The text of `range`, encoded straight into the string's storage (appending scalars one by
+    /// one to a `UnicodeScalarView` is many times slower).
     func string(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: self[range])
-        return String(view)
+        guard !range.isEmpty else { return "" }
+        let capacity = self[range].reduce(0) { $0 + UTF8.width($1) }
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var offset = 0
+            for index in range {
+                let value = self[index].value
+                switch value {
+                case 0..<0x80:
+                    buffer[offset] = UInt8(value)
+                    offset += 1
+                case 0x80..<0x800:
+                    buffer[offset] = UInt8(0xC0 | (value >> 6))
+                    buffer[offset + 1] = UInt8(0x80 | (value & 0x3F))
+                    offset += 2
+                case 0x800..<0x10000:
+                    buffer[offset] = UInt8(0xE0 | (value >> 12))
+                    buffer[offset + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+                    buffer[offset + 2] = UInt8(0x80 | (value & 0x3F))
+                    offset += 3
+                default:
+                    buffer[offset] = UInt8(0xF0 | (value >> 18))
+                    buffer[offset + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
+                    buffer[offset + 2] = UInt8(0x80 | ((value >> 6) & 0x3F))
+                    buffer[offset + 3] = UInt8(0x80 | (value & 0x3F))
+                    offset += 4
+                }
+            }
+            return offset
+        }
     }
 
     /// `range` without leading and trailing whitespace.
@@ -230,12 +258,13 @@ enum Sentences {
         return !(wordStart == sentenceStart && isOrdinal)
     }
 
-    /// The clause (between clause boundaries) of `text` that contains `index`, within `range`.
-    static func clause(_ text: Scalars, containing index: Int, in range: Range<Int>) -> Range<Int> {
+    /// The clause (between clause boundaries) of `text` that contains `index`, within `range`;
+    /// at most `limit` scalars each way, so text without punctuation stays linear to scan.
+    static func clause(_ text: Scalars, containing index: Int, in range: Range<Int>, limit: Int = 300) -> Range<Int> {
         var lower = index
-        while lower > range.lowerBound, !isBoundary(text, at: lower - 1) { lower -= 1 }
+        while lower > range.lowerBound, index - lower < limit, !isBoundary(text, at: lower - 1) { lower -= 1 }
         var upper = index
-        while upper < range.upperBound, !isBoundary(text, at: upper) { upper += 1 }
+        while upper < range.upperBound, upper - index < limit, !isBoundary(text, at: upper) { upper += 1 }
         return text.trimmingWhitespace(lower..<upper)
     }
 

@@ -166,7 +166,13 @@ public final class Statement {
 
     public func optionalInt(at index: Int32) -> Int? { isNull(at: index) ? nil : int(at: index) }
     public func optionalDouble(at index: Int32) -> Double? { isNull(at: index) ? nil : double(at: index) }
-    public func optionalString(at index: Int32) -> String? { isNull(at: index) ? nil : string(at: index) }
+    /// One C call fewer than `isNull` then `string`: only a NULL value has no text pointer (or an
+    /// out-of-memory failure, which `string(at:)` would read as "" anyway).
+    public func optionalString(at index: Int32) -> String? {
+        guard let text = sqlite3_column_text(handle, index) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+    }
 
     public func value(at index: Int32) -> DatabaseValue {
         switch sqlite3_column_type(handle, index) {

@@ -1,6 +1,23 @@
 import ArgumentParser
+import Tracker
 
 struct DashboardCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "dashboard", abstract: "HTML dashboard (not yet available).")
-    func run() throws { throw ValidationError("dashboard is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "Write a self-contained HTML page with charts: actions, milestone, monthly updates, indicators.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var planOptions: PlanOptions
+    @OptionGroup var asOf: AsOfOptions
+
+    @Option(help: ArgumentHelp("The HTML file to write (replaced if it exists).", valueName: "file.html"))
+    var out: String
+
+    func run() throws {
+        let tracker = try global.open(.readOnly)
+        let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
+        let page = DashboardPage.render(try DashboardData(db: tracker.db, plan: plan, asOf: asOf.date))
+        try AtomicFile.write(page, to: out)
+        Console.line(out)
+    }
 }

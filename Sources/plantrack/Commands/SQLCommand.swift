@@ -1,6 +1,34 @@
 import ArgumentParser
+import Tracker
 
 struct SQLCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sql", abstract: "Run one read-only SQL statement (not yet available).")
-    func run() throws { throw ValidationError("sql is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "sql", abstract: "Run one read-only SQL statement and print its rows.",
+        discussion: """
+            The statement runs on a read-only connection; writes, ATTACH, pragmas that set, VACUUM and \
+            load_extension are refused, as is more than one statement. Views for reporting: action_status, \
+            milestone_progress, indicator_latest, timeline; full-text indexes (FTS5, trigram): passages_fts \
+            over passages, update_notes_fts over progress_updates.note. Parameters are bound by name: \
+            --param n=3 binds :n. A value that reads back unchanged as an integer (42, -7) or as a decimal \
+            (2.5, 1e3) binds as a number; anything else (dates, slugs, 007) as text.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOptions
+
+    @Argument(help: ArgumentHelp("One SQL statement, e.g. \"SELECT * FROM action_status\".", valueName: "query"))
+    var query: String
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Bind :name to value; repeatable.", valueName: "name=value"))
+    var parameters: [String] = []
+
+    func validate() throws {
+        _ = try parameters.map(QueryParameter.init(parsing:))
+    }
+
+    func run() throws {
+        let bound = try parameters.map(QueryParameter.init(parsing:))
+        let tracker = try global.open(.readOnly)
+        Console.print(try ReadOnlyQuery.run(query, parameters: bound, in: tracker), as: output.format)
+    }
 }

@@ -1,6 +1,24 @@
 import ArgumentParser
+import Tracker
 
 struct SearchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "search", abstract: "Full-text search (not yet available).")
-    func run() throws { throw ValidationError("search is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Full-text search over document passages and update notes (Chinese too).",
+        discussion: """
+            Every word of TEXT (split at spaces) must occur, as a substring; ASCII letters match in either case. \
+            Table and Markdown show where each match was found and mark it [like this]; JSON and CSV give \
+            kind, document, line, action, update_id, reported_on and the snippet as plain fields.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOptions
+
+    @Argument(help: ArgumentHelp("What to look for, e.g. 算力 or \"training programme\".", valueName: "text"))
+    var text: String
+
+    func run() throws {
+        let tracker = try global.open(.readOnly)
+        let hits = try TextSearch(db: tracker.db).search(text)
+        Console.print(TextSearch.table(hits, for: output.format), as: output.format)
+    }
 }

@@ -1,0 +1,166 @@
+import Storage
+
+/// `plantrack sql`: one statement, read-only by construction.
+///
+/// Four independent guards, so no single mistake lets a write through: the connection is opened
+/// read-only, `query_only` is on, an authorizer denies at compile time everything but reading
+/// (writes, ATTACH, pragmas that set, VACUUM, load_extension, transactions), and a statement
+/// SQLite does not report as read-only (`sqlite3_stmt_readonly`) is refused before it runs.
+public enum ReadOnlyQuery {
+    public static func run(_ sql: String, parameters: [QueryParameter] = [], in tracker: TrackerDatabase) throws -> ResultTable {
+        let db = tracker.db
+        guard db.mode == .readOnly else { throw TrackerError("internal: sql needs a read-only connection") }
+        try db.execute("PRAGMA query_only = ON")
+        try connectVirtualTables(db)
+        db.denyAllButReading()
+
+        let statement: Statement
+        do {
+            statement = try db.prepare(sql)
+        } catch let error as DatabaseError {
+            throw explain(error, in: sql)
+        }
+        guard statement.isReadOnly else { throw TrackerError("sql: refused: \(refusal(of: sql))") }
+
+        for parameter in parameters where !mentions(sql, parameter: parameter.name) {
+            throw TrackerError("sql: --param \(parameter.name): the statement has no parameter :\(parameter.name)")
+        }
+        let arguments = StatementArguments.named(Dictionary(parameters.map { ($0.name, $0.value) }) { _, last in last })
+        var rows: [[DatabaseValue]] = []
+        do {
+            try statement.forEachRow(arguments) { rows.append($0.row) }
+        } catch let error as DatabaseError {
+            throw explain(error, in: sql)
+        }
+        return ResultTable(columns: statement.columnNames, rows: rows)
+    }
+
+    /// Connects the virtual tables (the FTS5 indexes) while no authorizer is installed.
+    ///
+    /// FTS5's constructor compiles an internal statement that names sqlite_master for update,
+    /// which the authorizer denies, so a first query of an index would fail. A connection keeps
+    /// its virtual tables connected, so later queries only read. On this read-only,
+    /// query-only connection the constructor cannot write anything either way.
+    static func connectVirtualTables(_ db: Database) throws {
+        let names = try db.fetchAll(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'") { $0.string(at: 0) }
+        for name in names {
+            _ = try db.prepare("SELECT 1 FROM \"\(name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\""))\" WHERE 0")
+        }
+    }
+
+    /// SQLite's own message, with where it happened when SQLite knows, as one line.
+    static func explain(_ error: DatabaseError, in sql: String) -> TrackerError {
+        if error.resultCode == DatabaseError.authorization || error.resultCode == DatabaseError.readOnly {
+            return TrackerError("sql: refused: \(refusal(of: sql))")
+        }
+        let message = error.message
+        // A denied function (load_extension) is reported as an ordinary error, not SQLITE_AUTH.
+        if message.hasPrefix("not authorized") { return TrackerError("sql: refused: \(refusal(of: sql))") }
+        if message.hasPrefix("only one statement is allowed") {
+            return TrackerError("sql: refused: one statement at a time; found more after the first")
+        }
+        if message == "no statement in SQL" { return TrackerError("sql: the query has no statement") }
+        if message.hasPrefix("no value for parameter :") {
+            let name = message.dropFirst("no value for parameter :".count)
+            return TrackerError("sql: \(message); pass --param \(name)=VALUE")
+        }
+        if message.contains("has no name; bind it by position") {
+            return TrackerError("sql: use named parameters (:name) and pass --param name=VALUE")
+        }
+        var line = "sql: \(message)"
+        if let offset = error.offset { line += " at offset \(characterOffset(ofUTF8Offset: offset, in: sql))" }
+        return TrackerError(line)
+    }
+
+    /// Why a refused statement was refused, in words. SQLite decided; this only names the reason.
+    static func refusal(of sql: String) -> String {
+        let keyword = leadingKeyword(of: sql)
+        if sql.lowercased().contains("load_extension") { return "load_extension is not allowed" }
+        switch keyword {
+        case "INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "VACUUM", "REINDEX", "ANALYZE":
+            return "\(keyword) changes the database; sql runs read-only statements only"
+        case "ATTACH", "DETACH":
+            return "\(keyword) is not allowed; sql reads this database only"
+        case "PRAGMA":
+            return "this PRAGMA can change the database or the connection; only pragmas that report are allowed"
+        case "BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE":
+            return "transactions are not allowed; sql runs one read-only statement"
+        default:
+            return "the statement does more than read (writes, ATTACH, pragmas that set, VACUUM and load_extension are refused)"
+        }
+    }
+
+    /// The first word of the statement, upper-cased, after whitespace and comments.
+    static func leadingKeyword(of sql: String) -> String {
+        var rest = Substring(sql)
+        while true {
+            rest = rest.drop { $0.isWhitespace }
+            if rest.hasPrefix("--") {
+                rest = rest.drop { !$0.isNewline }
+            } else if rest.hasPrefix("/*") {
+                guard let end = rest.firstRange(of: "*/") else { return "" }
+                rest = rest[end.upperBound...]
+            } else {
+                break
+            }
+        }
+        return String(rest.prefix { $0.isLetter }).uppercased()
+    }
+
+    /// SQLite reports byte offsets; people count characters (they differ once there is Chinese).
+    static func characterOffset(ofUTF8Offset offset: Int, in sql: String) -> Int {
+        let utf8 = sql.utf8
+        guard let index = utf8.index(utf8.startIndex, offsetBy: offset, limitedBy: utf8.endIndex) else { return sql.count }
+        return sql[..<index].count
+    }
+
+    /// Whether `sql` names the parameter as `:name`, `@name` or `$name` (a check for typos in
+    /// --param; SQLite itself reports parameters that are missing a value).
+    static func mentions(_ sql: String, parameter name: String) -> Bool {
+        [":", "@", "$"].contains { prefix in
+            var searchFrom = sql.startIndex
+            while let range = sql[searchFrom...].firstRange(of: prefix + name) {
+                let after = range.upperBound
+                if after == sql.endIndex || !(sql[after].isLetter || sql[after].isNumber || sql[after] == "_") { return true }
+                searchFrom = after
+            }
+            return false
+        }
+    }
+}
+
+/// One `--param name=value`. A value that reads back unchanged as an integer (`42`, `-7`) binds
+/// as an integer and a decimal (`2.5`, `1e3`) as a real, so `count(*) > :n` compares numbers;
+/// anything else (dates, slugs, `007`) binds as text. `CAST(:x AS TEXT)` forces text.
+public struct QueryParameter: Sendable, Equatable {
+    public let name: String
+    public let value: DatabaseValue
+
+    public init(name: String, value: DatabaseValue) {
+        self.name = name
+        self.value = value
+    }
+
+    public init(parsing argument: String) throws {
+        guard let equals = argument.firstIndex(of: "=") else {
+            throw TrackerError("--param \(argument): expected name=value")
+        }
+        var name = Substring(argument[..<equals])
+        if let first = name.first, ":@$".contains(first) { name = name.dropFirst() }
+        guard let first = name.first, first.isLetter || first == "_",
+            name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+        else {
+            throw TrackerError("--param \(argument): '\(name)' is not a parameter name (letters, digits and _)")
+        }
+        self.init(name: String(name), value: Self.value(of: String(argument[argument.index(after: equals)...])))
+    }
+
+    static func value(of text: String) -> DatabaseValue {
+        if let integer = Int64(text), String(integer) == text { return .integer(integer) }
+        let looksDecimal = !text.isEmpty && text.allSatisfy { "0123456789+-.eE".contains($0) }
+            && text.contains { ".eE".contains($0) } && text.first != "." && text.last != "."
+        if looksDecimal, let real = Double(text), real.isFinite { return .real(real) }
+        return .text(text)
+    }
+}

@@ -1,0 +1,140 @@
+import Storage
+
+/// The queries behind the reports that StatusQueries does not already answer.
+///
+/// As-of rules are those of StatusQueries: only rows reported (or held) on or before `:as_of`
+/// count, and an update is in force unless a correction reported by then supersedes it.
+public struct ReportQueries {
+    let db: Database
+    public let plan: PlanScope
+
+    public init(db: Database, plan: PlanScope) {
+        self.db = db
+        self.plan = plan
+    }
+
+    /// Sessions held up to `asOf` that count toward one of the plan's milestones, numbered in the
+    /// order they were held, then the baseline sessions that count toward none.
+    public func sessions(asOf: ISODate) throws -> ResultTable {
+        try ResultTable.query(
+            db,
+            """
+            SELECT coalesce(m.slug, 'baseline') AS milestone,
+                   CASE WHEN m.id IS NULL THEN NULL ELSE
+                       row_number() OVER (PARTITION BY t.milestone_id ORDER BY t.started_on, t.id) END AS counts_as,
+                   t.started_on, t.ended_on, t.title, t.location, t.host, t.participants, t.countries, t.evidence_url
+            FROM training_sessions t
+            LEFT JOIN milestones m ON m.id = t.milestone_id
+            LEFT JOIN commitments c ON c.id = m.commitment_id
+            LEFT JOIN actions a ON a.id = c.action_id
+            WHERE (a.plan_id = :plan OR t.milestone_id IS NULL) AND t.started_on <= :as_of
+            ORDER BY m.id IS NULL, m.due_on, m.slug, t.started_on, t.id
+            """,
+            ["plan": plan.id, "as_of": asOf.description])
+    }
+
+    static let updatesInForceSQL = """
+        SELECT u.*, a.number AS action_number, a.title AS action_title
+        FROM progress_updates u JOIN actions a ON a.id = u.action_id
+        WHERE a.plan_id = :plan AND u.reported_on <= :as_of
+          AND NOT EXISTS (SELECT 1 FROM progress_updates c WHERE c.supersedes_id = u.id AND c.reported_on <= :as_of)
+        """
+
+    /// The note of each action's latest update in force as of `asOf` (the one its status comes from),
+    /// by action number.
+    public func latestNotes(asOf: ISODate) throws -> [Int: String] {
+        let rows = try db.fetchAll(
+            """
+            SELECT action_number, note FROM (
+                SELECT u.action_number, u.note,
+                       row_number() OVER (PARTITION BY u.action_id ORDER BY u.reported_on DESC, u.id DESC) AS recency
+                FROM (\(Self.updatesInForceSQL)) u)
+            WHERE recency = 1
+            """,
+            ["plan": plan.id, "as_of": asOf.description]) { ($0.int(at: 0), $0.string(at: 1)) }
+        return Dictionary(rows) { first, _ in first }
+    }
+
+    /// Updates in force per action per calendar month (`YYYY-MM`), oldest month first.
+    public func activity(asOf: ISODate) throws -> ResultTable {
+        try ResultTable.query(
+            db,
+            """
+            SELECT substr(u.reported_on, 1, 7) AS month, u.action_number AS action, u.action_title AS title,
+                   count(*) AS updates
+            FROM (\(Self.updatesInForceSQL)) u
+            GROUP BY month, u.action_number
+            ORDER BY month, u.action_number
+            """,
+            ["plan": plan.id, "as_of": asOf.description])
+    }
+
+    /// Actions whose last update in force is more than `days` days before `asOf`, or that have none.
+    /// An update exactly `days` days old still counts as recent.
+    public func stale(asOf: ISODate, days: Int) throws -> ResultTable {
+        try ResultTable.query(
+            db,
+            """
+            SELECT s.number, s.title, s.status, s.last_update,
+                   CAST(julianday(:as_of) - julianday(s.last_update) AS INTEGER) AS days_since_update
+            FROM (\(StatusQueries.actionStatusSQL)) s
+            WHERE s.last_update IS NULL OR s.last_update < :since
+            ORDER BY s.last_update IS NOT NULL, s.last_update, s.number
+            """,
+            ["plan": plan.id, "as_of": asOf.description, "since": asOf.adding(days: -days).description])
+    }
+
+    /// Commitments whose due date has passed by `asOf` while their action is not `completed`.
+    /// A vague due date (`2025`, `2025-12`) is due at the end of that year or month.
+    public func overdue(asOf: ISODate) throws -> ResultTable {
+        try ResultTable.query(
+            db,
+            """
+            WITH due AS (
+                SELECT c.*,
+                       CASE length(c.due_on)
+                           WHEN 4 THEN c.due_on || '-12-31'
+                           WHEN 7 THEN date(c.due_on || '-01', '+1 month', '-1 day')
+                           ELSE c.due_on END AS due_end
+                FROM commitments c WHERE c.due_on IS NOT NULL
+            )
+            SELECT s.number AS action, due.slug AS commitment, due.body, due.target_value, due.target_unit, due.due_on,
+                   CAST(julianday(:as_of) - julianday(due.due_end) AS INTEGER) AS days_overdue, s.status
+            FROM due
+            JOIN actions a ON a.id = due.action_id
+            JOIN (\(StatusQueries.actionStatusSQL)) s ON s.number = a.number
+            WHERE a.plan_id = :plan AND due.due_end < :as_of AND s.status <> 'completed'
+            ORDER BY due.due_end, s.number, due.slug
+            """,
+            ["plan": plan.id, "as_of": asOf.description])
+    }
+
+    /// The `indicator_latest` view, so the report and an SQL client give the same answer.
+    public func indicators() throws -> ResultTable {
+        try ResultTable.query(
+            db,
+            "SELECT slug, name, name_en, qualifier, value, unit, as_of, document, line, quote FROM indicator_latest ORDER BY slug")
+    }
+
+    /// Every imported row that points at a source, in document order.
+    public func sources() throws -> ResultTable {
+        try ResultTable.query(
+            db,
+            """
+            WITH provenance (kind, kind_order, id, key, source_id) AS (
+                SELECT 'plan', 1, id, slug, source_id FROM plans
+                UNION ALL SELECT 'vision', 2, id, 'vision ' || number, source_id FROM visions
+                UNION ALL SELECT 'action', 3, id, 'action ' || number, source_id FROM actions
+                UNION ALL SELECT 'commitment', 4, id, slug, source_id FROM commitments
+                UNION ALL SELECT 'initiative', 5, id, name, source_id FROM initiatives
+                UNION ALL SELECT 'indicator', 6, v.id, i.slug || coalesce(' @ ' || v.as_of, ''), v.source_id
+                          FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
+            )
+            SELECT r.kind, r.id, r.key, d.slug AS document, s.line, s.quote
+            FROM provenance r
+            JOIN sources s ON s.id = r.source_id
+            JOIN documents d ON d.id = s.document_id
+            ORDER BY d.id, s.line, r.kind_order, r.id
+            """)
+    }
+}

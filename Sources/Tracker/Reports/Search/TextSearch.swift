@@ -1,0 +1,194 @@
+import Storage
+
+/// `plantrack search`: every term of the query must occur in a document passage or an update
+/// note, as a substring, case-insensitively for ASCII.
+///
+/// Terms of three characters or more go through the trigram FTS5 indexes of
+/// Migrations/0003_search.sql; shorter ones (two-character Chinese words such as 算力, or `AI`)
+/// cannot be matched by a trigram index, so they are checked with instr() on the rows themselves.
+public struct TextSearch {
+    let db: Database
+
+    public init(db: Database) { self.db = db }
+
+    /// Passages in document order, then update notes newest first.
+    public func search(_ query: String) throws -> [SearchHit] {
+        let terms = Self.terms(of: query)
+        guard !terms.isEmpty else { throw TrackerError("search: the search text is empty") }
+        let indexed = terms.filter { $0.unicodeScalars.count >= 3 }
+        let scanned = terms.filter { $0.unicodeScalars.count < 3 }
+        var arguments: [String: any DatabaseValueConvertible] = [:]
+        if !indexed.isEmpty { arguments["match"] = Self.matchExpression(indexed) }
+        for (index, term) in scanned.enumerated() { arguments["t\(index)"] = term }
+
+        func conditions(column: String, ftsTable: String, key: String) -> String {
+            var conditions: [String] = []
+            if !indexed.isEmpty { conditions.append("\(key) IN (SELECT rowid FROM \(ftsTable) WHERE \(ftsTable) MATCH :match)") }
+            for index in scanned.indices { conditions.append("instr(lower(\(column)), lower(:t\(index))) > 0") }
+            return conditions.joined(separator: " AND ")
+        }
+
+        var hits = try db.fetchAll(
+            """
+            SELECT d.slug, p.line, p.text FROM passages p JOIN documents d ON d.id = p.document_id
+            WHERE \(conditions(column: "p.text", ftsTable: "passages_fts", key: "p.id"))
+            ORDER BY d.id, p.line, p.id
+            """, .init(arguments)
+        ) { row in
+            let text = row.string(at: 2)
+            return SearchHit(
+                kind: .passage, document: row.string(at: 0), line: row.int(at: 1), action: nil, updateID: nil,
+                reportedOn: nil, snippet: Snippet(text, matching: terms))
+        }
+        hits += try db.fetchAll(
+            """
+            SELECT a.number, u.id, u.reported_on, u.note FROM progress_updates u JOIN actions a ON a.id = u.action_id
+            WHERE \(conditions(column: "u.note", ftsTable: "update_notes_fts", key: "u.id"))
+            ORDER BY u.reported_on DESC, u.id DESC
+            """, .init(arguments)
+        ) { row in
+            SearchHit(
+                kind: .update, document: nil, line: nil, action: row.int(at: 0), updateID: row.int64(at: 1),
+                reportedOn: row.string(at: 2), snippet: Snippet(row.string(at: 3), matching: terms))
+        }
+        return hits
+    }
+
+    /// The query's terms: split at white space (including the ideographic space), duplicates dropped.
+    static func terms(of query: String) -> [String] {
+        var seen: Set<String> = []
+        return query.split(whereSeparator: \.isWhitespace).map(String.init).filter { seen.insert($0).inserted }
+    }
+
+    /// Each term as a quoted FTS5 string (so `"`, `*`, `AND` and the like are plain text), all required.
+    static func matchExpression(_ terms: [String]) -> String {
+        terms.map { term in
+            var quoted = "\""
+            for character in term {
+                if character == "\"" { quoted += "\"" }
+                quoted.append(character)
+            }
+            return quoted + "\""
+        }.joined(separator: " AND ")
+    }
+
+    /// Hits as rows for `format`. Table and Markdown are read by people: where each hit was found
+    /// in one column and the snippet with its matches in [brackets]. JSON and CSV are read by
+    /// programs: one field per fact and the snippet as plain text.
+    public static func table(_ hits: [SearchHit], for format: OutputFormat) -> ResultTable {
+        switch format {
+        case .table, .markdown:
+            return ResultTable(
+                columns: ["found_in", "snippet"],
+                rows: hits.map { [.text($0.location), .text($0.snippet.highlighted())] })
+        case .json, .csv:
+            return ResultTable(
+                columns: ["kind", "document", "line", "action", "update_id", "reported_on", "snippet"],
+                rows: hits.map { hit in
+                    [
+                        .text(hit.kind.rawValue), hit.document.map(DatabaseValue.text) ?? .null,
+                        hit.line.map { .integer(Int64($0)) } ?? .null, hit.action.map { .integer(Int64($0)) } ?? .null,
+                        hit.updateID.map(DatabaseValue.integer) ?? .null, hit.reportedOn.map(DatabaseValue.text) ?? .null,
+                        .text(hit.snippet.plain),
+                    ]
+                })
+        }
+    }
+}
+
+/// One match: a passage (document and line) or an update note (action and update id).
+public struct SearchHit: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case passage, update
+    }
+
+    public let kind: Kind
+    public let document: String?
+    public let line: Int?
+    public let action: Int?
+    public let updateID: Int64?
+    public let reportedOn: String?
+    public let snippet: Snippet
+
+    /// `document:line` for a passage, `action N, update #ID, DATE` for a note.
+    public var location: String {
+        switch kind {
+        case .passage: "\(document ?? "?"):\(line ?? 0)"
+        case .update: "action \(action ?? 0), update #\(updateID ?? 0)" + (reportedOn.map { ", \($0)" } ?? "")
+        }
+    }
+}
+
+/// The part of a text around its first match, with every match marked.
+public struct Snippet: Sendable, Equatable {
+    public struct Segment: Sendable, Equatable {
+        public let text: String
+        public let isMatch: Bool
+    }
+
+    public let segments: [Segment]
+
+    /// Characters kept before the first match, and at most in all (plus the match when longer).
+    static let leadingContext = 30
+    static let maximumLength = 100
+
+    public init(_ text: String, matching terms: [String]) {
+        // Line breaks inside a note would break a table row; the snippet is one line.
+        let characters = text.map { $0.isNewline ? " " : $0 }
+        let matches = Self.matches(of: terms, in: characters)
+        let first = matches.first ?? 0..<0
+        var start = max(0, first.lowerBound - Self.leadingContext)
+        // Do not open on half an English word: skip to the next space when the cut falls inside one.
+        func isWordCharacter(_ character: Character) -> Bool { character.isASCII && (character.isLetter || character.isNumber) }
+        if start > 0, isWordCharacter(characters[start - 1]) {
+            while start < first.lowerBound, isWordCharacter(characters[start]) { start += 1 }
+        }
+        while start < first.lowerBound, characters[start].isWhitespace { start += 1 }
+        let end = min(characters.count, max(start + Self.maximumLength, first.upperBound))
+
+        var segments: [Segment] = []
+        if start > 0 { segments.append(Segment(text: "…", isMatch: false)) }
+        var position = start
+        for match in matches where match.lowerBound < end {
+            let lower = max(match.lowerBound, position)
+            let upper = min(match.upperBound, end)
+            guard lower < upper else { continue }
+            if position < lower { segments.append(Segment(text: String(characters[position..<lower]), isMatch: false)) }
+            segments.append(Segment(text: String(characters[lower..<upper]), isMatch: true))
+            position = upper
+        }
+        if position < end { segments.append(Segment(text: String(characters[position..<end]), isMatch: false)) }
+        if end < characters.count { segments.append(Segment(text: "…", isMatch: false)) }
+        self.segments = segments
+    }
+
+    public var plain: String { segments.map(\.text).joined() }
+
+    public func highlighted(open: String = "[", close: String = "]") -> String {
+        segments.map { $0.isMatch ? open + $0.text + close : $0.text }.joined()
+    }
+
+    /// Where the terms occur, merged where they overlap, in order. Case is folded per character,
+    /// as the trigram index folds it.
+    static func matches(of terms: [String], in characters: [Character]) -> [Range<Int>] {
+        let folded = characters.map { String($0).lowercased() }
+        var ranges: [Range<Int>] = []
+        for term in terms {
+            let needle = term.map { String($0).lowercased() }
+            guard !needle.isEmpty, needle.count <= folded.count else { continue }
+            for start in 0...(folded.count - needle.count) where folded[start] == needle[0] {
+                if folded[start..<start + needle.count].elementsEqual(needle) { ranges.append(start..<start + needle.count) }
+            }
+        }
+        ranges.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<Int>] = []
+        for range in ranges {
+            if let last = merged.last, range.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Storage
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@testable import Tracker
+
+/// The dashboard page read back as XML: every section is there with the figures of the fixture,
+/// user text is escaped, and nothing is fetched from elsewhere.
+@Suite struct DashboardPageTests {
+    /// Elements by name with their attributes and text, in document order.
+    final class Outline: NSObject, XMLParserDelegate {
+        struct Element {
+            let name: String
+            let attributes: [String: String]
+            var text = ""
+        }
+
+        var elements: [Element] = []
+        private var open: [Int] = []
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            elements.append(Element(name: name, attributes: attributes))
+            open.append(elements.count - 1)
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            open.removeLast()
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            for index in open { elements[index].text += string }
+        }
+
+        func elements(_ name: String, _ attribute: String? = nil, _ value: String? = nil) -> [Element] {
+            elements.filter { $0.name == name && (attribute == nil || $0.attributes[attribute!] == value) }
+        }
+    }
+
+    static func page(_ prepare: (Database) throws -> Void = { _ in }) throws -> (html: String, outline: Outline) {
+        let fixture = try ReportFixture()
+        try prepare(fixture.db)
+        let html = DashboardPage.render(try DashboardData(db: fixture.db, plan: fixture.plan, asOf: ReportFixture.asOf))
+        let outline = Outline()
+        let parser = XMLParser(data: Data(html.utf8))
+        parser.delegate = outline
+        #expect(parser.parse(), "not well-formed: \(parser.parserError.map { "\($0)" } ?? "?") at line \(parser.lineNumber)")
+        return (html, outline)
+    }
+
+    @Test func everySectionIsThere() throws {
+        let (_, outline) = try Self.page()
+        let sections = outline.elements("section").compactMap { $0.attributes["id"] }
+        #expect(sections == ["summary", "actions", "milestone", "activity", "indicators"])
+        #expect(outline.elements("time").first?.attributes["datetime"] == "2025-09-30")
+        #expect(outline.elements("title").first?.text == "人工智能能力建设普惠计划 — as of 2025-09-30")
+    }
+
+    @Test func actionsShowTheirStatusAsOfTheDate() throws {
+        let (_, outline) = try Self.page()
+        let actions = try #require(outline.elements("section", "id", "actions").first)
+        #expect(actions.text.contains("The ten actions"))
+        let table = outline.elements("tbody").first?.text ?? ""
+        for (title, _) in ReportFixture.actions { #expect(table.contains(title)) }
+        let badges = outline.elements("span").filter { $0.attributes["class"]?.hasPrefix("badge") == true }.map(\.text)
+        // Summary tile (milestone) first, then the ten actions, then the milestone section.
+        #expect(badges.count == 12)
+        #expect(badges[1...10] == ["completed", "in-progress", "at-risk", "at-risk", "not-started", "in-progress", "not-started", "not-started", "in-progress", "in-progress"])
+        let summary = try #require(outline.elements("section", "id", "summary").first)
+        #expect(summary.text.contains("1 of 10"))  // action 2 is completed only on 2025-10-15
+    }
+
+    @Test func milestoneShowsSessionsAgainstTheDueDate() throws {
+        let (_, outline) = try Self.page()
+        let milestone = try #require(outline.elements("section", "id", "milestone").first)
+        #expect(milestone.text.contains("4 of 10 sessions held (40 %)"))
+        #expect(milestone.text.contains("due 2025-12-31"))
+        #expect(milestone.text.contains("as of 2025-09-30"))
+        #expect(outline.elements("circle").count == 4)  // counted sessions held by the date; not the baseline
+        #expect(outline.elements("svg").contains { $0.attributes["class"] == "chart timeline" })
+        #expect(outline.elements("table", "class", "sessions").first?.text.contains("Tashkent") == true)
+    }
+
+    @Test func activityHasABarPerMonthWithUpdates() throws {
+        let (html, outline) = try Self.page()
+        let bars = outline.elements("rect", "class", "bar")
+        #expect(bars.count == 10)  // months from 2024-11 to 2025-09 with updates in force (not 2024-12)
+        #expect(bars.map(\.text).contains("2025-03: 2"))
+        #expect(html.contains(">2024-09<"))  // the axis starts at the plan's proposal
+    }
+
+    @Test func indicatorsComeWithTheirSources() throws {
+        let (_, outline) = try Self.page()
+        let indicators = try #require(outline.elements("section", "id", "indicators").first)
+        #expect(indicators.text.contains("> 230 EFLOPS"))
+        #expect(indicators.text.contains("caict-article:1"))
+        #expect(outline.elements("q").map(\.text).contains("中国算力总规模超230 EFLOPS"))
+    }
+
+    @Test func userTextIsEscaped() throws {
+        let (html, outline) = try Self.page { db in
+            try db.execute(
+                "INSERT INTO progress_updates (action_id, reported_on, status, note) VALUES (8, '2025-09-29', 'blocked', ?)",
+                ["<script>alert(\"x\")</script> & 'more'"])
+            try db.execute("UPDATE actions SET title = '<b>bold</b>' WHERE number = 7")
+        }
+        #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;more&#39;"))
+        #expect(html.contains("&lt;b&gt;bold&lt;/b&gt;"))
+        #expect(!html.lowercased().contains("<script"))
+        #expect(outline.elements("b").isEmpty)
+    }
+
+    @Test func nothingIsFetched() throws {
+        let (html, _) = try Self.page()
+        for needle in ["<script", "src=", "href=", "url(", "@import", "<link", "http://", "https://"] {
+            #expect(!html.lowercased().contains(needle), "found \(needle)")
+        }
+        #expect(html.contains("@media print"))
+    }
+}

@@ -1,0 +1,377 @@
+#!/usr/bin/env python3
+"""plantrack benchmarks: each case against the sqlite3 shell (or a C program) doing the same work
+on the same file, in the same session, as medians of paired runs (the two sides alternate which
+goes first), so machine noise cancels out of the ratios.
+
+    python3 bench/run.py --plantrack PATH --storage-step PATH --c-step PATH [--runs N] [--data DIR]
+
+`make bench` builds the three programs and runs this. Generated data (a seeded 1 000 000-line CSV,
+the databases) lives in --data (default bench-data/, gitignored) and is reused across runs.
+Prints a Markdown report: the machine, toolchain and SQLite version, then the results table.
+"""
+import argparse
+import datetime
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TODAY = "2026-11-25"  # pinned (PLANTRACK_TODAY) so date rules give the same answers on any day
+AS_OF = "2025-12-31"
+CSV_LINES = 1_000_000
+CSV_SEED = 20240925
+ADD_NOTE = "Bench update"
+
+# The shell does what plantrack does to the connection (foreign keys, synchronous=NORMAL in WAL,
+# busy timeout), so the ratios compare the same work, not different durability settings.
+SHELL_PRAGMAS = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;"
+
+# `.import` goes through a view whose INSTEAD OF trigger maps the CSV's columns onto
+# progress_updates (action number → action_id, empty → NULL): the same table, constraints,
+# indexes and triggers plantrack writes to, in one transaction.
+SHELL_IMPORT = """
+CREATE TEMP VIEW csv_rows (action, reported_on, status, note, evidence_url, author) AS
+    SELECT NULL, NULL, NULL, NULL, NULL, NULL;
+CREATE TEMP TRIGGER csv_rows_insert INSTEAD OF INSERT ON csv_rows BEGIN
+    INSERT INTO progress_updates (action_id, reported_on, status, note, evidence_url, author)
+    VALUES ((SELECT a.id FROM actions a JOIN plans p ON p.id = a.plan_id
+             WHERE p.slug = 'ai-capacity-building' AND a.number = NEW.action),
+            NEW.reported_on, NEW.status, NEW.note, nullif(NEW.evidence_url, ''), nullif(NEW.author, ''));
+END;
+"""
+
+SHELL_ADD = (
+    "INSERT INTO progress_updates (action_id, reported_on, status, note, author) VALUES ("
+    "(SELECT a.id FROM actions a JOIN plans p ON p.id = a.plan_id WHERE p.slug = 'ai-capacity-building' AND a.number = 3), "
+    f"'2025-06-01', 'in-progress', '{ADD_NOTE}', 'bench');"
+)
+
+# 1 % of the updates get a correction a week later, so the as-of rules have supersessions to follow.
+CORRECTIONS = """
+INSERT INTO progress_updates (action_id, reported_on, status, note, supersedes_id)
+SELECT action_id, min(date(reported_on, '+7 days'), '2026-06-30'), 'completed', 'correction of ' || id, id
+FROM progress_updates WHERE id % 100 = 0;
+PRAGMA wal_checkpoint(TRUNCATE);
+"""
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+class Run:
+    def __init__(self, seconds, max_rss_kib, status):
+        self.seconds = seconds
+        self.max_rss_kib = max_rss_kib
+        self.status = status
+
+
+TIME = "/usr/bin/time"  # GNU time, for peak RSS; see spawn()
+
+
+def spawn(argv, stdin=None, env=None, rss=False):
+    """Runs argv to completion: wall time, exit status and, with `rss`, peak RSS. Output is discarded.
+
+    Peak RSS comes from GNU time wrapped around the command: wait4's ru_maxrss of a child this
+    Python process spawns would report Python's own footprint (the kernel keeps the pre-exec
+    high-water mark), so a small parent must do the spawning. Timed runs go without it.
+    """
+    rss_file = None
+    if rss and os.access(TIME, os.X_OK):
+        rss_file = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"bench-rss-{os.getpid()}")
+        argv = [TIME, "-f", "%M", "-o", rss_file, *argv]
+    actions = [(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)]
+    if stdin:
+        actions.append((os.POSIX_SPAWN_OPEN, 0, stdin, os.O_RDONLY, 0))
+    environment = dict(os.environ, PLANTRACK_TODAY=TODAY, USER="bench")
+    environment.pop("PLANTRACK_DB", None)
+    environment.update(env or {})
+    start = time.perf_counter()
+    pid = os.posix_spawn(argv[0], argv, environment, file_actions=actions)
+    _, status, _ = os.wait4(pid, 0)
+    seconds = time.perf_counter() - start
+    max_rss_kib = None
+    if rss_file:
+        with open(rss_file) as file:
+            lines = file.read().split()
+        os.remove(rss_file)
+        max_rss_kib = int(lines[-1]) if lines and lines[-1].isdigit() else None
+    return Run(seconds, max_rss_kib, os.waitstatus_to_exitcode(status))
+
+
+def checked(run, what):
+    if run.status != 0:
+        raise SystemExit(f"bench: {what} failed with exit status {run.status}")
+    return run
+
+
+def sqlite3_shell():
+    return shutil.which("sqlite3") or "/usr/bin/sqlite3"
+
+
+def shell(db, sql, stdin=None):
+    # -init /dev/null: no ~/.sqliterc; -batch: no interactive setup.
+    argv = [sqlite3_shell(), "-batch", "-init", os.devnull, db] + ([sql] if sql else [])
+    return spawn(argv, stdin=stdin)
+
+
+def shell_output(db, sql):
+    return subprocess.run([sqlite3_shell(), "-batch", "-init", os.devnull, db, sql], check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def remove_db(path):
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+
+
+def fresh_copy(source, target):
+    remove_db(target)
+    shutil.copyfile(source, target)
+
+
+def paired(name, plantrack, baseline, runs, before=None):
+    """Runs the two commands `runs` times, alternating which goes first; `before` prepares each run."""
+    ours, theirs, ratios = [], [], []
+    for index in range(runs):
+        order = [("ours", plantrack), ("theirs", baseline)]
+        if index % 2:
+            order.reverse()
+        result = {}
+        for side, command in order:
+            if before:
+                before(side)
+            result[side] = checked(command(), f"{name} ({side})")
+        ours.append(result["ours"])
+        theirs.append(result["theirs"])
+        ratios.append(result["ours"].seconds / result["theirs"].seconds)
+        log(f"  {name} {index + 1}/{runs}: {result['ours'].seconds * 1000:.1f} ms vs "
+            f"{result['theirs'].seconds * 1000:.1f} ms")
+    return ours, theirs, ratios
+
+
+def median_ms(runs):
+    return statistics.median(r.seconds for r in runs) * 1000
+
+
+def peak_mib(runs):
+    values = [r.max_rss_kib for r in runs if r.max_rss_kib is not None]
+    return max(values) / 1024 if values else float("nan")
+
+
+def fmt_mib(value):
+    return "n/a" if value != value else f"{value:.1f} MiB"
+
+
+def fmt_ms(value):
+    return f"{value:,.1f} ms" if value < 100 else f"{value:,.0f} ms"
+
+
+def action_status_sql(plan_id):
+    """StatusQueries.actionStatusSQL, read from the source so the shell runs exactly that text."""
+    source = open(os.path.join(ROOT, "Sources/Tracker/Queries/StatusQueries.swift"), encoding="utf-8").read()
+    match = re.search(r'static let actionStatusSQL = """\n(.*?)\n\s*"""', source, re.S)
+    if not match:
+        raise SystemExit("bench: cannot find StatusQueries.actionStatusSQL")
+    sql = match.group(1).replace(":as_of", f"'{TODAY}'").replace(":plan", str(plan_id))
+    return sql + ";"
+
+
+def machine_report(args):
+    def run(argv):
+        try:
+            return subprocess.run(argv, capture_output=True, text=True).stdout.strip()
+        except OSError:
+            return "?"
+
+    cpu = "?"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = "?"
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.0f} GiB"
+    except OSError:
+        pass
+    swift = run(["swift", "--version"]).splitlines()
+    filesystem = run(["df", "--output=fstype", args.data]).splitlines()[-1:] or ["?"]
+    linked = [line.split("=>")[1].split("(")[0].strip() for line in run(["ldd", args.plantrack]).splitlines()
+              if "libsqlite3" in line and "=>" in line]
+    library = os.path.realpath(linked[0]) if linked else "statically linked"
+    return [
+        f"- date: {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}",
+        f"- machine: {platform.system()} {platform.release()} {platform.machine()}, {cpu}, "
+        f"{os.cpu_count()} cores, {memory} RAM",
+        f"- toolchain: {swift[0] if swift else '?'}",
+        f"- SQLite: {run([sqlite3_shell(), '--version']).split()[0]} (shell); plantrack loads {library} "
+        f"(pkg-config: {run(['pkg-config', '--modversion', 'sqlite3']) or '?'})",
+        f"- data directory: {args.data} ({filesystem[0].strip()}); runs per case: {args.runs}",
+    ]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--plantrack", required=True)
+    parser.add_argument("--storage-step", required=True, help="bench/Sources/StorageStep, built")
+    parser.add_argument("--c-step", required=True, help="bench/storage_step.c, built")
+    parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "10")))
+    parser.add_argument("--data", default=os.environ.get("BENCH_DATA", os.path.join(ROOT, "bench-data")))
+    parser.add_argument("--lines", type=int, default=CSV_LINES)
+    parser.add_argument("--only", help="comma-separated case keys: add,add-tmpfs,init,import,report,asof,storage")
+    args = parser.parse_args()
+    args.plantrack = os.path.abspath(args.plantrack)
+    os.makedirs(args.data, exist_ok=True)
+    args.data = os.path.abspath(args.data)
+    only = set(args.only.split(",")) if args.only else None
+    data = args.data
+    plantrack = args.plantrack
+
+    def pt(db, *arguments, rss=False):
+        return spawn([plantrack, "--db", db, *arguments], rss=rss)
+
+    def rss_runs(command, count=3):
+        """Peak RSS over a few extra runs under GNU time, kept out of the timed runs."""
+        return peak_mib([checked(command(), "RSS run") for _ in range(count)])
+
+    # Data: the seeded CSV, an initialised database, and the same with the CSV imported.
+    csv = os.path.join(data, f"progress-{args.lines}-{CSV_SEED}.csv")
+    if not os.path.exists(csv):
+        log(f"generating {csv}")
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench/gen_progress_csv.py"), str(args.lines), csv + ".tmp",
+                        "--seed", str(CSV_SEED)], check=True)
+        os.rename(csv + ".tmp", csv)
+    base = os.path.join(data, "base.db")
+    remove_db(base)
+    checked(pt(base, "init"), "init")
+    shell(base, "PRAGMA wal_checkpoint(TRUNCATE);")
+    plan_id = int(shell_output(base, "SELECT id FROM plans WHERE slug = 'ai-capacity-building'"))
+
+    rows = []  # (case, plantrack, baseline, ratio, peak RSS, target, met)
+
+    def wanted(key):
+        return only is None or key in only
+
+    # progress add: one update, whole process, on a WAL database.
+    def add_case(key, directory, label):
+        db = os.path.join(directory, "add.db")
+        fresh_copy(base, db)
+        log(f"{label}: {db}")
+        ours, theirs, ratios = paired(
+            key, lambda: pt(db, "progress", "add", "3", ADD_NOTE, "--date", "2025-06-01", "--author", "bench"),
+            lambda: shell(db, SHELL_PRAGMAS + SHELL_ADD), max(args.runs, 30))
+        ratio = statistics.median(ratios)
+        rss = rss_runs(lambda: pt(db, "progress", "add", "3", ADD_NOTE, "--date", "2025-06-01", rss=True))
+        rows.append((label, fmt_ms(median_ms(ours)), fmt_ms(median_ms(theirs)) + " (sqlite3 INSERT)",
+                     f"{ratio:.2f}×", fmt_mib(rss), "≤ 1.5×", ratio <= 1.5))
+        remove_db(db)
+
+    if wanted("add"):
+        add_case("add", data, "`progress add` (WAL database on disk)")
+    if wanted("add-tmpfs") and os.path.isdir("/dev/shm"):
+        add_case("add-tmpfs", "/dev/shm", "`progress add` (WAL database on tmpfs, no fsync)")
+
+    # init on a new database: migrate + import both bundled documents.
+    if wanted("init"):
+        log("init")
+        db = os.path.join(data, "init.db")
+
+        def init(rss=False):
+            remove_db(db)
+            return checked(pt(db, "init", rss=rss), "init")
+
+        value = median_ms([init() for _ in range(max(args.runs, 20))])
+        rss = rss_runs(lambda: init(rss=True))
+        rows.append(("`init` on a new database (whole process)", fmt_ms(value), "—", "—", fmt_mib(rss),
+                     "≤ 100 ms, ≤ 30 MiB", value <= 100 and rss <= 30))
+        remove_db(db)
+
+    # progress import of the CSV vs the shell's .import into the same table.
+    imported = os.path.join(data, f"imported-{args.lines}.db")
+    if wanted("import"):
+        script = os.path.join(data, "shell-import.sql")
+        with open(script, "w", encoding="utf-8") as out:
+            out.write(SHELL_PRAGMAS + "\n" + SHELL_IMPORT + f"\n.import --csv --skip 1 '{csv}' csv_rows\n")
+        db = os.path.join(data, "import.db")
+        ours, theirs, ratios = paired(
+            "import", lambda: pt(db, "progress", "import", csv, rss=True),
+            lambda: spawn([sqlite3_shell(), "-batch", "-init", os.devnull, db], stdin=script, rss=True),
+            args.runs, before=lambda side: fresh_copy(base, db))
+        count = int(shell_output(db, "SELECT count(*) FROM progress_updates"))
+        if count != args.lines:
+            raise SystemExit(f"bench: the shell imported {count} rows, expected {args.lines}")
+        ratio = statistics.median(ratios)
+        rss = peak_mib(ours)
+        rows.append((f"`progress import` of {args.lines:,} lines", fmt_ms(median_ms(ours)),
+                     fmt_ms(median_ms(theirs)) + " (sqlite3 .import)", f"{ratio:.2f}×", fmt_mib(rss),
+                     "≤ 1.5×, ≤ 64 MiB", ratio <= 1.5 and rss <= 64))
+
+    if wanted("report") or wanted("asof") or wanted("storage"):
+        if not os.path.exists(imported):
+            log(f"building {imported}")
+            fresh_copy(base, imported + ".tmp")
+            checked(pt(imported + ".tmp", "progress", "import", csv), "progress import")
+            checked(shell(imported + ".tmp", CORRECTIONS), "corrections")
+            for suffix in ("-wal", "-shm"):
+                if os.path.exists(imported + ".tmp" + suffix):
+                    os.remove(imported + ".tmp" + suffix)
+            os.rename(imported + ".tmp", imported)
+        updates = int(shell_output(imported, "SELECT count(*) FROM progress_updates"))
+
+    # report action-status vs the same SQL in the shell.
+    if wanted("report"):
+        sql = action_status_sql(plan_id)
+        ours, theirs, ratios = paired(
+            "report", lambda: pt(imported, "report", "action-status", "--as-of", TODAY),
+            lambda: shell(imported, sql), args.runs)
+        ratio = statistics.median(ratios)
+        rss = rss_runs(lambda: pt(imported, "report", "action-status", "--as-of", TODAY, rss=True))
+        rows.append((f"`report action-status` on {updates:,} updates", fmt_ms(median_ms(ours)),
+                     fmt_ms(median_ms(theirs)) + " (same SQL in sqlite3)", f"{ratio:.2f}×",
+                     fmt_mib(rss), "≤ 1.2×", ratio <= 1.2))
+
+    # action list --as-of: absolute.
+    if wanted("asof"):
+        log("action list --as-of")
+        runs = [checked(pt(imported, "action", "list", "--as-of", AS_OF), "action list") for _ in range(args.runs)]
+        value = median_ms(runs)
+        rss = rss_runs(lambda: pt(imported, "action", "list", "--as-of", AS_OF, rss=True))
+        rows.append((f"`action list --as-of {AS_OF}` on {updates:,} updates", fmt_ms(value), "—", "—",
+                     fmt_mib(rss), "≤ 300 ms", value <= 300))
+
+    # Storage: step and read every row through Storage vs the C API.
+    if wanted("storage"):
+        swift_side = subprocess.run([args.storage_step, imported], capture_output=True, text=True, check=True).stdout
+        c_side = subprocess.run([args.c_step, imported], capture_output=True, text=True, check=True).stdout
+        if swift_side != c_side:
+            raise SystemExit(f"bench: Storage and C disagree: {swift_side!r} vs {c_side!r}")
+        ours, theirs, ratios = paired(
+            "storage", lambda: spawn([args.storage_step, imported], rss=True),
+            lambda: spawn([args.c_step, imported], rss=True), args.runs)
+        ratio = statistics.median(ratios)
+        rows.append((f"Storage: step and read {updates:,} rows", fmt_ms(median_ms(ours)),
+                     fmt_ms(median_ms(theirs)) + " (C API)", f"{ratio:.2f}×", fmt_mib(peak_mib(ours)),
+                     "≤ 1.3×", ratio <= 1.3))
+
+    print("## Environment\n")
+    print("\n".join(machine_report(args)))
+    print("\n## Results\n")
+    print("| case | plantrack | baseline | ratio (median of pairs) | peak RSS | target | met |")
+    print("| --- | ---: | ---: | ---: | ---: | --- | --- |")
+    for case, ours, theirs, ratio, rss, target, met in rows:
+        print(f"| {case} | {ours} | {theirs} | {ratio} | {rss} | {target} | {'yes' if met else '**no**'} |")
+
+
+if __name__ == "__main__":
+    main()
