@@ -124,6 +124,15 @@ import Testing
         try fixture.db.execute("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)")
     }
 
+    @Test func importedPassagesKeepTheLinesOfTheOriginalFile() throws {
+        let fixture = try ReportFixture()
+        let document = ImportedDocument(
+            slug: "with-lines", fileName: "with-lines.txt", title: "With lines", body: "标题\n\n正文讲到算力。",
+            passages: [SourceRef(line: 9, quote: "标题"), SourceRef(line: 12, quote: "正文讲到算力。")])
+        _ = try DocumentLoader(db: fixture.db).load(document, sha256: "3", fingerprint: "f3")
+        #expect(try hits("正文讲到", in: fixture).map(describe) == ["with-lines:12 [正文讲到]算力。"])
+    }
+
     @Test func splitterKeepsNonBlankLinesTrimmed() {
         let passages = PassageSplitter.passages(of: "  标题 \n\n\u{3000}\u{3000}正文第一段。\r\n\t\n* item\n")
         #expect(passages == [

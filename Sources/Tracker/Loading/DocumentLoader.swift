@@ -57,7 +57,7 @@ public struct DocumentLoader {
             outcome.change = .updated
         }
         let documentID = try upsertDocument(document, sha256: sha256, fingerprint: fingerprint)
-        try replacePassages(documentID: documentID, body: document.body)
+        try replacePassages(documentID: documentID, of: document)
         var sourceIDs: [SourceRef: Int64] = [:]
         func source(_ ref: SourceRef?) throws -> Int64? {
             guard let ref else { return nil }

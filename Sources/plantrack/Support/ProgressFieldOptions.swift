@@ -42,8 +42,12 @@ struct ProgressFieldOptions: ParsableArguments {
             evidence: try parseOption(evidence, "--evidence", FieldParser.evidenceURL))
     }
 
+    /// `$USER`, else `$LOGNAME`, else the account name (USER is unset under cron and in containers).
     static var defaultAuthor: String? {
-        getenv("USER").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        for variable in ["USER", "LOGNAME"] {
+            if let value = getenv(variable).map({ String(cString: $0) }), !value.isEmpty { return value }
+        }
+        return getpwuid(getuid()).flatMap { $0.pointee.pw_name }.map { String(cString: $0) }
     }
 }
 

@@ -117,7 +117,7 @@ public enum DashboardPage {
                 let rows = milestone.sessions.map { session in
                     HTML.element("tr", [:], [
                         HTML.text("td", ["class": "num"], session.countsAs.map(String.init) ?? ""),
-                        HTML.text("td", [:], session.startedOn.description + (session.endedOn.map { " – \($0)" } ?? "")),
+                        HTML.text("td", ["class": "date"], session.startedOn.description + (session.endedOn.map { " – \($0)" } ?? "")),
                         HTML.text("td", [:], session.title),
                         HTML.text("td", [:], [session.location, session.host].compactMap { $0 }.joined(separator: " · ")),
                         HTML.text("td", ["class": "num"], session.participants.map(String.init) ?? ""),
@@ -152,7 +152,7 @@ public enum DashboardPage {
             return HTML.element("tr", [:], [
                 HTML.element("td", [:], name),
                 HTML.text("td", ["class": "num"], value),
-                HTML.text("td", [:], indicator.asOf ?? ""),
+                HTML.text("td", ["class": "date"], indicator.asOf ?? ""),
                 HTML.element("td", ["class": "source"], source),
             ].joined())
         }
@@ -245,6 +245,7 @@ public enum DashboardPage {
         table { border-collapse: collapse; width: 100%; font-size: 14px; margin-top: 6px; }
         th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { font-size: 12px; color: var(--muted); font-weight: 600; }
+        .date { white-space: nowrap; }
         .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .en { display: block; color: var(--muted); font-size: 12px; }
         .note { display: block; color: var(--muted); font-size: 12px; max-width: 34em; }
@@ -281,6 +282,7 @@ public enum DashboardPage {
           @page { margin: 14mm; }
           body { background: #fff; font-size: 10.5pt; }
           main { max-width: none; padding: 0; }
+          header { margin-bottom: 12pt; }
           section { border: none; border-radius: 0; padding: 0; margin: 0 0 12pt; break-inside: avoid; }
           section#indicators { break-inside: auto; }
           tr { break-inside: avoid; }

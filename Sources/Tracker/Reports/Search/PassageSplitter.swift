@@ -1,6 +1,8 @@
+import Importer
 import Storage
 
-/// Splits a document's body into the passages `plantrack search` indexes: one per non-blank line.
+/// Splits a body into the passages `plantrack search` indexes, one per non-blank line, for documents
+/// that come without the importer's passages (and their original line numbers).
 ///
 /// The importer's normalised body holds one paragraph, heading or list item per line (blocks are
 /// separated by blank lines, list items by single newlines), so a line is a paragraph.
@@ -31,19 +33,20 @@ public enum PassageSplitter {
 }
 
 extension DocumentLoader {
-    /// Replaces the passages of document `documentID` with those of `body`; the FTS index
+    /// Replaces the passages of document `documentID` with those of `document`; the FTS index
     /// follows through the triggers of Migrations/0003_search.sql.
     ///
-    /// TODO(importer): `line` is the line of the normalised body, not of the original file, because
-    /// ImportedDocument does not carry the body→file line map (NormalisedText.lineOf). Please expose
-    /// one SourceRef per block (e.g. `ImportedDocument.passages: [SourceRef]`, built with
-    /// `NormalisedText.source(block.range)`); then insert those here instead of splitting the
-    /// body, and bump `DocumentLoader.importerVersion` so existing databases are re-read.
-    func replacePassages(documentID: Int64, body: String) throws {
+    /// The importer gives each block with the line of the original file it starts on. A document
+    /// built without them (by hand, in tests) is split here instead, with lines of its body, as the
+    /// migration does for documents imported before passages existed.
+    func replacePassages(documentID: Int64, of document: ImportedDocument) throws {
         try db.execute("DELETE FROM passages WHERE document_id = ?", [documentID])
-        for passage in PassageSplitter.passages(of: body) {
+        let passages = document.passages.isEmpty
+            ? PassageSplitter.passages(of: document.body).map { SourceRef(line: $0.line, quote: $0.text) }
+            : document.passages.filter { !$0.quote.isEmpty }
+        for passage in passages {
             try db.execute(
-                "INSERT INTO passages (document_id, line, text) VALUES (?, ?, ?)", [documentID, passage.line, passage.text])
+                "INSERT INTO passages (document_id, line, text) VALUES (?, ?, ?)", [documentID, max(passage.line, 1), passage.quote])
         }
     }
 }
