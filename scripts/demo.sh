@@ -20,4 +20,7 @@ run training add --title "Seminar on AI for sustainable development" --start 202
 run action list --as-of 2025-06-30
 run milestone list --as-of 2025-12-31
 run action show 6
+run report overdue --as-of 2026-01-31
+run search 研修
+"$BIN" dashboard --out "${DB%.db}.html" --as-of 2025-12-31
 echo "database: $DB"
