@@ -1,4 +1,4 @@
-# plantrack — build, test, demo, install, bench.
+# plantrack — build, test, demo, install, bench, reliability, fuzz.
 # The two commands that matter on a fresh machine: `make demo` and `make test`.
 
 SWIFT      ?= swift
@@ -29,8 +29,28 @@ install: release
 	install -d "$(PREFIX)/bin"
 	install -m 0755 "$(RELEASE_BIN)/plantrack" "$(PREFIX)/bin/plantrack"
 
+# Benchmarks against the sqlite3 shell and the SQLite C API (docs/PERFORMANCE.md). The Swift side
+# of the Storage case is a package of its own (bench/), so it never ships. Data in bench-data/.
+BENCH_BUILD = .build/bench
 bench: release
-	@echo "benchmarks: not built yet (issue 6)"
+	$(SWIFT) build $(RELEASE) --package-path bench --scratch-path $(BENCH_BUILD)
+	$(CC) -O2 -o $(BENCH_BUILD)/storage_step bench/storage_step.c $$(pkg-config --cflags --libs sqlite3)
+	python3 bench/run.py --plantrack "$(RELEASE_BIN)/plantrack" \
+		--storage-step "$$($(SWIFT) build $(RELEASE) --package-path bench --scratch-path $(BENCH_BUILD) --show-bin-path)/StorageStep" \
+		--c-step "$(BENCH_BUILD)/storage_step"
+
+# The reliability suite at full size on the release binary: 8x250 concurrent writers, kill -9 at
+# random moments, the bad-input corpus with 50 MB lines, backups under load. `make test` runs the
+# same tests reduced.
+RELIABILITY = ConcurrencyTests|CrashSafetyTests|BadInputCorpusTests|BackupTests
+reliability: release
+	$(SWIFT) build --build-tests
+	PLANTRACK_BIN="$(RELEASE_BIN)/plantrack" PLANTRACK_RELIABILITY=full $(SWIFT) test --skip-build --filter '$(RELIABILITY)'
+
+# libFuzzer on the importer's text rules and the CSV reader, FUZZ_SECONDS per target (Fuzz/).
+FUZZ_SECONDS ?= 60
+fuzz:
+	SWIFT="$(SWIFT)" sh scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	$(SWIFT) package clean

@@ -250,6 +250,11 @@ public final class CSVReader {
         // per field cost more than the parsing), so validate first and then decode, which then
         // has nothing to repair.
         guard isASCII || isValidUTF8(bytes) else { throw CSVError(line: line, message: "invalid UTF-8") }
+        // NUL is valid UTF-8 but never text: a binary file or a damaged export, and C tools
+        // (the sqlite3 shell among them) would cut the value short at it.
+        if let base = bytes.baseAddress, memchr(base, 0, bytes.count) != nil {
+            throw CSVError(line: line, message: "NUL byte (is this a binary file?)")
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
 
