@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Tracker
 
 #if canImport(Glibc)
 import Glibc
@@ -131,11 +132,11 @@ func progressCSV(lines: Int, seed: UInt64) -> String {
     var random = SeededGenerator(seed: seed)
     let statuses = ["in-progress", "in-progress", "at-risk", "blocked", "completed"]
     let words = ["workshop", "training", "partners", "研讨班", "能力建设", "compute", "data", "pilot", "评估", "课程"]
-    let firstDay = 19_991  // 2024-09-25, the day the plan was proposed
+    let firstDay = ISODate(year: 2024, month: 9, day: 25)!.dayNumber  // the day the plan was proposed
     var text = "action,reported_on,status,note,evidence_url,author\n"
     text.reserveCapacity(lines * 90)
     for index in 0..<lines {
-        let iso = isoDate(dayNumber: firstDay + Int.random(in: 0..<600, using: &random))
+        let iso = ISODate(dayNumber: firstDay + Int.random(in: 0..<600, using: &random)).description
         let note = (0..<Int.random(in: 3...10, using: &random)).map { _ in words.randomElement(using: &random)! }
             .joined(separator: " ")
         let quoted = index % 7 == 0 ? "\"\(note), \"\"quoted\"\"\"" : note
@@ -145,16 +146,3 @@ func progressCSV(lines: Int, seed: UInt64) -> String {
     return text
 }
 
-/// YYYY-MM-DD of a day count since 1970-01-01 (Howard Hinnant's civil_from_days).
-func isoDate(dayNumber: Int) -> String {
-    let z = dayNumber + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let mp = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    return String(format: "%04d-%02d-%02d", year, month, day)
-}

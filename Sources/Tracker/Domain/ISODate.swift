@@ -91,16 +91,3 @@ public struct ISODate: Comparable, Hashable, Sendable, CustomStringConvertible {
         return ISODate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
     }
 }
-
-/// A date as precise as its source: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
-public enum ReducedDate {
-    /// True for a well-formed full, month or year date.
-    public static func isValid(_ text: String) -> Bool {
-        switch text.utf8.count {
-        case 10: return ISODate(text) != nil
-        case 7: return ISODate(text + "-01") != nil
-        case 4: return ISODate(text + "-01-01") != nil
-        default: return false
-        }
-    }
-}
