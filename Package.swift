@@ -46,6 +46,8 @@ let package = Package(
         .testTarget(name: "ImporterTests", dependencies: ["Importer"]),
         .testTarget(name: "TrackerTests", dependencies: ["Tracker"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Tracker"]),
+        // The command line in-process: the `progress add` fast path against ArgumentParser's parse.
+        .testTarget(name: "CommandLineTests", dependencies: ["plantrack"]),
     ],
     swiftLanguageModes: [.v6]
 )

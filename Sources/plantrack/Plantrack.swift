@@ -29,6 +29,10 @@ struct Plantrack: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        if let request = FastPath.progressAdd(CommandLine.arguments.dropFirst()) {
+            do { try request.run() } catch { exit(report(error)) }
+            return
+        }
         do {
             var command = try Plantrack.parseAsRoot()
             try command.run()

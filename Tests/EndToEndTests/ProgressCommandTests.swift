@@ -132,6 +132,33 @@ import Testing
         #expect(show.contains("Training session held: Workshop A, Beijing, 38 participants from 21 countries (1 of 10 toward training-2025)"))
     }
 
+    /// A plain `progress add` takes the fast path; with `--` it goes through ArgumentParser. Same row.
+    @Test func fastPathAndArgumentParserWriteTheSameRow() throws {
+        let cli = try Self.initialised()
+        defer { cli.cleanUp() }
+        let options = ["--status", "at-risk", "--date", "2025-05-02", "--percent", "40", "--evidence", "https://example.org/a",
+                       "--author", "Li", "--commitment", "ai-capacity-building-a6-1"]
+        #expect(try cli.succeed(["progress", "add", "6", "Venue changed"] + options) == "1\n")
+        #expect(try cli.succeed(["progress", "add"] + options + ["--", "6", "Venue changed"]) == "2\n")
+        let rows = try cli.sqlite("""
+            SELECT action_id, commitment_id, reported_on, status, percent, note, evidence_url, author, supersedes_id
+            FROM progress_updates ORDER BY id
+            """)
+        #expect(rows.count == 2)
+        #expect(rows[0] == rows[1])
+        #expect(rows[0].hasSuffix("|2025-05-02|at-risk|40.0|Venue changed|https://example.org/a|Li|"))
+    }
+
+    @Test func fastPathReportsAMissingDatabaseLikeEveryCommand() throws {
+        let cli = try PlantrackProcess()
+        defer { cli.cleanUp() }
+        let missing = try cli.run(["--db", cli.path("missing.db"), "progress", "add", "3", "note"], useDatabase: false)
+        #expect(missing.status == 1)
+        #expect(missing.stdout == "")
+        #expect(missing.stderr == "plantrack: error: no database at \(cli.path("missing.db")); create one with `plantrack init` (or pass --db PATH)\n")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("missing.db")))
+    }
+
     @Test func badInputsAreRefusedCleanly() throws {
         let cli = try Self.initialised()
         defer { cli.cleanUp() }

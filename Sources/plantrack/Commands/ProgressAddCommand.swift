@@ -16,20 +16,46 @@ struct ProgressAddCommand: ParsableCommand {
 
     @OptionGroup var fields: ProgressFieldOptions
 
+    var request: ProgressAddRequest {
+        ProgressAddRequest(
+            databasePath: global.databasePath, plan: planOptions.plan, action: action, note: note, fields: fields.values)
+    }
+
     func validate() throws {
-        _ = try parseActionNumber(action)
-        _ = try parseNote(note)
+        try request.validate()
     }
 
     func run() throws {
+        try request.run()
+    }
+}
+
+/// One `progress add` as typed. Built by `ProgressAddCommand` and by `FastPath`, so both run the
+/// same checks and the same transaction.
+struct ProgressAddRequest: Equatable {
+    var databasePath: String
+    var plan: String?
+    var action: String
+    var note: String
+    var fields: ProgressFields
+
+    /// Everything that can be checked without the database.
+    func validate() throws {
+        _ = try parseActionNumber(action)
+        _ = try parseNote(note)
+        _ = try fields.parsed()
+    }
+
+    /// Writes the update in one `BEGIN IMMEDIATE` transaction and prints its id.
+    func run() throws {
         let parsed = try fields.parsed()
-        let tracker = try global.open(.existing)
+        let tracker = try TrackerDatabase(path: databasePath, access: .existing)
         let id = try tracker.db.inTransaction(.immediate) {
-            let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
+            let plan = try PlanScope.resolve(self.plan, in: tracker.db)
             return try ProgressLog(db: tracker.db, plan: plan).add(ProgressEntry(
                 actionNumber: try parseActionNumber(action), note: note, status: parsed.status ?? .inProgress,
                 reportedOn: parsed.date ?? .today(), percent: parsed.percent, evidenceURL: parsed.evidence,
-                author: fields.author ?? ProgressFieldOptions.defaultAuthor, commitmentSlug: fields.commitment))
+                author: fields.author ?? ProgressFields.defaultAuthor, commitmentSlug: fields.commitment))
         }
         Console.line(String(id))
     }

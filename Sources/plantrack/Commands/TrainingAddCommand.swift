@@ -44,7 +44,7 @@ struct TrainingAddCommand: ParsableCommand {
         let tracker = try global.open(.existing)
         let id = try tracker.db.inTransaction(.immediate) {
             let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
-            return try TrainingLog(db: tracker.db, plan: plan).add(session, author: author ?? ProgressFieldOptions.defaultAuthor)
+            return try TrainingLog(db: tracker.db, plan: plan).add(session, author: author ?? ProgressFields.defaultAuthor)
         }
         Console.line(String(id))
     }

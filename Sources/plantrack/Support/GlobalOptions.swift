@@ -7,8 +7,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The database file (default: $PLANTRACK_DB, else ./plantrack.db).", valueName: "path"))
     var db: String?
 
-    var databasePath: String {
-        if let db { return db }
+    var databasePath: String { Self.databasePath(flag: db) }
+
+    static func databasePath(flag: String?) -> String {
+        if let flag { return flag }
         if let fromEnvironment = getenv("PLANTRACK_DB").map({ String(cString: $0) }), !fromEnvironment.isEmpty {
             return fromEnvironment
         }

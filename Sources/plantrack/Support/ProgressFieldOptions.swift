@@ -23,9 +23,27 @@ struct ProgressFieldOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The commitment it reports on, by slug.", valueName: "slug"))
     var commitment: String?
 
-    func validate() throws {
-        _ = try parsed()
+    var values: ProgressFields {
+        ProgressFields(
+            status: status, date: date, percent: percent, evidence: evidence, author: author, commitment: commitment)
     }
+
+    func validate() throws {
+        _ = try values.parsed()
+    }
+
+    func parsed() throws -> ProgressFields.Parsed { try values.parsed() }
+}
+
+/// The fields of an update as typed, before checking; plain values, so `FastPath` can fill them
+/// without ArgumentParser.
+struct ProgressFields: Equatable {
+    var status: String?
+    var date: String?
+    var percent: String?
+    var evidence: String?
+    var author: String?
+    var commitment: String?
 
     struct Parsed {
         var status: Status?

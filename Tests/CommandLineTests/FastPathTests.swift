@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import Testing
+
+@testable import plantrack
+
+/// `FastPath` takes plain `progress add` invocations and nothing else; what it takes, it must read
+/// exactly as ArgumentParser would, and what it declines goes to ArgumentParser unchanged.
+@Suite struct FastPathTests {
+    static let full = [
+        "--db", "t.db", "progress", "add", "6", "Second programme held", "--plan", "ai-capacity-building",
+        "--status", "completed", "--date", "2025-04-02", "--percent", "20", "--evidence", "https://example.org/x",
+        "--author", "Li", "--commitment", "training-2025",
+    ]
+
+    /// ArgumentParser's reading of `arguments`, as the request its command would run.
+    static func parsedByArgumentParser(_ arguments: [String]) throws -> ProgressAddRequest {
+        let command = try Plantrack.parseAsRoot(arguments)
+        return try #require(command as? ProgressAddCommand).request
+    }
+
+    @Test func readsEveryOptionAsArgumentParserDoes() throws {
+        let request = try #require(FastPath.progressAdd(Self.full[...]))
+        #expect(request == ProgressAddRequest(
+            databasePath: "t.db", plan: "ai-capacity-building", action: "6", note: "Second programme held",
+            fields: ProgressFields(
+                status: "completed", date: "2025-04-02", percent: "20", evidence: "https://example.org/x",
+                author: "Li", commitment: "training-2025")))
+        #expect(try Self.parsedByArgumentParser(Self.full) == request)
+    }
+
+    @Test(arguments: [
+        ["progress", "add", "3", "note"],
+        ["progress", "add", "3", "note", "--db", "after.db"],
+        ["--db=before.db", "progress", "add", "--date=2025-06-01", "3", "note"],
+        ["progress", "add", "--status", "at-risk", "3", "--author", "Wang", "note with spaces", "--percent", "0"],
+        ["progress", "add", "10", "'); DROP TABLE actions; --"],
+        ["progress", "add", "1", "数据标注 🚀", "--author", "李"],
+        ["progress", "add", "1", "a=b", "--evidence", "http://example.org/?q=1=2"],
+    ])
+    func takesPlainInvocationsAndAgreesWithArgumentParser(_ arguments: [String]) throws {
+        let request = try #require(FastPath.progressAdd(arguments[...]))
+        #expect(try Self.parsedByArgumentParser(arguments) == request)
+    }
+
+    @Test func withoutDbUsesTheSameDefaultAsArgumentParser() throws {
+        let request = try #require(FastPath.progressAdd(["progress", "add", "3", "note"]))
+        #expect(request.databasePath == GlobalOptions.databasePath(flag: nil))
+    }
+
+    @Test(arguments: [
+        [],
+        ["progress"],
+        ["progress", "list"],
+        ["progress", "add"],
+        ["progress", "add", "3"],
+        ["progress", "add", "3", "note", "extra"],
+        ["progress", "add", "--help"],
+        ["progress", "add", "3", "note", "-h"],
+        ["--version"],
+        ["progress", "add", "3", "--", "-note"],
+        ["progress", "add", "3", "note", "--unknown", "x"],
+        ["progress", "add", "3", "note", "--status", "at-risk", "--status", "blocked"],
+        ["--db", "a.db", "progress", "add", "3", "note", "--db", "b.db"],
+        ["progress", "add", "3", "note", "--status"],
+        ["progress", "add", "3", "note", "--author", "--status"],
+        ["progress", "add", "3", "note", "--author", ""],
+        ["progress", "add", "3", "note", "--author="],
+        ["progress", "add", "3", "note", "--percent", "-1"],
+        ["--plan", "x", "progress", "add", "3", "note"],
+        ["progress", "--db", "x.db", "add", "3", "note"],
+        ["action", "add", "3", "note"],
+        ["progress", "add", "0", "note"],
+        ["progress", "add", "three", "note"],
+        ["progress", "add", "3", "   "],
+        ["progress", "add", "3", "note", "--status", "done"],
+        ["progress", "add", "3", "note", "--date", "2025-02-30"],
+        ["progress", "add", "3", "note", "--percent", "101"],
+        ["progress", "add", "3", "note", "--evidence", "ftp://example.org"],
+    ])
+    func declinesEverythingElse(_ arguments: [String]) {
+        #expect(FastPath.progressAdd(arguments[...]) == nil)
+    }
+
+    /// A valid value for each option of `progress add`.
+    static let sampleValues = [
+        "--db": "t.db", "--plan": "p", "--status": "blocked", "--date": "2025-01-02", "--percent": "7.5",
+        "--evidence": "https://example.org", "--author": "A", "--commitment": "c",
+    ]
+
+    /// Every option ArgumentParser defines for `progress add`, read from its own description of the
+    /// command, is one the fast path takes and reads the same way.
+    @Test func takesEveryOptionArgumentParserDefines() throws {
+        var json = ""
+        do {
+            _ = try Plantrack.parseAsRoot(["progress", "add", "--experimental-dump-help"])
+        } catch {
+            json = Plantrack.fullMessage(for: error)
+        }
+        let info = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let command = try #require(info["command"] as? [String: Any])
+        #expect(command["commandName"] as? String == "add")
+        let arguments = try #require(command["arguments"] as? [[String: Any]])
+        let options = arguments.filter { $0["kind"] as? String == "option" }.flatMap { argument in
+            (argument["names"] as? [[String: Any]] ?? []).compactMap { name in
+                name["kind"] as? String == "long" ? "--" + (name["name"] as? String ?? "") : nil
+            }
+        }
+        #expect(options.sorted() == Self.sampleValues.keys.sorted())
+        #expect(arguments.filter { $0["kind"] as? String == "positional" }.count == 2)
+        for option in options {
+            let value = try #require(Self.sampleValues[option])
+            let invocation = ["progress", "add", "3", "note", option, value]
+            let request = try #require(FastPath.progressAdd(invocation[...]), "declined \(option)")
+            #expect(try Self.parsedByArgumentParser(invocation) == request)
+            #expect(FastPath.progressAdd((invocation + [option, value])[...]) == nil, "took \(option) twice")
+        }
+        #expect(FastPath.progressAdd(["progress", "add", "3", "note", "--dbx", "t.db"]) == nil)
+    }
+}
