@@ -21,12 +21,10 @@ DEMO_DB    ?= $(or $(TMPDIR),/tmp)/plantrack-demo.db
 build:
 	$(SWIFT) build
 
-release: $(if $(STATIC_CXX_FLAGS),$(STATIC_CXX)/libstdc++.so)
+# The linker script is rewritten every time, so it follows the compiler's current libstdc++.a.
+release:
+	$(if $(STATIC_CXX_FLAGS),mkdir -p "$(STATIC_CXX)" && echo 'INPUT($(LIBSTDCXX_A))' > "$(STATIC_CXX)/libstdc++.so")
 	$(SWIFT) build $(RELEASE) --product plantrack
-
-$(STATIC_CXX)/libstdc++.so:
-	mkdir -p "$(@D)"
-	echo 'INPUT($(LIBSTDCXX_A))' > "$@"
 
 # Unit tests (Swift Testing) and end-to-end tests that run the built binary on temporary databases.
 test:
