@@ -101,18 +101,7 @@ struct PlantrackProcess {
     }
 
     /// Rows of a query, through the sqlite3 shell (independent of plantrack), `|`-separated.
-    func sqlite(_ sql: String) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [database, sql]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
-    }
+    func sqlite(_ sql: String) throws -> [String] { try Self.sqlite(database, sql) }
 
     func count(_ table: String) throws -> Int { Int(try sqlite("SELECT count(*) FROM \(table)").first ?? "") ?? -1 }
 
