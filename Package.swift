@@ -1,14 +1,21 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
     name: "plantrack",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "plantrack", targets: ["plantrack"]),
+        .executable(name: "plantrack-server", targets: ["plantrack-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The web server only (WebApp, plantrack-server); the CLI links HummingbirdBcrypt alone,
+        // which is a C bcrypt and no NIO.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The system SQLite, found through pkg-config; no third-party wrapper.
@@ -28,10 +35,27 @@ let package = Package(
             dependencies: ["Storage", "Importer"],
             plugins: ["EmbedResources"]
         ),
+        // Users, roles, sessions and API tokens in the database; bcrypt for passwords. Shared by
+        // the CLI (`user`, `token`) and the server, without linking the server into the CLI.
+        .target(
+            name: "Accounts",
+            dependencies: ["Storage", "Tracker", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")]
+        ),
+        // The web front end: routes, pages, sign-in. Only `plantrack-server` links it.
+        .target(
+            name: "WebApp",
+            dependencies: [
+                "Tracker", "Accounts",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(name: "plantrack-server", dependencies: ["WebApp"]),
         .executableTarget(
             name: "plantrack",
             dependencies: [
-                "Tracker",
+                "Tracker", "Accounts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +70,7 @@ let package = Package(
         .testTarget(name: "ImporterTests", dependencies: ["Importer"]),
         .testTarget(name: "TrackerTests", dependencies: ["Tracker"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Tracker"]),
+        .testTarget(name: "WebAppTests", dependencies: ["WebApp", "Accounts"]),
         // The command line in-process: the `progress add` fast path against ArgumentParser's parse.
         .testTarget(name: "CommandLineTests", dependencies: ["plantrack"]),
     ],

@@ -52,7 +52,7 @@ extension ResultTable {
 
 extension DatabaseValue {
     /// The text shown in table, CSV and Markdown cells; NULL is empty.
-    var displayText: String {
+    public var displayText: String {
         switch self {
         case .null: ""
         case .integer(let value): String(value)

@@ -90,6 +90,17 @@ public struct CatalogQueries {
             sourceLine: detail.5, sourceQuote: detail.6, document: detail.7, commitments: commitments, timeline: timeline)
     }
 
+    /// Every commitment of the plan with its action and milestone, in action order.
+    public func commitments(of plan: PlanScope) throws -> ResultTable {
+        try ResultTable.query(
+            db,
+            """
+            SELECT a.number AS action, c.slug, c.body, c.target_value, c.target_unit, c.due_on, m.slug AS milestone
+            FROM commitments c JOIN actions a ON a.id = c.action_id LEFT JOIN milestones m ON m.commitment_id = c.id
+            WHERE a.plan_id = ? ORDER BY a.number, c.id
+            """, [plan.id])
+    }
+
     public func indicators(search: String?) throws -> ResultTable {
         try ResultTable.query(
             db,

@@ -1,9 +1,9 @@
 /// The dashboard's inline SVG charts. Coordinates are in a 1000-wide viewBox that scales to the page.
-enum Charts {
+public enum Charts {
     static let width = 1000.0
 
     /// Done out of target as a bar split into one cell per session.
-    static func progressBar(_ milestone: DashboardData.Milestone) -> String {
+    public static func progressBar(_ milestone: DashboardData.Milestone) -> String {
         let height = 26.0
         let target = max(milestone.target, 1)
         let filled = min(Double(milestone.done) / Double(target), 1) * width
@@ -24,7 +24,7 @@ enum Charts {
 
     /// Sessions held so far as a rising step line against the target, the pace needed to reach it
     /// by the due date, the due date and the as-of date.
-    static func timeline(_ milestone: DashboardData.Milestone, proposedOn: ISODate?, asOf: ISODate) -> String {
+    public static func timeline(_ milestone: DashboardData.Milestone, proposedOn: ISODate?, asOf: ISODate) -> String {
         let (left, right, top, bottom) = (44.0, 20.0, 34.0, 34.0)
         let height = 250.0
         let plotWidth = width - left - right
@@ -95,7 +95,7 @@ enum Charts {
     }
 
     /// One bar per month, labelled with its count.
-    static func monthlyBars(_ months: [(month: String, updates: Int)]) -> String {
+    public static func monthlyBars(_ months: [(month: String, updates: Int)]) -> String {
         guard !months.isEmpty else { return HTML.text("p", ["class": "muted"], "No updates yet.") }
         let (left, right, top, bottom) = (44.0, 12.0, 20.0, 30.0)
         let height = 220.0

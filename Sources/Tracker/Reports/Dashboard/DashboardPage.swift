@@ -216,7 +216,7 @@ public enum DashboardPage {
             parts.joined())
     }
 
-    static let stylesheet = """
+    public static let stylesheet = """
 
         :root { --ink: #1d2433; --muted: #5b6475; --line: #d9dee7; --bg: #f4f6f9; --card: #ffffff;
           --completed: #1a7f37; --in-progress: #1f6feb; --at-risk: #b7791f; --blocked: #c62828; --not-started: #9aa3ae;

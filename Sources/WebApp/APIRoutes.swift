@@ -1,0 +1,110 @@
+import Accounts
+import FoundationEssentials
+import Hummingbird
+import Tracker
+
+/// The JSON API for scripts: the same keys as the CLI's `--format json`.
+extension WebApp {
+    func addAPIRoutes(to router: Router<WebContext>) {
+        router.get("/api/actions") { request, context in
+            try await apiRead(request, context) { tracker, plan, asOf in
+                try StatusQueries(db: tracker.db, plan: plan).actionStatus(asOf: asOf)
+            }
+        }
+        router.get("/api/milestones") { request, context in
+            try await apiRead(request, context) { tracker, plan, asOf in
+                try StatusQueries(db: tracker.db, plan: plan).milestones(asOf: asOf)
+            }
+        }
+        router.get("/api/commitments") { request, context in
+            try await apiRead(request, context) { tracker, plan, _ in
+                try CatalogQueries(db: tracker.db).commitments(of: plan)
+            }
+        }
+
+        router.post("/api/progress") { request, context in
+            var request = request
+            guard let user = try await bearerUser(request) else {
+                return Reply.jsonError(.unauthorized, field: nil, "a valid bearer token is needed (plantrack token create --user NAME)")
+            }
+            guard user.role.canWrite else { return Reply.jsonError(.forbidden, field: nil, "user \(user.name) is a viewer") }
+            let text = try await request.bodyText()
+            var submitted: FormState
+            do {
+                submitted = FormState(values: try Self.jsonFields(text))
+            } catch {
+                return Reply.jsonError(.badRequest, field: nil, "the body is not a JSON object of strings and numbers")
+            }
+            guard let number = submitted.parse("action", required: true, FieldParser.actionNumber) else {
+                return Reply.jsonError(.unprocessableContent, field: "action", submitted.errors["action"] ?? "the action is missing")
+            }
+            let author = user.name
+            let fields = submitted
+            let result: Result<Int64, FormRefusal> = try await pool.write { tracker in
+                var state = fields
+                guard let id = try Writes.addProgress(tracker, action: number, state: &state, author: author) else {
+                    return .failure(FormRefusal(state: state))
+                }
+                return .success(id)
+            }
+            switch result {
+            case .success(let id): return Reply.json("{\"id\": \(id)}\n", status: .created)
+            case .failure(let refusal):
+                let field = refusal.state.errors.keys.sorted().first
+                return Reply.jsonError(.unprocessableContent, field: field,
+                                       field.flatMap { refusal.state.errors[$0] } ?? refusal.state.formError ?? "refused")
+            }
+        }
+    }
+
+    /// A bearer token's user, or a session's (GET only: a cookie alone never authorises an API write).
+    func bearerUser(_ request: Request) async throws -> User? {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return nil }
+        let token = String(header.dropFirst("Bearer ".count))
+        return try await pool.read { try AccountStore(db: $0.db).user(forToken: token) }
+    }
+
+    func apiRead(_ request: Request, _ context: WebContext,
+                 _ query: @escaping @Sendable (TrackerDatabase, PlanScope, ISODate) throws -> ResultTable) async throws -> Response {
+        var allowed = mayRead(context)
+        if !allowed { allowed = try await bearerUser(request) != nil }
+        guard allowed else { return Reply.jsonError(.unauthorized, field: nil, "sign in or send a bearer token") }
+        let asOf: ISODate
+        do { asOf = try asOfParameter(request) } catch {
+            return Reply.jsonError(.unprocessableContent, field: "as_of", "'\(request.uri.queryParameters["as_of"] ?? "")' is not a valid date (expected YYYY-MM-DD, e.g. 2025-06-30)")
+        }
+        let json = try await pool.read { tracker in
+            try query(tracker, try PlanScope.resolve(nil, in: tracker.db), asOf).render(as: .json)
+        }
+        return Reply.json(json)
+    }
+
+    /// A JSON object's members as the text a form would carry: strings as they are, numbers as written.
+    static func jsonFields(_ text: String) throws -> [String: String] {
+        let object = try JSONDecoder().decode([String: JSONScalar].self, from: Data(text.utf8))
+        return object.compactMapValues(\.text)
+    }
+}
+
+struct FormRefusal: Error, Sendable {
+    let state: FormState
+}
+
+/// A JSON member value the API accepts: a string, a number, or null.
+enum JSONScalar: Decodable {
+    case text(String)
+    case null
+
+    var text: String? {
+        if case .text(let value) = self { return value }
+        return nil
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null; return }
+        if let integer = try? container.decode(Int64.self) { self = .text(String(integer)); return }
+        if let number = try? container.decode(Double.self) { self = .text(String(number)); return }
+        self = .text(try container.decode(String.self))
+    }
+}

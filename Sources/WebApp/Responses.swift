@@ -1,0 +1,144 @@
+import Hummingbird
+import NIOCore
+import Storage
+import Tracker
+
+/// Building blocks shared by the handlers: pages, redirects, JSON, form bodies.
+enum Reply {
+    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// `{"field": …, "error": …}` (field null when the problem is not one field's).
+    static func jsonError(_ status: HTTPResponse.Status, field: String?, _ message: String) -> Response {
+        json("{\"field\": \(field.map(JSONText.string) ?? "null"), \"error\": \(JSONText.string(message))}\n", status: status)
+    }
+
+    /// CSV as a download, UTF-8 with a byte-order mark so spreadsheet programs read Chinese correctly.
+    static func csv(_ text: String, filename: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(filename)\""],
+            body: .init(byteBuffer: ByteBuffer(string: "\u{FEFF}" + text)))
+    }
+
+    /// 303 See Other: after a POST, the browser GETs `location`.
+    static func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+
+    /// A page in the layout, for the request's language and user.
+    static func page(_ title: String, _ body: String, context: WebContext, path: String, flash: String? = nil,
+                     status: HTTPResponse.Status = .ok) -> Response {
+        var layout: [String: Any] = [
+            "title": title, "body": body, "css": Templates.css, "lang": context.language == .zh ? "zh-Hans" : "en",
+            "t": context.language.labels, "otherLang": context.language.other.rawValue,
+            "switchLabel": context.language.switchLabel, "path": path,
+        ]
+        if let session = context.session {
+            layout["user"] = ["name": session.user.name, "role": session.user.role.rawValue]
+            layout["csrf"] = session.csrfToken
+        }
+        if let flash { layout["flash"] = flash }
+        return html(Templates.render("layout", layout), status: status)
+    }
+
+    static func message(_ heading: String, _ text: String, status: HTTPResponse.Status, context: WebContext) -> Response {
+        page(heading, Templates.render("message", ["heading": heading, "message": text]), context: context, path: "/", status: status)
+    }
+}
+
+enum JSONText {
+    /// A JSON string literal (the CLI's JSON writer, through a one-cell table, would be a detour).
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar == "<" || scalar == ">" || scalar == "&":
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// An `application/x-www-form-urlencoded` body: name → value (the last one wins).
+struct FormBody: Sendable {
+    var values: [String: String] = [:]
+
+    init(_ text: String) {
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = Self.decode(parts[0]) else { continue }
+            values[name] = parts.count > 1 ? (Self.decode(parts[1]) ?? "") : ""
+        }
+    }
+
+    subscript(_ name: String) -> String? { values[name] }
+
+    /// The value, or nil when absent or only whitespace.
+    func nonEmpty(_ name: String) -> String? {
+        guard let value = values[name], !value.allSatisfy(\.isWhitespace) else { return nil }
+        return value
+    }
+
+    /// Percent-decoding with `+` as space; nil for malformed escapes or bytes that are not UTF-8.
+    static func decode(_ text: Substring) -> String? {
+        var bytes: [UInt8] = []
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+                bytes.append(high << 4 | low)
+            default: bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
+
+extension Request {
+    /// The body as text, at most 1 MiB (larger ones are refused with 413 by the caller).
+    mutating func bodyText() async throws -> String {
+        let buffer = try await collectBody(upTo: 1 << 20)
+        return String(buffer: buffer)
+    }
+}
+
+/// A result table as an HTML table; cells are escaped by the template.
+enum TableView {
+    static func render(_ table: ResultTable, id: String? = nil) -> String {
+        var context: [String: Any] = [
+            "columns": table.columns,
+            "rows": table.rows.map { ["cells": $0.map(\.displayText)] },
+        ]
+        if let id { context["id"] = id }
+        return Templates.render("table", context)
+    }
+
+}

@@ -1,0 +1,23 @@
+import Accounts
+import ArgumentParser
+
+struct UserPasswdCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "passwd", abstract: "Set a user's password (one-time unless --password-stdin); ends their sessions.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The sign-in name.")
+    var name: String
+
+    @OptionGroup var password: PasswordOptions
+
+    func run() throws {
+        let given = password.read()
+        let tracker = try global.open(.existing)
+        let chosen = try tracker.db.inTransaction(.immediate) {
+            try AccountStore(db: tracker.db).setPassword(name: name, password: given)
+        }
+        if given == nil { Console.line("one-time password for \(name): \(chosen)") }
+    }
+}
