@@ -16,7 +16,7 @@ DEBUG_BIN   = $(shell $(SWIFT) build --show-bin-path)
 RELEASE_BIN = $(shell $(SWIFT) build $(RELEASE) --show-bin-path)
 DEMO_DB    ?= $(or $(TMPDIR),/tmp)/plantrack-demo.db
 
-.PHONY: build release test demo install bench reliability fuzz clean
+.PHONY: build release test web-test demo install bench reliability fuzz clean
 
 build:
 	$(SWIFT) build
@@ -25,11 +25,20 @@ build:
 release:
 	$(if $(STATIC_CXX_FLAGS),mkdir -p "$(STATIC_CXX)" && echo 'INPUT($(LIBSTDCXX_A))' > "$(STATIC_CXX)/libstdc++.so")
 	$(SWIFT) build $(RELEASE) --product plantrack
+	$(SWIFT) build $(RELEASE) --product plantrack-server
 
-# Unit tests (Swift Testing) and end-to-end tests that run the built binary on temporary databases.
+# Unit tests (Swift Testing) and end-to-end tests that run the built binary on temporary databases,
+# then the web server over HTTP and in headless Chromium (Tests/Web; screenshots in .build/screenshots).
+# Debian's python3 carries python3-selenium; the browser tests skip when it or chromium is missing.
+WEB_PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 test:
 	$(SWIFT) build --build-tests
 	PLANTRACK_BIN="$(DEBUG_BIN)/plantrack" $(SWIFT) test --skip-build
+	$(MAKE) web-test
+
+web-test:
+	cd Tests/Web && PLANTRACK_BIN="$(DEBUG_BIN)/plantrack" PLANTRACK_SCREENSHOTS="$(CURDIR)/.build/screenshots" \
+		$(WEB_PYTHON) -m unittest -v test_server test_browser
 
 # The main job on the bundled documents, on a throw-away database.
 demo: build
@@ -38,6 +47,7 @@ demo: build
 install: release
 	install -d "$(PREFIX)/bin"
 	install -m 0755 "$(RELEASE_BIN)/plantrack" "$(PREFIX)/bin/plantrack"
+	install -m 0755 "$(RELEASE_BIN)/plantrack-server" "$(PREFIX)/bin/plantrack-server"
 
 # Benchmarks against the sqlite3 shell and the SQLite C API (docs/PERFORMANCE.md). The Swift side
 # of the Storage case is a package of its own (bench/), so it never ships. Data in bench-data/.

@@ -24,3 +24,10 @@ run report overdue --as-of 2026-01-31
 run search 研修
 "$BIN" dashboard --out "${DB%.db}.html" --as-of 2025-12-31
 echo "database: $DB"
+
+# The web front end: a first admin with a one-time password (changed at first sign-in).
+password=$("$BIN" user add admin --role admin | sed 's/^one-time password for admin: //')
+echo
+echo "Serve it to a browser (http://127.0.0.1:8080/), then sign in as admin with the one-time password:"
+echo "  $BIN serve --db $DB"
+echo "  admin one-time password: $password"

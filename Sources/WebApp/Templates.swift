@@ -27,10 +27,12 @@ enum Templates {
         .error{color:#a40000;font-weight:600}
         .field-error{color:#a40000;display:block}
         .flash{background:#e8f4e8;padding:.5rem;border-radius:4px}
-        .table-wrap{overflow-x:auto}
+        .table-wrap{overflow-x:auto;max-width:100%}
+        main{padding:12px 16px 32px}
+        td.note{display:table-cell;color:var(--ink);font-size:14px}
         .superseded{opacity:.6;text-decoration:line-through}
         button{font:inherit;padding:.35rem .9rem;margin-top:.5rem}
-        @media (max-width:600px){body{padding:0 .5rem}table{font-size:.85rem}}
+        @media (max-width:600px){main{padding:8px}table{font-size:.85rem}}
         """
 
     static let sources: [String: String] = [
@@ -39,14 +41,14 @@ enum Templates {
             <html lang="{{lang}}"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{title}} · {{t.app}}</title><style>{{{css}}}</style></head>
-            <body><nav>
+            <body><main><nav>
             <a href="/">{{t.overview}}</a><a href="/targets">{{t.targets}}</a><a href="/training">{{t.training}}</a>
             <a href="/indicators">{{t.indicators}}</a><a href="/search">{{t.search}}</a><a href="/reports">{{t.reports}}</a>
             <a id="lang-switch" href="/lang?to={{otherLang}}&amp;back={{path}}">{{switchLabel}}</a>
             <span class="who">{{#user}}{{name}} ({{role}})
             <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button id="sign-out">{{t.sign_out}}</button></form>{{/user}}
             {{^user}}<a href="/login">{{t.sign_in}}</a>{{/user}}</span>
-            </nav><main>
+            </nav>
             {{#flash}}<p class="flash" id="flash">{{flash}}</p>{{/flash}}
             {{{body}}}
             </main></body></html>
@@ -74,10 +76,10 @@ enum Templates {
             <input type="date" id="as_of" name="as_of" value="{{asOf}}"> <button>{{t.show}}</button></form>
             <h2>{{t.actions}}</h2><div class="table-wrap"><table id="actions"><thead><tr><th>#</th><th>{{t.action}}</th><th>{{t.status}}</th><th>{{t.last_update}}</th><th>{{t.updates}}</th><th>{{t.note}}</th></tr></thead><tbody>
             {{#actions}}<tr><td>{{number}}</td><td><a href="/actions/{{number}}">{{title}}</a>{{#titleEn}}<br><small>{{titleEn}}</small>{{/titleEn}}</td>
-            <td><span class="badge {{status}}">{{status}}</span></td><td>{{lastUpdate}}</td><td class="num">{{updates}}</td><td>{{lastNote}}</td></tr>{{/actions}}
+            <td><span class="badge status-{{status}}">{{status}}</span></td><td>{{lastUpdate}}</td><td class="num">{{updates}}</td><td>{{lastNote}}</td></tr>{{/actions}}
             </tbody></table></div>
             <h2>{{t.milestones}}</h2>
-            {{#milestones}}<h3>{{title}}</h3><p><span class="badge {{status}}">{{status}}</span> {{done}} / {{target}} · {{t.due}} {{dueOn}}{{#projectedOn}} · {{t.projected}} {{projectedOn}}{{/projectedOn}}</p>{{{bar}}}{{/milestones}}
+            {{#milestones}}<h3>{{title}}</h3><p><span class="badge status-{{status}}">{{status}}</span> {{done}} / {{target}} · {{t.due}} {{dueOn}}{{#projectedOn}} · {{t.projected}} {{projectedOn}}{{/projectedOn}}</p>{{{bar}}}{{/milestones}}
             <h2>{{t.updates}}</h2>{{{activity}}}
             """,
         "action": """
@@ -88,7 +90,7 @@ enum Templates {
             {{#sourceQuote}}<blockquote>{{sourceQuote}}<br><small>{{t.source}}: {{document}}{{#sourceLine}}, line {{sourceLine}}{{/sourceLine}}</small></blockquote>{{/sourceQuote}}
             <h2>{{t.commitments}}</h2><ul>{{#commitments}}<li><code>{{slug}}</code> {{body}}{{#due_on}} · {{t.due}} {{due_on}}{{/due_on}}{{#milestone}} · {{t.milestone}} {{milestone}}{{/milestone}}</li>{{/commitments}}</ul>
             <h2>{{t.timeline}}</h2><div class="table-wrap"><table id="timeline"><thead><tr><th>#</th><th>{{t.date}}</th><th>{{t.status}}</th><th>%</th><th>{{t.note}}</th><th>{{t.author}}</th><th>{{t.evidence}}</th><th></th></tr></thead><tbody>
-            {{#timeline}}<tr id="update-{{id}}"{{#superseded}} class="superseded"{{/superseded}}><td>{{id}}</td><td>{{reported_on}}</td><td><span class="badge {{status}}">{{status}}</span></td><td>{{percent}}</td><td class="note">{{note}}</td><td>{{author}}</td>
+            {{#timeline}}<tr id="update-{{id}}"{{#superseded}} class="superseded"{{/superseded}}><td>{{id}}</td><td>{{reported_on}}</td><td><span class="badge status-{{status}}">{{status}}</span></td><td>{{percent}}</td><td class="note">{{note}}</td><td>{{author}}</td>
             <td>{{#evidenceLink}}<a href="{{evidenceLink}}" rel="noopener noreferrer nofollow">{{evidenceLink}}</a>{{/evidenceLink}}{{^evidenceLink}}{{evidence_url}}{{/evidenceLink}}</td>
             <td>{{correction}} {{superseded}}{{#canCorrect}} <a class="correct-link" href="/actions/{{actionNumber}}/updates/{{id}}/correct">{{t.correct}}</a>{{/canCorrect}}</td></tr>{{/timeline}}
             </tbody></table></div>
@@ -117,7 +119,7 @@ enum Templates {
             <form method="get" action="/targets"><label for="as_of">{{t.as_of}}</label>
             <input type="date" id="as_of" name="as_of" value="{{asOf}}"> <button>{{t.show}}</button></form>
             {{#milestones}}<h2>{{title}}</h2>
-            <p><span class="badge {{status}}">{{status}}</span> {{t.done}} {{done}} / {{t.target}} {{target}} · {{t.due}} {{dueOn}} · {{t.pace}} {{pace}}{{#projectedOn}} · {{t.projected}} {{projectedOn}}{{/projectedOn}}</p>
+            <p><span class="badge status-{{status}}">{{status}}</span> {{t.done}} {{done}} / {{t.target}} {{target}} · {{t.due}} {{dueOn}} · {{t.pace}} {{pace}}{{#projectedOn}} · {{t.projected}} {{projectedOn}}{{/projectedOn}}</p>
             {{{bar}}}{{{chart}}}{{/milestones}}
             <h2>{{t.commitments}}</h2><div class="table-wrap">{{{commitments}}}</div>
             """,
