@@ -25,11 +25,11 @@ public struct ProgressImport {
 
     let log: ProgressLog
 
-    public init(log: ProgressLog) { self.log = log }
+    init(log: ProgressLog) { self.log = log }
 
     /// Validates every line and, unless `dryRun`, inserts them; returns the number of rows.
     /// The caller wraps this in a transaction, which a thrown `Failure` rolls back.
-    public func run(path: String, displayName: String, dryRun: Bool) throws -> Int {
+    func run(path: String, displayName: String, dryRun: Bool) throws -> Int {
         let reader: CSVReader
         do { reader = try CSVReader(path: path) } catch let error as CSVError {
             throw TrackerError("\(displayName): \(error.message)")
