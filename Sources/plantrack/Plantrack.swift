@@ -29,6 +29,7 @@ enum Main {
     static func main() {
         do {
             try ISODate.checkPinnedToday()
+            try RepeatedOptions.check(CommandLine.arguments.dropFirst())
         } catch {
             exit(report(error))
         }
@@ -46,6 +47,10 @@ enum Main {
 
     /// Prints `error` as one line on stderr (help and --version go to stdout) and returns the exit code.
     static func report(_ error: any Error) -> Int32 {
+        if let refusal = error as? RepeatedOptions.Refusal {
+            Console.error(Escaped.line(refusal.description))
+            return ExitCode.validationFailure.rawValue
+        }
         if let error = error as? TrackerError {
             Console.error(Escaped.line(CommandLineError(error).description))
             return 1

@@ -135,6 +135,12 @@ struct ProgressLog {
             throw TrackerError(.update, "progress update \(id) was already corrected by \(newer); correct \(newer) instead")
         }
         var entry = original.entry
+        if correction.reportedOn == nil {
+            // The date is kept from the original: say so, rather than blame a date nobody typed.
+            do { try checkReportDate(entry.reportedOn) } catch {
+                throw TrackerError(.update, "the date \(entry.reportedOn) kept from update \(id) is not allowed: \(error.message); give the corrected date")
+            }
+        }
         if let note = correction.note { entry.note = note }
         if let status = correction.status { entry.status = status }
         if let date = correction.reportedOn { entry.reportedOn = date }
