@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `init` and `import` on the bundled documents: what SPEC.md says the import must yield, with exact values.
+/// `init` and `import` on the bundled documents: what the import must yield (docs/SCHEMA.md), with exact values.
 @Suite struct ImportCommandTests {
     @Test func initYieldsThePlanItsVisionsAndActions() throws {
         let cli = try PlantrackProcess()
