@@ -10,8 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // The web server only (WebApp, plantrack-server); the CLI links HummingbirdBcrypt alone,
-        // which is a C bcrypt and no NIO.
+        // The web server only (WebApp, plantrack-server); the CLI links HummingbirdBcrypt alone.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
@@ -32,20 +31,15 @@ let package = Package(
         // Migrations/ and Seeds/ are compiled into it by the EmbedResources plugin.
         .target(
             name: "Tracker",
-            dependencies: ["Storage", "Importer"],
+            // HummingbirdBcrypt is a C bcrypt and nothing else (no NIO), for the accounts' passwords.
+            dependencies: ["Storage", "Importer", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
             plugins: ["EmbedResources"]
-        ),
-        // Users, roles, sessions and API tokens in the database; bcrypt for passwords. Shared by
-        // the CLI (`user`, `token`) and the server, without linking the server into the CLI.
-        .target(
-            name: "Accounts",
-            dependencies: ["Storage", "Tracker", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")]
         ),
         // The web front end: routes, pages, sign-in. Only `plantrack-server` links it.
         .target(
             name: "WebApp",
             dependencies: [
-                "Tracker", "Accounts",
+                "Tracker",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -55,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "plantrack",
             dependencies: [
-                "Tracker", "Accounts",
+                "Tracker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,11 +62,11 @@ let package = Package(
         ),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "ImporterTests", dependencies: ["Importer"]),
-        .testTarget(name: "TrackerTests", dependencies: ["Tracker"]),
+        .testTarget(name: "TrackerTests", dependencies: ["Tracker", "Importer", "Storage"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Tracker"]),
-        .testTarget(name: "WebAppTests", dependencies: ["WebApp", "Accounts"]),
+        .testTarget(name: "WebAppTests", dependencies: ["WebApp", "Tracker"]),
         // The command line in-process: the `progress add` fast path against ArgumentParser's parse.
-        .testTarget(name: "CommandLineTests", dependencies: ["plantrack"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["plantrack", "Tracker"]),
     ],
     swiftLanguageModes: [.v6]
 )

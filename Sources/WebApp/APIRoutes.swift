@@ -1,4 +1,3 @@
-import Accounts
 import FoundationEssentials
 import Hummingbird
 import Tracker
@@ -7,19 +6,13 @@ import Tracker
 extension WebApp {
     func addAPIRoutes(to router: Router<WebContext>) {
         router.get("/api/actions") { request, context in
-            try await apiRead(request, context) { tracker, plan, asOf in
-                try StatusQueries(db: tracker.db, plan: plan).actionStatus(asOf: asOf)
-            }
+            try await apiRead(request, context) { tracker, asOf in ResultTable(try tracker.actionStatus(asOf: asOf)) }
         }
         router.get("/api/milestones") { request, context in
-            try await apiRead(request, context) { tracker, plan, asOf in
-                try StatusQueries(db: tracker.db, plan: plan).milestones(asOf: asOf)
-            }
+            try await apiRead(request, context) { tracker, asOf in ResultTable(try tracker.milestones(asOf: asOf)) }
         }
         router.get("/api/commitments") { request, context in
-            try await apiRead(request, context) { tracker, plan, _ in
-                try CatalogQueries(db: tracker.db).commitments(of: plan)
-            }
+            try await apiRead(request, context) { tracker, _ in try tracker.commitments() }
         }
 
         router.post("/api/progress") { request, context in
@@ -61,11 +54,11 @@ extension WebApp {
     func bearerUser(_ request: Request) async throws -> User? {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return nil }
         let token = String(header.dropFirst("Bearer ".count))
-        return try await pool.read { try AccountStore(db: $0.db).user(forToken: token) }
+        return try await pool.read { try $0.user(forToken: token) }
     }
 
     func apiRead(_ request: Request, _ context: WebContext,
-                 _ query: @escaping @Sendable (TrackerDatabase, PlanScope, ISODate) throws -> ResultTable) async throws -> Response {
+                 _ query: @escaping @Sendable (TrackerDatabase, ISODate) throws -> ResultTable) async throws -> Response {
         var allowed = mayRead(context)
         if !allowed { allowed = try await bearerUser(request) != nil }
         guard allowed else { return Reply.jsonError(.unauthorized, field: nil, "sign in or send a bearer token") }
@@ -74,7 +67,7 @@ extension WebApp {
             return Reply.jsonError(.unprocessableContent, field: "as_of", "'\(request.uri.queryParameters["as_of"] ?? "")' is not a valid date (expected YYYY-MM-DD, e.g. 2025-06-30)")
         }
         let json = try await pool.read { tracker in
-            try query(tracker, try PlanScope.resolve(nil, in: tracker.db), asOf).render(as: .json)
+            try query(tracker, asOf).render(as: .json)
         }
         return Reply.json(json)
     }

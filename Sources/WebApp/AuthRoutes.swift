@@ -1,4 +1,3 @@
-import Accounts
 import Hummingbird
 import Tracker
 
@@ -14,14 +13,10 @@ extension WebApp {
             let name = form["name"] ?? "", password = form["password"] ?? ""
             let address = context.clientAddress, now = AccountStore.now()
             let outcome: Result<(cookie: String, csrfToken: String), SignInFailure> = try await pool.write { tracker in
-                try tracker.db.inTransaction(.immediate) {
-                    let store = AccountStore(db: tracker.db)
-                    do {
-                        let user = try store.signIn(name: name, password: password, address: address, now: now)
-                        return .success(try store.createSession(for: user, now: now))
-                    } catch let failure as SignInFailure {
-                        return .failure(failure)
-                    }
+                do {
+                    return .success(try tracker.signIn(name: name, password: password, address: address, now: now))
+                } catch let failure as SignInFailure {
+                    return .failure(failure)
                 }
             }
             switch outcome {
@@ -42,7 +37,7 @@ extension WebApp {
             let form = FormBody(try await request.bodyText())
             if let session = context.session, let token = form["csrf"], constantTimeEqual(token, session.csrfToken),
                let value = request.cookies[WebApp.sessionCookie]?.value {
-                try await pool.write { try AccountStore(db: $0.db).endSession(cookie: value) }
+                try await pool.write { try $0.endSession(cookie: value) }
             }
             var response = Reply.redirect("/login")
             response.setCookie(cookie(WebApp.sessionCookie, "", maxAge: 0))
@@ -72,13 +67,7 @@ extension WebApp {
             }
             let now = AccountStore.now(), user = session.user
             // A new password ends every session, this one included; sign the user straight back in.
-            let fresh = try await pool.write { tracker in
-                try tracker.db.inTransaction(.immediate) {
-                    let store = AccountStore(db: tracker.db)
-                    _ = try store.setPassword(name: user.name, password: password)
-                    return try store.createSession(for: try store.user(named: user.name), now: now)
-                }
-            }
+            let fresh = try await pool.write { try $0.changePassword(user: user.name, to: password, now: now) }
             var response = Reply.redirect("/")
             response.setCookie(cookie(WebApp.sessionCookie, fresh.cookie, maxAge: Int(AccountStore.sessionLifetime)))
             return response

@@ -1,4 +1,3 @@
-import Accounts
 import Hummingbird
 import Tracker
 
@@ -22,8 +21,39 @@ struct FormState: Sendable {
         }
     }
 
-    mutating func record(_ error: TrackerError) {
-        formError = error.message
+    /// Runs a use case; a refusal it gives is kept beside the field it names (else above the form).
+    /// Errors that are no user's to fix propagate (500).
+    mutating func perform<T>(_ useCase: () throws -> T) -> T? {
+        do {
+            return try useCase()
+        } catch {
+            guard let described = UserFacingError.describe(error) else {
+                formError = "\(error)"
+                return nil
+            }
+            let message = described.lines.joined(separator: "\n")
+            if let field = described.field, Self.formFields.contains(Self.formName(field)) {
+                errors[Self.formName(field)] = message
+            } else {
+                formError = message
+            }
+            return nil
+        }
+    }
+
+    /// Every field the forms show; a refusal naming another field is shown above the form.
+    static let formFields: Set<String> = Set(WebApp.progressFields + WebApp.trainingFields)
+
+    /// A domain field's name in forms and in the JSON API: the CLI's JSON keys.
+    static func formName(_ field: TrackerError.Field) -> String {
+        switch field {
+        case .reportedOn: "reported_on"
+        case .evidenceURL: "evidence_url"
+        case .startedOn: "started_on"
+        case .endedOn: "ended_on"
+        case .asOf: "as_of"
+        default: field.rawValue
+        }
     }
 
     var context: [String: Any] {
@@ -54,8 +84,7 @@ extension WebApp {
     }
 
     func actionPage(_ tracker: TrackerDatabase, number: Int, context: WebContext, form: FormState) throws -> String {
-        let plan = try PlanScope.resolve(nil, in: tracker.db)
-        let detail = try CatalogQueries(db: tracker.db).action(number, of: plan)
+        let detail = try tracker.action(number)
         let canWrite = context.user?.role.canWrite == true
         let commitments = detail.commitments.rows.compactMap { $0.first?.displayText }
         var page: [String: Any] = [
@@ -82,10 +111,9 @@ extension WebApp {
     }
 
     func trainingPage(_ tracker: TrackerDatabase, context: WebContext, form: FormState) throws -> String {
-        let plan = try PlanScope.resolve(nil, in: tracker.db)
         var page = form.context
         page["t"] = context.language.labels
-        page["sessions"] = TableView.render(try TrainingLog(db: tracker.db, plan: plan).list(), id: "sessions")
+        page["sessions"] = TableView.render(try tracker.trainingSessions(), id: "sessions")
         page["canWrite"] = context.user?.role.canWrite == true
         page["csrf"] = context.session?.csrfToken ?? ""
         return Templates.render("training", page)
@@ -194,8 +222,7 @@ extension WebApp {
     /// The correction form, filled with the update's values from the action's timeline unless the
     /// user's are given back. Fields left empty keep the update's value.
     func correctPage(_ tracker: TrackerDatabase, number: Int, id: Int64, csrf: String, context: WebContext, state: FormState?) throws -> String {
-        let plan = try PlanScope.resolve(nil, in: tracker.db)
-        let detail = try CatalogQueries(db: tracker.db).action(number, of: plan)
+        let detail = try tracker.action(number)
         guard let update = rows(detail.timeline).first(where: { ($0["id"] as? String) == String(id) }) else {
             throw TrackerError("no progress update \(id) on action \(number)")
         }

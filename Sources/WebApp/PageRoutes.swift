@@ -1,4 +1,3 @@
-import Accounts
 import Hummingbird
 import Tracker
 
@@ -22,8 +21,7 @@ extension WebApp {
             let asOf = try asOfParameter(request)
             let language = context.language
             let body = try await pool.read { tracker in
-                let plan = try PlanScope.resolve(nil, in: tracker.db)
-                let data = try DashboardData(db: tracker.db, plan: plan, asOf: asOf)
+                let data = try tracker.dashboard(asOf: asOf)
                 return Templates.render("overview", [
                     "t": language.labels, "planTitle": data.planTitle, "planTitleEn": data.planTitleEn as Any,
                     "asOf": asOf.description,
@@ -56,8 +54,7 @@ extension WebApp {
             let asOf = try asOfParameter(request)
             let language = context.language
             let body = try await pool.read { tracker in
-                let plan = try PlanScope.resolve(nil, in: tracker.db)
-                let data = try DashboardData(db: tracker.db, plan: plan, asOf: asOf)
+                let data = try tracker.dashboard(asOf: asOf)
                 return Templates.render("targets", [
                     "t": language.labels, "asOf": asOf.description,
                     "milestones": data.milestones.map { milestone -> [String: Any] in
@@ -67,7 +64,7 @@ extension WebApp {
                          "bar": Charts.progressBar(milestone),
                          "chart": Charts.timeline(milestone, proposedOn: data.proposedOn, asOf: asOf)]
                     },
-                    "commitments": TableView.render(try CatalogQueries(db: tracker.db).commitments(of: plan), id: "commitments"),
+                    "commitments": TableView.render(try tracker.commitments(), id: "commitments"),
                 ])
             }
             return Reply.page(language("targets"), body, context: context, path: "/targets")
@@ -84,7 +81,7 @@ extension WebApp {
                 Templates.render("simple", [
                     "t": language.labels, "heading": language("indicators"),
                     "sections": [["title": language("indicators"),
-                                  "table": TableView.render(try CatalogQueries(db: tracker.db).indicators(search: nil), id: "indicators")]],
+                                  "table": TableView.render(try tracker.indicators(search: nil), id: "indicators")]],
                 ])
             }
             return Reply.page(language("indicators"), body, context: context, path: "/indicators")
@@ -96,7 +93,7 @@ extension WebApp {
             let body = try await pool.read { tracker in
                 var page: [String: Any] = ["t": language.labels, "heading": language("search"), "searchForm": true, "query": query]
                 if !query.allSatisfy(\.isWhitespace) {
-                    let hits = try TextSearch(db: tracker.db).search(query)
+                    let hits = try tracker.search(query)
                     if hits.isEmpty { page["empty"] = true }
                     else { page["sections"] = [["title": "\(hits.count)", "table": TableView.render(TextSearch.table(hits, for: .table), id: "hits")]] }
                 }
@@ -119,7 +116,7 @@ extension WebApp {
             let asOf = try asOfParameter(request)
             let language = context.language
             let sections = try await pool.read { tracker in
-                try report.run(in: tracker.db, plan: try PlanScope.resolve(nil, in: tracker.db), parameters: ReportParameters(asOf: asOf))
+                try tracker.run(report, parameters: ReportParameters(asOf: asOf))
             }
             if request.uri.queryParameters["format"] == "csv" {
                 // One file per report: sections one after another, each with its header row.

@@ -83,8 +83,9 @@ struct FormBody: Sendable {
     init(_ text: String) {
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Self.decode(parts[0]) else { continue }
-            values[name] = parts.count > 1 ? (Self.decode(parts[1]) ?? "") : ""
+            // A pair that does not decode (bad escape, not UTF-8) is dropped, never half-read.
+            guard let name = Self.decode(parts[0]), let value = parts.count > 1 ? Self.decode(parts[1]) : "" else { continue }
+            values[name] = value
         }
     }
 

@@ -1,4 +1,3 @@
-import Accounts
 import Glibc
 import Hummingbird
 import Logging
@@ -87,7 +86,7 @@ struct SessionMiddleware: RouterMiddleware {
         context.language = Language.choose(cookie: request.cookies["lang"]?.value, acceptLanguage: request.headers[.acceptLanguage])
         if let cookie = request.cookies[WebApp.sessionCookie]?.value {
             let now = AccountStore.now()
-            context.session = try await app.pool.read { try AccountStore(db: $0.db).session(cookie: cookie, now: now) }
+            context.session = try await app.pool.read { try $0.session(cookie: cookie, now: now) }
         }
         var response: Response
         do {

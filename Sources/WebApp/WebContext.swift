@@ -1,4 +1,4 @@
-import Accounts
+import Tracker
 import Hummingbird
 import NIOCore
 

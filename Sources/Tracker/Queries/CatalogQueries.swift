@@ -1,12 +1,24 @@
 import Storage
 
 /// Read-only listings of what the import produced: plans, actions, indicators, initiatives.
-public struct CatalogQueries {
+/// One action with its text, vision, source, commitments and timeline.
+public struct ActionDetail: Sendable {
+    public let number: Int
+    public let title: String
+    public let titleEn: String?
+    public let body: String
+    public let vision: String?
+    public let sourceLine: Int?
+    public let sourceQuote: String?
+    public let document: String?
+    public let commitments: ResultTable
+    public let timeline: ResultTable
+}
+
+struct CatalogQueries {
     let db: Database
 
-    public init(db: Database) { self.db = db }
-
-    public func plans() throws -> ResultTable {
+    func plans() throws -> ResultTable {
         try ResultTable.query(
             db,
             """
@@ -20,7 +32,7 @@ public struct CatalogQueries {
     }
 
     /// The plan's fields, visions and actions as one table each.
-    public func planDetail(_ plan: PlanScope) throws -> (summary: ResultTable, visions: ResultTable, actions: ResultTable) {
+    func planDetail(_ plan: PlanScope) throws -> (summary: ResultTable, visions: ResultTable, actions: ResultTable) {
         let summary = try ResultTable.query(
             db,
             """
@@ -41,20 +53,7 @@ public struct CatalogQueries {
         return (summary, visions, actions)
     }
 
-    public struct ActionDetail {
-        public let number: Int
-        public let title: String
-        public let titleEn: String?
-        public let body: String
-        public let vision: String?
-        public let sourceLine: Int?
-        public let sourceQuote: String?
-        public let document: String?
-        public let commitments: ResultTable
-        public let timeline: ResultTable
-    }
-
-    public func action(_ number: Int, of plan: PlanScope) throws -> ActionDetail {
+    func action(_ number: Int, of plan: PlanScope) throws -> ActionDetail {
         let actionID = try plan.actionID(number: number, in: db)
         guard let detail = try db.fetchOne(
             """
@@ -90,18 +89,7 @@ public struct CatalogQueries {
             sourceLine: detail.5, sourceQuote: detail.6, document: detail.7, commitments: commitments, timeline: timeline)
     }
 
-    /// Every commitment of the plan with its action and milestone, in action order.
-    public func commitments(of plan: PlanScope) throws -> ResultTable {
-        try ResultTable.query(
-            db,
-            """
-            SELECT a.number AS action, c.slug, c.body, c.target_value, c.target_unit, c.due_on, m.slug AS milestone
-            FROM commitments c JOIN actions a ON a.id = c.action_id LEFT JOIN milestones m ON m.commitment_id = c.id
-            WHERE a.plan_id = ? ORDER BY a.number, c.id
-            """, [plan.id])
-    }
-
-    public func indicators(search: String?) throws -> ResultTable {
+    func indicators(search: String?) throws -> ResultTable {
         try ResultTable.query(
             db,
             """
@@ -117,7 +105,18 @@ public struct CatalogQueries {
             """, ["search": search])
     }
 
-    public func initiatives() throws -> ResultTable {
+    /// Every commitment of the plan with its action and milestone, in action order.
+    func commitments(of plan: PlanScope) throws -> ResultTable {
+        try ResultTable.query(
+            db,
+            """
+            SELECT a.number AS action, c.slug, c.body, c.target_value, c.target_unit, c.due_on, m.slug AS milestone
+            FROM commitments c JOIN actions a ON a.id = c.action_id LEFT JOIN milestones m ON m.commitment_id = c.id
+            WHERE a.plan_id = ? ORDER BY a.number, c.id
+            """, [plan.id])
+    }
+
+    func initiatives() throws -> ResultTable {
         try ResultTable.query(
             db,
             """
@@ -126,4 +125,30 @@ public struct CatalogQueries {
             ORDER BY n.announced_on IS NULL, n.announced_on, n.name
             """)
     }
+}
+
+extension TrackerDatabase {
+    /// Every plan with its counts of visions and actions.
+    public func plans() throws -> ResultTable { try CatalogQueries(db: db).plans() }
+
+    /// One plan (the default plan when nil): its fields, visions and actions.
+    public func planDetail(_ plan: String?) throws -> (summary: ResultTable, visions: ResultTable, actions: ResultTable) {
+        try CatalogQueries(db: db).planDetail(try PlanScope.resolve(plan, in: db))
+    }
+
+    /// Action `number` of `plan`: its text, vision, source, commitments and timeline.
+    public func action(_ number: Int, plan: String? = nil) throws -> ActionDetail {
+        try CatalogQueries(db: db).action(number, of: try PlanScope.resolve(plan, in: db))
+    }
+
+    /// Indicator values whose slug, names or source quote contain `search` (all when nil).
+    public func indicators(search: String?) throws -> ResultTable { try CatalogQueries(db: db).indicators(search: search) }
+
+    /// Every commitment of `plan` with its action number and milestone (the JSON API's /api/commitments).
+    public func commitments(plan: String? = nil) throws -> ResultTable {
+        try CatalogQueries(db: db).commitments(of: try PlanScope.resolve(plan, in: db))
+    }
+
+    /// Named initiatives, programmes and policies with their dates.
+    public func initiatives() throws -> ResultTable { try CatalogQueries(db: db).initiatives() }
 }

@@ -24,7 +24,7 @@ struct ServeCommand: ParsableCommand {
     var secureCookies = false
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw TrackerError("--port: \(port) is not a port (0 to 65535; 0 picks a free one)") }
+        guard (0...65535).contains(port) else { throw CommandLineError(message: "--port: \(port) is not a port (0 to 65535; 0 picks a free one)") }
     }
 
     func run() throws {
@@ -34,7 +34,7 @@ struct ServeCommand: ParsableCommand {
         let server = Self.serverPath()
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         execv(server, &argv)
-        throw TrackerError("cannot start \(server): \(String(cString: strerror(errno))); `make install` puts plantrack-server beside plantrack")
+        throw CommandLineError(message: "cannot start \(server): \(String(cString: strerror(errno))); `make install` puts plantrack-server beside plantrack")
     }
 
     /// `plantrack-server` in the directory of the running executable (/proc/self/exe).

@@ -1,5 +1,5 @@
-import Accounts
 import ArgumentParser
+import Tracker
 
 struct TokenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,10 +20,7 @@ struct TokenCreateCommand: ParsableCommand {
     var label: String?
 
     func run() throws {
-        let tracker = try global.open(.existing)
-        let token = try tracker.db.inTransaction(.immediate) {
-            try AccountStore(db: tracker.db).createToken(forUser: user, label: label)
-        }
+        let token = try global.open(.existing).createToken(forUser: user, label: label)
         Console.line(token)
     }
 }

@@ -1,4 +1,3 @@
-import Accounts
 import ArgumentParser
 import Tracker
 
@@ -8,26 +7,23 @@ struct UserAddCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The sign-in name.")
-    var name: String
+    @Argument(help: "The sign-in name.", transform: { Parse.check($0, AccountStore.checkName) })
+    var name: Checked<String>
 
-    @Option(help: ArgumentHelp("viewer, editor or admin.", valueName: "role"))
-    var role: String
+    @Option(help: ArgumentHelp("viewer, editor or admin.", valueName: "role"), transform: { Parse.check($0, AccountStore.role) })
+    var role: Checked<Role>
 
     @OptionGroup var password: PasswordOptions
 
     func validate() throws {
-        _ = try parseOption(name, "name", AccountStore.checkName)
-        _ = try parseOption(role, "--role", AccountStore.role)
+        _ = try name.get(.user)
+        _ = try role.get(.role)
     }
 
     func run() throws {
-        let role = try parseOption(role, "--role", AccountStore.role)!
+        let (name, role) = (try name.get(.user), try role.get(.role))
         let given = password.read()
-        let tracker = try global.open(.existing)
-        let chosen = try tracker.db.inTransaction(.immediate) {
-            try AccountStore(db: tracker.db).addUser(name: name, role: role, password: given)
-        }
+        let chosen = try global.open(.existing).addUser(name: name, role: role, password: given)
         if given == nil { Console.line("one-time password for \(name): \(chosen)") }
     }
 }

@@ -1,5 +1,5 @@
-import Accounts
 import ArgumentParser
+import Tracker
 
 struct UserDisableCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +11,6 @@ struct UserDisableCommand: ParsableCommand {
     var name: String
 
     func run() throws {
-        let tracker = try global.open(.existing)
-        try tracker.db.inTransaction(.immediate) { try AccountStore(db: tracker.db).disable(name: name) }
+        try global.open(.existing).disableUser(name: name)
     }
 }

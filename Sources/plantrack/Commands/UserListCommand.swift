@@ -1,5 +1,5 @@
-import Accounts
 import ArgumentParser
+import Tracker
 
 struct UserListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Users, their role and state.")
@@ -8,7 +8,6 @@ struct UserListCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let tracker = try global.open(.existing)
-        Console.print(try AccountStore(db: tracker.db).list(), as: output.format)
+        Console.print(try global.open(.readOnly).users(), as: output.format)
     }
 }

@@ -1,5 +1,5 @@
-import Accounts
 import ArgumentParser
+import Tracker
 
 struct UserPasswdCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,10 +14,7 @@ struct UserPasswdCommand: ParsableCommand {
 
     func run() throws {
         let given = password.read()
-        let tracker = try global.open(.existing)
-        let chosen = try tracker.db.inTransaction(.immediate) {
-            try AccountStore(db: tracker.db).setPassword(name: name, password: given)
-        }
+        let chosen = try global.open(.existing).setPassword(name: name, password: given)
         if given == nil { Console.line("one-time password for \(name): \(chosen)") }
     }
 }

@@ -1,7 +1,6 @@
 import Glibc
 import HummingbirdBcrypt
 import Storage
-import Tracker
 
 /// What a signed-in user may do. Viewers read; editors also write; admins also manage users.
 public enum Role: String, CaseIterable, Sendable {
@@ -33,6 +32,7 @@ public enum SignInFailure: Error, Sendable, Equatable {
 
 /// Users, sessions, API tokens and sign-in throttling, all in the plantrack database (0007_accounts.sql).
 /// Secrets are kept only as hashes: bcrypt for passwords, SHA-256 for random session ids and tokens.
+/// The use cases below (on TrackerDatabase) own the transactions; these are their steps.
 public struct AccountStore {
     public static let minimumPasswordLength = 8
     /// bcrypt's work factor: about 60 ms a hash on one core, the cost of every sign-in.
@@ -44,7 +44,7 @@ public struct AccountStore {
 
     let db: Database
 
-    public init(db: Database) { self.db = db }
+    init(db: Database) { self.db = db }
 
     // MARK: users
 
@@ -78,11 +78,11 @@ public struct AccountStore {
 
     /// Adds a user; with no password, makes a one-time one that must be changed at first sign-in.
     /// Returns the password to hand over. The caller owns the transaction.
-    public func addUser(name: String, role: Role, password: String?) throws -> String {
-        _ = try checked("name") { () throws(FieldProblem) in try Self.checkName(name) }
-        if let password { _ = try checked("password") { () throws(FieldProblem) in try Self.checkPassword(password) } }
+    func addUser(name: String, role: Role, password: String?) throws -> String {
+        _ = try checked(.user) { () throws(FieldProblem) in try Self.checkName(name) }
+        if let password { _ = try checked(.password) { () throws(FieldProblem) in try Self.checkPassword(password) } }
         if try db.scalarInt("SELECT count(*) FROM users WHERE name = ?", [name]) ?? 0 > 0 {
-            throw TrackerError("user '\(name)' already exists")
+            throw TrackerError(.user, "user '\(name)' already exists")
         }
         let chosen = password ?? Self.oneTimePassword()
         try db.execute(
@@ -92,9 +92,9 @@ public struct AccountStore {
     }
 
     /// Sets a new password (a one-time one when nil) and signs the user out everywhere.
-    public func setPassword(name: String, password: String?) throws -> String {
+    func setPassword(name: String, password: String?) throws -> String {
         let user = try self.user(named: name)
-        if let password { _ = try checked("password") { () throws(FieldProblem) in try Self.checkPassword(password) } }
+        if let password { _ = try checked(.password) { () throws(FieldProblem) in try Self.checkPassword(password) } }
         let chosen = password ?? Self.oneTimePassword()
         try db.execute(
             "UPDATE users SET password_hash = ?, must_change = ? WHERE id = ?",
@@ -104,14 +104,14 @@ public struct AccountStore {
     }
 
     /// Disables a user: no sign-in, sessions ended, tokens revoked. Nothing they wrote changes.
-    public func disable(name: String) throws {
+    func disable(name: String) throws {
         let user = try self.user(named: name)
         try db.execute("UPDATE users SET disabled_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ? AND disabled_at IS NULL", [user.id])
         try db.execute("DELETE FROM sessions WHERE user_id = ?", [user.id])
         try db.execute("UPDATE api_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE user_id = ? AND revoked_at IS NULL", [user.id])
     }
 
-    public func list() throws -> ResultTable {
+    func list() throws -> ResultTable {
         try ResultTable.query(
             db,
             """
@@ -123,11 +123,11 @@ public struct AccountStore {
     }
 
     /// An active user by name, or an error naming the problem.
-    public func user(named name: String) throws -> User {
+    func user(named name: String) throws -> User {
         guard let user = try db.fetchOne(
             "SELECT id, name, role, must_change, disabled_at IS NOT NULL FROM users WHERE name = ?", [name], Self.readUser)
-        else { throw TrackerError("no user '\(name)'") }
-        guard let user = user.user else { throw TrackerError("user '\(name)' is disabled") }
+        else { throw TrackerError(notFound: .user, "no user '\(name)'") }
+        guard let user = user.user else { throw TrackerError(.user, "user '\(name)' is disabled") }
         return user
     }
 
@@ -141,7 +141,7 @@ public struct AccountStore {
 
     /// Checks a name and password from `address`. Throttled addresses and names are refused
     /// without running bcrypt, so guessing costs the server nothing. The caller owns the transaction.
-    public func signIn(name: String, password: String, address: String, now: Int64) throws -> User {
+    func signIn(name: String, password: String, address: String, now: Int64) throws -> User {
         let since = now - Self.throttleWindow
         let byAddress = try db.scalarInt("SELECT count(*) FROM login_failures WHERE address = ? AND failed_at > ?", [address, since]) ?? 0
         let byName = try db.scalarInt("SELECT count(*) FROM login_failures WHERE name = ? AND failed_at > ?", [name, since]) ?? 0
@@ -158,7 +158,7 @@ public struct AccountStore {
     }
 
     /// Starts a session; returns the cookie value (the only copy of the secret) and its CSRF token.
-    public func createSession(for user: User, now: Int64) throws -> (cookie: String, csrfToken: String) {
+    func createSession(for user: User, now: Int64) throws -> (cookie: String, csrfToken: String) {
         let cookie = Self.randomToken(), csrf = Self.randomToken()
         try db.execute(
             "INSERT INTO sessions (id_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)",
@@ -168,7 +168,7 @@ public struct AccountStore {
     }
 
     /// The live session behind a cookie value, or nil for an unknown, expired or disabled one.
-    public func session(cookie: String, now: Int64) throws -> SignedInSession? {
+    func session(cookie: String, now: Int64) throws -> SignedInSession? {
         guard Self.looksLikeToken(cookie) else { return nil }
         return try db.fetchOne(
             """
@@ -179,14 +179,14 @@ public struct AccountStore {
             } ?? nil
     }
 
-    public func endSession(cookie: String) throws {
+    func endSession(cookie: String) throws {
         try db.execute("DELETE FROM sessions WHERE id_hash = ?", [SHA256.hexDigest(cookie)])
     }
 
     // MARK: API tokens
 
     /// Creates a bearer token for `name`; returns it. Only its hash is kept.
-    public func createToken(forUser name: String, label: String?) throws -> String {
+    func createToken(forUser name: String, label: String?) throws -> String {
         let user = try self.user(named: name)
         let token = "pt_" + Self.randomToken()
         try db.execute("INSERT INTO api_tokens (token_hash, user_id, label) VALUES (?, ?, ?)", [SHA256.hexDigest(token), user.id, label])
@@ -194,7 +194,7 @@ public struct AccountStore {
     }
 
     /// The active user a bearer token belongs to, or nil.
-    public func user(forToken token: String) throws -> User? {
+    func user(forToken token: String) throws -> User? {
         guard token.hasPrefix("pt_"), Self.looksLikeToken(String(token.dropFirst(3))) else { return nil }
         return try db.fetchOne(
             """
@@ -221,7 +221,73 @@ public struct AccountStore {
     public static func now() -> Int64 { Int64(time(nil)) }
 }
 
-/// Runs a field check, turning its problem into the one-line error that names the field.
-func checked<T>(_ field: String, _ check: () throws(FieldProblem) -> T) throws -> T {
-    do { return try check() } catch { throw TrackerError("\(field): \(error.message)") }
+/// Runs a field check, turning its problem into the error that names the field.
+private func checked<T>(_ field: TrackerError.Field, _ check: () throws(FieldProblem) -> T) throws -> T {
+    do { return try check() } catch { throw error.at(field) }
+}
+
+// MARK: the use cases, each one write transaction
+
+extension TrackerDatabase {
+    /// Adds a user; with no password, a one-time one that must be changed at first sign-in. Returns the password.
+    public func addUser(name: String, role: Role, password: String?) throws -> String {
+        try db.inTransaction(.immediate) { try AccountStore(db: db).addUser(name: name, role: role, password: password) }
+    }
+
+    /// Sets a user's password (a one-time one when nil) and ends their sessions. Returns the password.
+    public func setPassword(name: String, password: String?) throws -> String {
+        try db.inTransaction(.immediate) { try AccountStore(db: db).setPassword(name: name, password: password) }
+    }
+
+    /// Disables a user: no sign-in, sessions ended, API tokens revoked.
+    public func disableUser(name: String) throws {
+        try db.inTransaction(.immediate) { try AccountStore(db: db).disable(name: name) }
+    }
+
+    /// Every user with role, state and token count.
+    public func users() throws -> ResultTable { try AccountStore(db: db).list() }
+
+    /// The active user called `name`.
+    public func user(named name: String) throws -> User { try AccountStore(db: db).user(named: name) }
+
+    /// Creates a bearer token acting as `user`; returns it (only its hash is kept).
+    public func createToken(forUser user: String, label: String?) throws -> String {
+        try db.inTransaction(.immediate) { try AccountStore(db: db).createToken(forUser: user, label: label) }
+    }
+
+    /// Checks a name and password from `address` and starts a session: the cookie value and its CSRF token.
+    /// Throws `SignInFailure`; a failure is recorded for throttling.
+    public func signIn(name: String, password: String, address: String, now: Int64) throws -> (cookie: String, csrfToken: String) {
+        let outcome: Result<(cookie: String, csrfToken: String), SignInFailure> = try db.inTransaction(.immediate) {
+            let store = AccountStore(db: db)
+            do {
+                let user = try store.signIn(name: name, password: password, address: address, now: now)
+                return .success(try store.createSession(for: user, now: now))
+            } catch let failure as SignInFailure {
+                return .failure(failure)  // committed: the failure row must stay
+            }
+        }
+        return try outcome.get()
+    }
+
+    /// A signed-in user's new password; ends every session and starts a fresh one (cookie, CSRF token).
+    public func changePassword(user name: String, to password: String, now: Int64) throws -> (cookie: String, csrfToken: String) {
+        try db.inTransaction(.immediate) {
+            let store = AccountStore(db: db)
+            _ = try store.setPassword(name: name, password: password)
+            return try store.createSession(for: try store.user(named: name), now: now)
+        }
+    }
+
+    /// The live session behind a cookie value, or nil.
+    public func session(cookie: String, now: Int64) throws -> SignedInSession? {
+        try AccountStore(db: db).session(cookie: cookie, now: now)
+    }
+
+    public func endSession(cookie: String) throws {
+        try db.inTransaction(.immediate) { try AccountStore(db: db).endSession(cookie: cookie) }
+    }
+
+    /// The active user a bearer token belongs to, or nil.
+    public func user(forToken token: String) throws -> User? { try AccountStore(db: db).user(forToken: token) }
 }
