@@ -29,11 +29,7 @@ extension WebApp {
                         ["number": action.number, "title": action.title, "titleEn": action.titleEn as Any, "status": action.status,
                          "lastUpdate": action.lastUpdate ?? "", "updates": action.updates, "lastNote": action.lastNote ?? ""]
                     },
-                    "milestones": data.milestones.map { milestone -> [String: Any] in
-                        ["title": milestone.title, "status": milestone.status, "done": milestone.done, "target": milestone.target,
-                         "dueOn": milestone.dueOn.description, "projectedOn": milestone.projectedOn as Any,
-                         "bar": Charts.progressBar(milestone)]
-                    },
+                    "milestones": data.milestones.map { milestoneContext($0, data) },
                     "activity": Charts.monthlyBars(data.updatesPerMonth),
                 ])
             }
@@ -57,13 +53,7 @@ extension WebApp {
                 let data = try tracker.dashboard(asOf: asOf)
                 return Templates.render("targets", [
                     "t": language.labels, "asOf": asOf.description,
-                    "milestones": data.milestones.map { milestone -> [String: Any] in
-                        ["title": milestone.title, "status": milestone.status, "done": milestone.done, "target": milestone.target,
-                         "dueOn": milestone.dueOn.description, "projectedOn": milestone.projectedOn as Any,
-                         "pace": milestone.pacePerMonth.map { String($0) } ?? "—",
-                         "bar": Charts.progressBar(milestone),
-                         "chart": Charts.timeline(milestone, proposedOn: data.proposedOn, asOf: asOf)]
-                    },
+                    "milestones": data.milestones.map { milestoneContext($0, data) },
                     "commitments": TableView.render(try tracker.commitments(), id: "commitments"),
                 ])
             }
@@ -130,6 +120,14 @@ extension WebApp {
             ])
             return Reply.page(report.rawValue, body, context: context, path: path)
         }
+    }
+
+    /// A milestone for the overview and targets templates: figures, progress bar and chart.
+    func milestoneContext(_ milestone: DashboardData.Milestone, _ data: DashboardData) -> [String: Any] {
+        ["title": milestone.title, "status": milestone.status, "done": milestone.done, "target": milestone.target,
+         "dueOn": milestone.dueOn.description, "projectedOn": milestone.projectedOn as Any,
+         "pace": milestone.pacePerMonth.map { String($0) } ?? "—",
+         "bar": Charts.progressBar(milestone), "chart": Charts.timeline(milestone, proposedOn: data.proposedOn, asOf: data.asOf)]
     }
 
     /// `?as_of=YYYY-MM-DD`, default today; a bad date is the user's to fix.

@@ -18,7 +18,7 @@ enum Reply {
 
     /// `{"field": …, "error": …}` (field null when the problem is not one field's).
     static func jsonError(_ status: HTTPResponse.Status, field: String?, _ message: String) -> Response {
-        json("{\"field\": \(field.map(JSONText.string) ?? "null"), \"error\": \(JSONText.string(message))}\n", status: status)
+        json("{\"field\": \(field.map(JSONWriter.stringLiteral) ?? "null"), \"error\": \(JSONWriter.stringLiteral(message))}\n", status: status)
     }
 
     /// CSV as a download, UTF-8 with a byte-order mark so spreadsheet programs read Chinese correctly.
@@ -52,27 +52,6 @@ enum Reply {
 
     static func message(_ heading: String, _ text: String, status: HTTPResponse.Status, context: WebContext) -> Response {
         page(heading, Templates.render("message", ["heading": heading, "message": text]), context: context, path: "/", status: status)
-    }
-}
-
-enum JSONText {
-    /// A JSON string literal (the CLI's JSON writer, through a one-cell table, would be a detour).
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar == "<" || scalar == ">" || scalar == "&":
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
 

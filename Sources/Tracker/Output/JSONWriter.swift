@@ -1,7 +1,7 @@
 import Storage
 
 /// The `json` format: an array of objects keyed by column name, one object per line.
-enum JSONWriter {
+public enum JSONWriter {
     static func render(_ table: ResultTable) -> String {
         let rows = table.normalizedRows
         guard !rows.isEmpty else { return "[]\n" }
@@ -30,7 +30,7 @@ enum JSONWriter {
     }
 
     /// RFC 8259 string: quote, backslash and control characters escaped; other text kept as UTF-8.
-    static func stringLiteral(_ text: String) -> String {
+    public static func stringLiteral(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         result.append("\"")
         for scalar in text.unicodeScalars {
