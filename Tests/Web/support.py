@@ -25,13 +25,13 @@ def run(*args, db, stdin=None, check=True):
 class Server:
     """A server on a free port over a temporary database; `stop()` sends SIGTERM and waits."""
 
-    def __init__(self, public=False):
+    def __init__(self, public=False, extra=()):
         self.directory = tempfile.mkdtemp(prefix="plantrack-web-")
         self.db = os.path.join(self.directory, "web.db")
         run("init", db=self.db)
         for name, role in (("ada", "admin"), ("eve", "editor"), ("vic", "viewer")):
             run("user", "add", name, "--role", role, "--password-stdin", db=self.db, stdin=PASSWORDS[name] + "\n")
-        args = [PLANTRACK, "serve", "--db", self.db, "--port", "0"] + (["--public"] if public else [])
+        args = [PLANTRACK, "serve", "--db", self.db, "--port", "0"] + (["--public"] if public else []) + list(extra)
         self.log = open(os.path.join(self.directory, "server.log"), "w")
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self.log, text=True,
                                         env=dict(os.environ, PLANTRACK_TODAY=TODAY))

@@ -316,5 +316,18 @@ class PublicModeTests(unittest.TestCase):
             server.stop()
 
 
+class BehindProxyTests(unittest.TestCase):
+    def test_session_cookie_is_secure(self):
+        server = Server(extra=["--behind-proxy"])
+        try:
+            response, _ = server.client().post("/login", {"name": "eve", "password": PASSWORDS["eve"]})
+            cookie = response.getheader("Set-Cookie")
+            self.assertIn("Secure", cookie)
+            self.assertIn("HttpOnly", cookie)
+            self.assertIn("SameSite=Lax", cookie)
+        finally:
+            server.stop()
+
+
 if __name__ == "__main__":
     unittest.main()
