@@ -35,6 +35,24 @@ class WebTests(unittest.TestCase):
             self.assertEqual(response.status, 303, path)
             self.assertEqual(response.getheader("Location"), "/login", path)
 
+    def test_one_time_password_must_be_changed_first(self):
+        line = run("user", "add", "otto", "--role", "editor", db=self.server.db).stdout
+        password = re.search(r"one-time password for otto: (\S+)", line).group(1)
+        client = self.server.client()
+        response, _ = client.post("/login", {"name": "otto", "password": password})
+        self.assertEqual(response.status, 303)
+        response, _ = client.get("/actions/6")
+        self.assertEqual(response.getheader("Location"), "/password")
+        csrf = re.search(r'name="csrf" value="([0-9a-f]{64})"', client.get("/password")[1]).group(1)
+        response, body = client.post("/password", {"csrf": csrf, "password": "short"})
+        self.assertEqual(response.status, 422)
+        self.assertIn("the password has 5 characters; at least 8 are needed", body)
+        response, _ = client.post("/password", {"csrf": csrf, "password": "otto's own password"})
+        self.assertEqual(response.status, 303)
+        response, _ = client.get("/actions/6")
+        self.assertEqual(response.status, 200)
+        self.assertEqual(self.server.sql("SELECT must_change FROM users WHERE name = 'otto'"), "0\n")
+
     def test_session_cookie_flags(self):
         client = self.server.client()
         response, _ = client.post("/login", {"name": "eve", "password": PASSWORDS["eve"]})
