@@ -27,7 +27,7 @@ public struct ProgressEntry: Sendable {
 }
 
 /// What a correction changes; every field left nil is kept from the update it supersedes.
-public struct ProgressCorrection: Sendable {
+public struct ProgressCorrection: Sendable, Equatable {
     public var note: String?
     public var status: Status?
     public var reportedOn: ISODate?
