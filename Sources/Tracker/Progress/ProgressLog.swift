@@ -98,6 +98,9 @@ struct ProgressLog {
         if let url = entry.evidenceURL {
             do { _ = try FieldParser.evidenceURL(url) } catch { throw error.at(.evidenceURL) }
         }
+        if let author = entry.author {
+            do { _ = try FieldParser.line(author, what: "author") } catch { throw error.at(.author) }
+        }
         do { try checkReportDate(entry.reportedOn) } catch { throw error.at(.reportedOn) }
         let actionID = try plan.actionID(number: entry.actionNumber, in: db)
         let commitmentID = try entry.commitmentSlug.map { try plan.commitmentID(slug: $0, actionID: actionID, in: db) }
