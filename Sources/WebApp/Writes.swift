@@ -21,9 +21,9 @@ enum Writes {
         let fields = ProgressFields(state: &state)
         guard state.errors.isEmpty else { return }
         _ = state.perform {
-            try tracker.correctProgress(CorrectProgressRequest(
-                update: id, note: note, status: fields.status, reportedOn: fields.date, percent: fields.percent,
-                evidenceURL: fields.evidence, author: author, commitment: fields.commitment))
+            try tracker.correctProgress(CorrectProgressRequest(update: id, changes: ProgressCorrection(
+                note: note, status: fields.status, reportedOn: fields.date, percent: fields.percent,
+                evidenceURL: fields.evidence, author: author, commitmentSlug: fields.commitment)))
         }
     }
 
