@@ -58,6 +58,10 @@ public final class TrackerDatabase {
 private func access_path(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
 extension TrackerDatabase {
+    /// SQLite's `PRAGMA data_version`: changes whenever another connection (or process) commits,
+    /// so a reader can tell whether what it computed before is still current.
+    public func dataVersion() throws -> Int { try db.scalarInt("PRAGMA data_version") ?? 0 }
+
     /// Copies the database to `file` as one consistent snapshot, then checks the copy.
     public func backup(to file: String) throws {
         try db.backup(to: file)

@@ -9,6 +9,9 @@ public final class DatabasePool: Sendable {
     /// A connection is used by one thread at a time: the pools hand each out exclusively.
     final class Connection: @unchecked Sendable {
         let tracker: TrackerDatabase
+        /// Pages computed on this connection, valid while its `data_version` stays the same.
+        var pages: [String: String] = [:]
+        var pagesVersion = -1
         init(_ tracker: TrackerDatabase) { self.tracker = tracker }
     }
 
@@ -35,6 +38,25 @@ public final class DatabasePool: Sendable {
             guard let connection = readers.withLock({ $0.popLast() }) else { throw TrackerError("no free read connection") }
             defer { readers.withLock { $0.append(connection) } }
             return try body(connection.tracker)
+        }
+    }
+
+    /// Like `read`, but keeps the text `body` makes under `key` until anything is committed to the
+    /// database (by this server or any other process): the overview's queries read every update.
+    public func readCached(_ key: String, _ body: @escaping @Sendable (TrackerDatabase) throws -> String) async throws -> String {
+        try await readThreads.runIfActive { [self] in
+            guard let connection = readers.withLock({ $0.popLast() }) else { throw TrackerError("no free read connection") }
+            defer { readers.withLock { $0.append(connection) } }
+            let version = try connection.tracker.dataVersion()
+            if version != connection.pagesVersion {
+                connection.pages.removeAll()
+                connection.pagesVersion = version
+            }
+            if let page = connection.pages[key] { return page }
+            let page = try body(connection.tracker)
+            if connection.pages.count >= 64 { connection.pages.removeAll() }
+            connection.pages[key] = page
+            return page
         }
     }
 

@@ -20,7 +20,7 @@ extension WebApp {
         readPage(router, "/") { request, context in
             let asOf = try asOfParameter(request)
             let language = context.language
-            let body = try await pool.read { tracker in
+            let body = try await pool.readCached("overview \(asOf) \(language)") { tracker in
                 let data = try tracker.dashboard(asOf: asOf)
                 return Templates.render("overview", [
                     "t": language.labels, "planTitle": data.planTitle, "planTitleEn": data.planTitleEn as Any,
@@ -49,7 +49,7 @@ extension WebApp {
         readPage(router, "/targets") { request, context in
             let asOf = try asOfParameter(request)
             let language = context.language
-            let body = try await pool.read { tracker in
+            let body = try await pool.readCached("targets \(asOf) \(language)") { tracker in
                 let data = try tracker.dashboard(asOf: asOf)
                 return Templates.render("targets", [
                     "t": language.labels, "asOf": asOf.description,

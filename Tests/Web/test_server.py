@@ -82,6 +82,14 @@ class WebTests(unittest.TestCase):
         response, _ = client.get("/?as_of=2025-02-30")
         self.assertEqual(response.status, 400)
 
+    def test_overview_follows_writes_from_any_process(self):
+        client = self.editor()
+        _, before = client.get("/?as_of=2025-06-30")
+        self.assertNotIn("Logged from the command line", before)
+        run("progress", "add", "4", "Logged from the command line", "--date", "2025-06-20", db=self.server.db)
+        _, after = client.get("/?as_of=2025-06-30")
+        self.assertIn("Logged from the command line", after)
+
     def test_csv_download_has_bom(self):
         client = self.editor()
         response, body = client.get("/reports/action-status?as_of=2025-06-30&format=csv")
