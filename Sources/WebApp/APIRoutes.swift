@@ -66,7 +66,7 @@ extension WebApp {
         do { asOf = try asOfParameter(request) } catch {
             return Reply.jsonError(.unprocessableContent, field: "as_of", "'\(request.uri.queryParameters["as_of"] ?? "")' is not a valid date (expected YYYY-MM-DD, e.g. 2025-06-30)")
         }
-        let json = try await pool.read { tracker in
+        let json = try await pool.readCached("\(request.uri.path) \(asOf)") { tracker in
             try query(tracker, asOf).render(as: .json)
         }
         return Reply.json(json)
