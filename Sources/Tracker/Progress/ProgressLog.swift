@@ -172,6 +172,7 @@ public struct ProgressLog {
             WHERE \(conditions.joined(separator: " AND "))
             ORDER BY u.reported_on DESC, u.id DESC
             """,
-            StatementArguments(arguments))
+            StatementArguments(arguments)
+        ).showing(["id", "action", "reported_on", "status", "percent", "note", "author"])
     }
 }

@@ -16,7 +16,8 @@ public struct CatalogQueries {
                    d.slug AS document
             FROM plans p LEFT JOIN documents d ON d.id = p.document_id
             ORDER BY p.id
-            """)
+            """
+        ).showing(["slug", "title", "proposed_on", "visions", "actions"])
     }
 
     /// The plan's fields, visions and actions as one table each.
@@ -103,7 +104,8 @@ public struct CatalogQueries {
                OR instr(lower(i.slug), lower(:search)) OR instr(lower(i.name), lower(:search))
                OR instr(lower(coalesce(i.name_en, '')), lower(:search)) OR instr(s.quote, :search)
             ORDER BY i.slug, v.as_of, v.id
-            """, ["search": search])
+            """, ["search": search]
+        ).showing(["name", "qualifier", "value", "unit", "as_of"])
     }
 
     public func initiatives() throws -> ResultTable {
@@ -113,6 +115,7 @@ public struct CatalogQueries {
             SELECT n.name, n.name_en, n.kind, n.announced_on, d.slug AS document, s.line, s.quote
             FROM initiatives n LEFT JOIN sources s ON s.id = n.source_id LEFT JOIN documents d ON d.id = s.document_id
             ORDER BY n.announced_on IS NULL, n.announced_on, n.name
-            """)
+            """
+        ).showing(["name", "kind", "announced_on"])
     }
 }

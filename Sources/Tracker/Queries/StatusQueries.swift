@@ -50,6 +50,7 @@ public struct StatusQueries {
     /// Number, title, status, last update and update count of each action, as of `asOf`.
     public func actionStatus(asOf: ISODate) throws -> ResultTable {
         try ResultTable.query(db, Self.actionStatusSQL, ["as_of": asOf.description, "plan": plan.id])
+            .showing(["number", "title", "status", "last_update", "updates"])
     }
 
     static let milestoneSQL = """
@@ -102,5 +103,6 @@ public struct StatusQueries {
     /// Each milestone of the plan: target, due date, done, remaining, pace, projection and status.
     public func milestones(asOf: ISODate) throws -> ResultTable {
         try ResultTable.query(db, Self.milestoneSQL, ["as_of": asOf.description, "plan": plan.id])
+            .showing(["slug", "target", "due_on", "done", "pace_per_month", "projected_on", "status"])
     }
 }

@@ -129,6 +129,7 @@ public struct TrainingLog {
             WHERE a.plan_id = :plan OR t.milestone_id IS NULL
             ORDER BY t.started_on, t.id
             """,
-            ["plan": plan.id])
+            ["plan": plan.id]
+        ).showing(["id", "started_on", "title", "location", "participants", "countries", "milestone", "counts_as"])
     }
 }
