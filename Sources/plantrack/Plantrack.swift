@@ -7,7 +7,7 @@ import Tracker
 struct Plantrack: ParsableCommand {
     static let version = "0.1.0"
 
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "",
         commandName: "plantrack",
         abstract: "Track the implementation of a policy plan in one SQLite file.",
         discussion: """
@@ -32,6 +32,10 @@ enum Main {
         if let request = FastPath.progressAdd(CommandLine.arguments.dropFirst()) {
             do { try request.run() } catch { exit(report(error)) }
             return
+        }
+        if let unknown = CommandSuggestion.unknownCommand(in: Array(CommandLine.arguments.dropFirst())) {
+            Console.error(unknown)
+            exit(64)
         }
         do {
             var command = try Plantrack.parseAsRoot()
@@ -62,6 +66,10 @@ enum Main {
             }
             let text = Plantrack.message(for: error)
             Console.error(text.split(separator: "\n").first.map(String.init) ?? text)
+            // A usage error (missing or unexpected argument, bad option) also shows the usage line.
+            if code.rawValue == 64, let usage = Plantrack.fullMessage(for: error).split(separator: "\n").first(where: { $0.hasPrefix("Usage:") }) {
+                Console.write("\(usage)\n", to: STDERR_FILENO)
+            }
             return code.rawValue
         }
         Console.error(message)

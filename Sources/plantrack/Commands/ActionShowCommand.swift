@@ -3,7 +3,7 @@ import Storage
 import Tracker
 
 struct ActionShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "action show",
         commandName: "show", abstract: "One action: its text, vision, commitments, source quote and update timeline.")
 
     @OptionGroup var global: GlobalOptions

@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct DashboardCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "dashboard",
         commandName: "dashboard",
         abstract: "Write a self-contained HTML page with charts: actions, milestone, monthly updates, indicators.")
 

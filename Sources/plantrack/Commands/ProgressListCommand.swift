@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct ProgressListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "Progress updates, newest first.")
+    static let configuration = CommandConfiguration(examples: "progress list", commandName: "list", abstract: "Progress updates, newest first.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var planOptions: PlanOptions

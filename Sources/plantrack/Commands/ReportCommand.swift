@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "report",
         commandName: "report", abstract: "Built-in reports; without NAME, lists them with a one-line description.",
         discussion: "Reports: \(Report.names). --as-of applies to all but indicators and sources, which describe the documents.")
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct SQLCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "sql",
         commandName: "sql", abstract: "Run one read-only SQL statement and print its rows.",
         discussion: """
             The statement runs on a read-only connection; writes, ATTACH, pragmas that set, VACUUM and \
