@@ -66,8 +66,10 @@ enum Main {
             }
             let text = Plantrack.message(for: error)
             Console.error(text.split(separator: "\n").first.map(String.init) ?? text)
-            // A usage error (missing or unexpected argument, bad option) also shows the usage line.
-            if code.rawValue == 64, let usage = Plantrack.fullMessage(for: error).split(separator: "\n").first(where: { $0.hasPrefix("Usage:") }) {
+            // A missing or unexpected argument also shows the usage line: the shape of the command is
+            // what is wrong. A bad value stays one line; its message already names the option.
+            let shapeIsWrong = text.hasPrefix("Missing expected argument") || text.contains("nexpected argument")
+            if code.rawValue == 64, shapeIsWrong, let usage = Plantrack.fullMessage(for: error).split(separator: "\n").first(where: { $0.hasPrefix("Usage:") }) {
                 Console.write("\(usage)\n", to: STDERR_FILENO)
             }
             return code.rawValue

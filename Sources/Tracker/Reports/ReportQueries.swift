@@ -16,22 +16,21 @@ public struct ReportQueries {
     /// Sessions held up to `asOf` that count toward one of the plan's milestones, numbered in the
     /// order they were held, then the baseline sessions that count toward none.
     public func sessions(asOf: ISODate) throws -> ResultTable {
-        try ResultTable.query(
-            db,
-            """
-            SELECT coalesce(m.slug, 'baseline') AS milestone,
-                   CASE WHEN m.id IS NULL THEN NULL ELSE
-                       row_number() OVER (PARTITION BY t.milestone_id ORDER BY t.started_on, t.id) END AS counts_as,
-                   t.started_on, t.ended_on, t.title, t.location, t.host, t.participants, t.countries, t.evidence_url
-            FROM training_sessions t
-            LEFT JOIN milestones m ON m.id = t.milestone_id
-            LEFT JOIN commitments c ON c.id = m.commitment_id
-            LEFT JOIN actions a ON a.id = c.action_id
-            WHERE (a.plan_id = :plan OR t.milestone_id IS NULL) AND t.started_on <= :as_of
-            ORDER BY m.id IS NULL, m.due_on, m.slug, t.started_on, t.id
-            """,
-            ["plan": plan.id, "as_of": asOf.description])
+        try ResultTable.query(db, Self.sessionsSQL, ["plan": plan.id, "as_of": asOf.description])
     }
+
+    static let sessionsSQL = """
+        SELECT coalesce(m.slug, 'baseline') AS milestone,
+               CASE WHEN m.id IS NULL THEN NULL ELSE
+                   row_number() OVER (PARTITION BY t.milestone_id ORDER BY t.started_on, t.id) END AS counts_as,
+               t.started_on, t.ended_on, t.title, t.location, t.host, t.participants, t.countries, t.evidence_url
+        FROM training_sessions t
+        LEFT JOIN milestones m ON m.id = t.milestone_id
+        LEFT JOIN commitments c ON c.id = m.commitment_id
+        LEFT JOIN actions a ON a.id = c.action_id
+        WHERE (a.plan_id = :plan OR t.milestone_id IS NULL) AND t.started_on <= :as_of
+        ORDER BY m.id IS NULL, m.due_on, m.slug, t.started_on, t.id
+        """
 
     static let updatesInForceSQL = """
         SELECT u.*, a.number AS action_number, a.title AS action_title

@@ -13,10 +13,12 @@ struct DashboardCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The HTML file to write (replaced if it exists).", valueName: "file.html"))
     var out: String
 
+    @OptionGroup var language: LanguageOptions
+
     func run() throws {
         let tracker = try global.open(.readOnly)
         let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
-        let page = DashboardPage.render(try DashboardData(db: tracker.db, plan: plan, asOf: asOf.date))
+        let page = DashboardPage.render(try DashboardData(db: tracker.db, plan: plan, asOf: asOf.date), language: language.lang)
         try AtomicFile.write(page, to: out)
         Console.line(out)
     }

@@ -7,7 +7,7 @@ enum Examples {
         "": [
             "plantrack init",
             "plantrack action list",
-            "plantrack progress add 6 \"Second programme held in Nairobi\" --status in-progress --date 2025-04-02",
+            "plantrack progress add 6 \"Held in Nairobi\" --status in-progress",
             "plantrack brief --lang zh > briefing.md",
         ],
         "init": ["plantrack init", "plantrack --db ~/plans/ai.db init"],
@@ -25,14 +25,14 @@ enum Examples {
             "plantrack progress correct 12 --status at-risk",
         ],
         "progress add": [
-            "plantrack progress add 6 \"Second programme held in Nairobi\" --status in-progress --date 2025-04-02",
-            "plantrack progress add 3 \"Visa delays\" --status blocked --evidence https://example.org/notice",
-            "plantrack progress add 6 \"Four of ten held\" --percent 40 --commitment ai-capacity-building-a6-1",
+            "plantrack progress add 6 \"Held in Nairobi\" --status in-progress --date 2025-04-02",
+            "plantrack progress add 3 \"Visa delays\" --status blocked --evidence https://x.org/a",
+            "plantrack progress add 6 \"Four of ten held\" --percent 40",
         ],
         "progress list": [
             "plantrack progress list",
             "plantrack progress list --action 6 --since 2025-01-01",
-            "plantrack progress list --status at-risk --columns id,action,reported_on,note",
+            "plantrack progress list --status at-risk --columns id,action,note",
             "plantrack progress list --format csv --bom > updates.csv",
         ],
         "progress correct": ["plantrack progress correct 12 --status at-risk", "plantrack progress correct 12 \"Held in Dhaka, not Delhi\""],
@@ -40,9 +40,10 @@ enum Examples {
             "plantrack progress import updates.csv --dry-run",
             "plantrack progress import updates.csv",
         ],
-        "training": ["plantrack training list", "plantrack training add --title \"AI workshop\" --start 2025-05-12 --location Beijing"],
+        "training": ["plantrack training list", "plantrack training add --title Workshop --start 2025-05-12 --location Beijing"],
         "training add": [
-            "plantrack training add --title \"AI workshop\" --start 2025-05-12 --end 2025-05-23 --location Beijing --participants 38 --countries 21",
+            "plantrack training add --title \"AI workshop\" --start 2025-05-12 --location Beijing",
+            "plantrack training add --title Seminar --start 2025-07-07 --location Shanghai --countries 25",
         ],
         "training list": ["plantrack training list", "plantrack training list --format json"],
         "milestone": ["plantrack milestone list", "plantrack milestone list --as-of 2025-12-31"],
@@ -54,14 +55,14 @@ enum Examples {
         "report": ["plantrack report", "plantrack report overdue --as-of 2026-01-31", "plantrack report stale --days 60"],
         "sql": [
             "plantrack sql \"SELECT number, status FROM action_status\"",
-            "plantrack sql \"SELECT * FROM progress_updates WHERE reported_on >= :since\" --param since=2025-01-01",
+            "plantrack sql \"SELECT * FROM action_status WHERE number = :n\" --param n=6",
         ],
         "search": ["plantrack search 研修", "plantrack search \"training programme\" --format json"],
         "dashboard": ["plantrack dashboard --out dashboard.html", "plantrack dashboard --out dashboard.html --lang en --as-of 2025-12-31"],
         "brief": [
             "plantrack brief",
             "plantrack brief --lang zh --since 2025-07-01 > briefing.md",
-            "plantrack brief --format html --as-of 2025-12-31 > briefing.html",
+            "plantrack brief --format html --as-of 2025-12-31 > brief.html",
         ],
         "backup": ["plantrack backup plantrack-2025-06-30.db"],
         "datasette-metadata": [

@@ -97,6 +97,14 @@ struct AsOfOptions: ParsableArguments {
     var date: ISODate { asOf.flatMap { ISODate($0) } ?? .today() }
 }
 
+extension Language: ExpressibleByArgument {}
+
+/// `--lang zh|en` for the dashboard and the briefing.
+struct LanguageOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Language of the labels: zh or en (default: the plan's language).", valueName: "lang"))
+    var lang: Language?
+}
+
 /// Parses a date option, naming the option in the error.
 func parseDate(_ text: String, option: String) throws -> ISODate {
     do { return try FieldParser.date(text) } catch { throw TrackerError("\(option): \(error.message)") }
