@@ -65,13 +65,15 @@ enum Main {
                 return 0
             }
             let text = Plantrack.message(for: error)
-            Console.error(text.split(separator: "\n").first.map(String.init) ?? text)
-            // A missing or unexpected argument also shows the usage line: the shape of the command is
-            // what is wrong. A bad value stays one line; its message already names the option.
-            let shapeIsWrong = text.hasPrefix("Missing expected argument") || text.contains("nexpected argument")
-            if code.rawValue == 64, shapeIsWrong, let usage = Plantrack.fullMessage(for: error).split(separator: "\n").first(where: { $0.hasPrefix("Usage:") }) {
-                Console.write("\(usage)\n", to: STDERR_FILENO)
+            var line = text.split(separator: "\n").first.map(String.init) ?? text
+            // A missing or unexpected argument also gets the usage, on the same line (errors are one
+            // line): the shape of the command is what is wrong. A bad value's message names its option.
+            let shapeIsWrong = line.hasPrefix("Missing expected argument") || line.contains("nexpected argument")
+            if code.rawValue == 64, shapeIsWrong,
+               let usage = Plantrack.fullMessage(for: error).split(separator: "\n").first(where: { $0.hasPrefix("Usage:") }) {
+                line += "; usage:" + usage.dropFirst("Usage:".count)
             }
+            Console.error(line)
             return code.rawValue
         }
         Console.error(message)

@@ -59,10 +59,10 @@ import Testing
     }
 
     @Test func suggestsTheNearestCommand() {
-        #expect(CommandSuggestion.unknownCommand(in: ["acton", "list"])?.hasPrefix("unknown command 'acton' for 'plantrack' (did you mean 'plantrack action'?") == true)
-        #expect(CommandSuggestion.unknownCommand(in: ["--db", "x.db", "progress", "lst"])?.hasPrefix("unknown command 'lst' for 'plantrack progress' (did you mean 'plantrack progress list'?") == true)
+        #expect(CommandSuggestion.unknownCommand(in: ["acton", "list"])?.hasPrefix("Unexpected argument 'acton': not a command of 'plantrack' (did you mean 'plantrack action'?") == true)
+        #expect(CommandSuggestion.unknownCommand(in: ["--db", "x.db", "progress", "lst"])?.hasPrefix("Unexpected argument 'lst': not a command of 'plantrack progress' (did you mean 'plantrack progress list'?") == true)
         #expect(CommandSuggestion.unknownCommand(in: ["milestnoe"])?.contains("did you mean 'plantrack milestone'?") == true)
-        #expect(CommandSuggestion.unknownCommand(in: ["zzz"]) == "unknown command 'zzz' for 'plantrack' (commands: \(Plantrack.configuration.subcommands.compactMap { $0.configuration.commandName }.joined(separator: ", ")))")
+        #expect(CommandSuggestion.unknownCommand(in: ["zzz"]) == "Unexpected argument 'zzz': not a command of 'plantrack' (commands: \(Plantrack.configuration.subcommands.compactMap { $0.configuration.commandName }.joined(separator: ", ")))")
         #expect(CommandSuggestion.unknownCommand(in: ["action", "list", "--as-of", "2025-01-01"]) == nil)
         #expect(CommandSuggestion.unknownCommand(in: ["progress", "add", "6", "note"]) == nil)
         #expect(CommandSuggestion.unknownCommand(in: ["--help"]) == nil)

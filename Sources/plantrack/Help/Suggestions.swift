@@ -24,7 +24,7 @@ enum CommandSuggestion {
             }
             let names = subcommands.compactMap { $0.configuration.commandName }
             let guess = closest(to: argument, among: names).map { "did you mean '\(($0.isEmpty ? path : path + [$0]).joined(separator: " "))'? " } ?? ""
-            return "unknown command '\(argument)' for '\(path.joined(separator: " "))' (\(guess)commands: \(names.joined(separator: ", ")))"
+            return "Unexpected argument '\(argument)': not a command of '\(path.joined(separator: " "))' (\(guess)commands: \(names.joined(separator: ", ")))"
         }
         return nil
     }
