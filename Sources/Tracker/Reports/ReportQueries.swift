@@ -71,42 +71,44 @@ public struct ReportQueries {
     /// Actions whose last update in force is more than `days` days before `asOf`, or that have none.
     /// An update exactly `days` days old still counts as recent.
     public func stale(asOf: ISODate, days: Int) throws -> ResultTable {
-        try ResultTable.query(
-            db,
-            """
-            SELECT s.number, s.title, s.status, s.last_update,
-                   CAST(julianday(:as_of) - julianday(s.last_update) AS INTEGER) AS days_since_update
-            FROM (\(StatusQueries.actionStatusSQL)) s
-            WHERE s.last_update IS NULL OR s.last_update < :since
-            ORDER BY s.last_update IS NOT NULL, s.last_update, s.number
-            """,
-            ["plan": plan.id, "as_of": asOf.description, "since": asOf.adding(days: -days).description])
+        try ResultTable.query(db, Self.staleSQL, Self.staleArguments(plan: plan, asOf: asOf, days: days))
+    }
+
+    static let staleSQL = """
+        SELECT s.number, s.title, s.status, s.last_update,
+               CAST(julianday(:as_of) - julianday(s.last_update) AS INTEGER) AS days_since_update
+        FROM (\(StatusQueries.actionStatusSQL)) s
+        WHERE s.last_update IS NULL OR s.last_update < :since
+        ORDER BY s.last_update IS NOT NULL, s.last_update, s.number
+        """
+
+    static func staleArguments(plan: PlanScope, asOf: ISODate, days: Int) -> StatementArguments {
+        ["plan": plan.id, "as_of": asOf.description, "since": asOf.adding(days: -days).description]
     }
 
     /// Commitments whose due date has passed by `asOf` while their action is not `completed`.
     /// A vague due date (`2025`, `2025-12`) is due at the end of that year or month.
     public func overdue(asOf: ISODate) throws -> ResultTable {
-        try ResultTable.query(
-            db,
-            """
-            WITH due AS (
-                SELECT c.*,
-                       CASE length(c.due_on)
-                           WHEN 4 THEN c.due_on || '-12-31'
-                           WHEN 7 THEN date(c.due_on || '-01', '+1 month', '-1 day')
-                           ELSE c.due_on END AS due_end
-                FROM commitments c WHERE c.due_on IS NOT NULL
-            )
-            SELECT s.number AS action, due.slug AS commitment, due.body, due.target_value, due.target_unit, due.due_on,
-                   CAST(julianday(:as_of) - julianday(due.due_end) AS INTEGER) AS days_overdue, s.status
-            FROM due
-            JOIN actions a ON a.id = due.action_id
-            JOIN (\(StatusQueries.actionStatusSQL)) s ON s.number = a.number
-            WHERE a.plan_id = :plan AND due.due_end < :as_of AND s.status <> 'completed'
-            ORDER BY due.due_end, s.number, due.slug
-            """,
-            ["plan": plan.id, "as_of": asOf.description])
+        try ResultTable.query(db, Self.overdueSQL, ["plan": plan.id, "as_of": asOf.description])
     }
+
+    static let overdueSQL = """
+        WITH due AS (
+            SELECT c.*,
+                   CASE length(c.due_on)
+                       WHEN 4 THEN c.due_on || '-12-31'
+                       WHEN 7 THEN date(c.due_on || '-01', '+1 month', '-1 day')
+                       ELSE c.due_on END AS due_end
+            FROM commitments c WHERE c.due_on IS NOT NULL
+        )
+        SELECT s.number AS action, due.slug AS commitment, due.body, due.target_value, due.target_unit, due.due_on,
+               CAST(julianday(:as_of) - julianday(due.due_end) AS INTEGER) AS days_overdue, s.status
+        FROM due
+        JOIN actions a ON a.id = due.action_id
+        JOIN (\(StatusQueries.actionStatusSQL)) s ON s.number = a.number
+        WHERE a.plan_id = :plan AND due.due_end < :as_of AND s.status <> 'completed'
+        ORDER BY due.due_end, s.number, due.slug
+        """
 
     /// The `indicator_latest` view, so the report and an SQL client give the same answer.
     public func indicators() throws -> ResultTable {

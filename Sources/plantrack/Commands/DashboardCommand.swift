@@ -17,8 +17,7 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         let tracker = try global.open(.readOnly)
-        let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
-        let page = DashboardPage.render(try DashboardData(db: tracker.db, plan: plan, asOf: asOf.date), language: language.lang)
+        let page = DashboardPage.render(try tracker.dashboardData(plan: planOptions.plan, asOf: asOf.date), language: language.lang)
         try AtomicFile.write(page, to: out)
         Console.line(out)
     }

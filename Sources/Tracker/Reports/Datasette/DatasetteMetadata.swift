@@ -1,0 +1,131 @@
+import Storage
+
+/// metadata.json for Datasette (https://datasette.io): a title and description for every table and
+/// view, full-text search wired to the trigram indexes so the search box works on passages and
+/// update notes, and canned queries that run the CLI's own SQL.
+public enum DatasetteMetadata {
+    /// Title and description of each table and view users see. FTS shadow tables are hidden.
+    static let descriptions: [String: (title: String, description: String)] = [
+        "schema_migrations": ("Migrations", "Applied schema migrations with the SHA-256 checksum of each file."),
+        "documents": ("Documents", "Imported plan documents, with their full text (body) and SHA-256."),
+        "sources": ("Sources", "Provenance: a line of a document and the verbatim quote an imported row was read from."),
+        "plans": ("Plans", "Policy plans; the bundled one is ai-capacity-building (2024-09-25)."),
+        "visions": ("Visions", "A plan's visions (五大愿景), numbered in document order."),
+        "actions": ("Actions", "A plan's actions (十项行动), numbered in document order, each under a vision."),
+        "commitments": ("Commitments", "Targets an action promises: value, unit and due date."),
+        "initiatives": ("Initiatives", "Named initiatives, programmes and policies with the date they were announced."),
+        "indicators": ("Indicators", "Quantitative indicators read from the documents."),
+        "indicator_values": ("Indicator values", "Each value of an indicator with qualifier (=, >, ~ …), as-of date and source."),
+        "milestones": ("Milestones", "Countable milestones built on a commitment, such as the 2025 training programme."),
+        "training_sessions": ("Training sessions", "Held training and workshop sessions (append-only); the milestone each counts toward."),
+        "progress_updates": ("Progress updates", "Progress reported against actions (append-only). A correction supersedes an update through supersedes_id. Search looks in the notes."),
+        "passages": ("Passages", "Documents split into lines, for full-text search. Search looks in the text."),
+        "passages_fts": ("Passage index", "Trigram full-text index over passages.text."),
+        "update_notes_fts": ("Update-note index", "Trigram full-text index over progress_updates.note."),
+        "action_status": ("Action status", "Each action's current status: its latest update that no correction supersedes; not-started without one."),
+        "milestone_progress": ("Milestone progress", "Each milestone today: done, remaining, pace per month, projected date and status (met, on-track, at-risk, missed)."),
+        "indicator_latest": ("Latest indicator values", "The latest value of each indicator with the document, line and quote."),
+        "timeline": ("Timeline", "Every progress update with its plan and action, oldest first."),
+    ]
+
+    /// Tables searched through an FTS5 index: the table, its index and the key the index's rowid is.
+    static let searchable: [(table: String, index: String, key: String)] = [
+        ("passages", "passages_fts", "id"),
+        ("progress_updates", "update_notes_fts", "id"),
+    ]
+
+    /// The bundled plan, else the only (first) plan, unless `:plan` names one.
+    static let planID = "coalesce((SELECT id FROM plans WHERE slug = :plan), (SELECT id FROM plans WHERE slug = '\(PlanScope.bundledSlug)'), (SELECT min(id) FROM plans))"
+
+    /// The canned queries: name, title, description, SQL. `:date` is the as-of date.
+    static var queries: [(name: String, title: String, description: String, sql: String)] {
+        [
+            ("status_as_of", "Action status as of a date",
+             "What `plantrack action list --as-of DATE` prints: each action's status from the updates reported on or before :date. Leave plan empty for the bundled plan.",
+             "SELECT number, title, status, last_update, updates, percent FROM (\(asOfSQL(StatusQueries.actionStatusSQL)))"),
+            ("targets_behind_schedule", "Targets behind schedule",
+             "Milestones whose pace misses the due date (at-risk) or whose due date passed short of the target (missed), as of :date; `plantrack milestone list --as-of DATE` has the same figures.",
+             "SELECT slug, title, target, due_on, done, remaining, pace_per_month, projected_on, status FROM (\(asOfSQL(StatusQueries.milestoneSQL))) WHERE status IN ('at-risk', 'missed')"),
+            ("sessions_per_quarter", "Training sessions per quarter",
+             "Sessions held per calendar quarter, with participants and countries summed (a session's countries may repeat across sessions).",
+             """
+             SELECT substr(started_on, 1, 4) || '-Q' || ((CAST(substr(started_on, 6, 2) AS INTEGER) + 2) / 3) AS quarter,
+                    count(*) AS sessions, sum(participants) AS participants, sum(countries) AS countries
+             FROM training_sessions GROUP BY quarter ORDER BY quarter
+             """),
+        ]
+    }
+
+    /// The CLI's SQL with its `:as_of` parameter called `:date` and the plan chosen by slug.
+    static func asOfSQL(_ sql: String) -> String {
+        var text = ""
+        var rest = Substring(sql)
+        // Plain token replacement; the CLI's SQL has no string literal holding ":plan" or ":as_of".
+        while let colon = rest.firstIndex(of: ":") {
+            text += rest[..<colon]
+            let after = rest[rest.index(after: colon)...]
+            if after.hasPrefix("as_of") {
+                text += ":date"
+                rest = after.dropFirst("as_of".count)
+            } else if after.hasPrefix("plan"), !(after.dropFirst(4).first.map { $0.isLetter || $0 == "_" } ?? false) {
+                text += planID
+                rest = after.dropFirst("plan".count)
+            } else {
+                text += ":"
+                rest = after
+            }
+        }
+        return text + rest
+    }
+
+    /// The metadata for the database Datasette will call `name` (the file name without `.db`),
+    /// covering every table and view in `db`.
+    public static func json(for db: Database, name: String) throws -> String {
+        let objects = try db.fetchAll(
+            "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY type, name"
+        ) { ($0.string(at: 0), $0.string(at: 1)) }
+        let shadow = ["_data", "_idx", "_docsize", "_config", "_content"]
+        var tables: [String] = []
+        for (table, _) in objects {
+            var fields: [String] = []
+            if shadow.contains(where: { table.hasSuffix($0) }), objects.contains(where: { table.hasPrefix($0.0) && $0.0.hasSuffix("_fts") }) {
+                fields.append("\"hidden\": true")
+            } else {
+                let entry = descriptions[table] ?? (table, "")
+                fields.append("\"title\": \(JSONWriter.stringLiteral(entry.title))")
+                if !entry.description.isEmpty { fields.append("\"description\": \(JSONWriter.stringLiteral(entry.description))") }
+            }
+            if let search = searchable.first(where: { $0.table == table }) {
+                fields.append("\"fts_table\": \(JSONWriter.stringLiteral(search.index))")
+                fields.append("\"fts_pk\": \(JSONWriter.stringLiteral(search.key))")
+            }
+            tables.append("        \(JSONWriter.stringLiteral(table)): {\(fields.joined(separator: ", "))}")
+        }
+        let canned = queries.map { query in
+            """
+                    \(JSONWriter.stringLiteral(query.name)): {
+                      "title": \(JSONWriter.stringLiteral(query.title)),
+                      "description": \(JSONWriter.stringLiteral(query.description)),
+                      "sql": \(JSONWriter.stringLiteral(query.sql))
+                    }
+            """
+        }
+        return """
+            {
+              "title": "plantrack",
+              "description": "Implementation of policy plans: actions, progress updates, training sessions, milestones and indicators, each linked to its source. Search works on passages and progress updates.",
+              "databases": {
+                \(JSONWriter.stringLiteral(name)): {
+                  "tables": {
+            \(tables.joined(separator: ",\n"))
+                  },
+                  "queries": {
+            \(canned.joined(separator: ",\n"))
+                  }
+                }
+              }
+            }
+
+            """
+    }
+}
