@@ -137,7 +137,7 @@ extension Brief {
         case .atRisk: l.status(MilestoneStatus.atRisk)
         case .missed: l.status(MilestoneStatus.missed)
         case .done: l.pick("已完成", "done")
-        case .open: l.pick("进行中", "open")
+        case .open: l.pick("待完成", "open")
         }
     }
 
