@@ -53,6 +53,8 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("\(file):2: csv: invalid UTF-8: the file is not saved as UTF-8 (GBK?); in Excel choose File > Save As > \"CSV UTF-8 (Comma delimited)\""))
         #expect(try cli.count("progress_updates") == 0)
+        // Dates stay ISO; the message for a slashed date suggests the ISO spelling.
+        try cli.refuse(["progress", "add", "6", "note", "--date", "2025/8/1"], "did you mean 2025-08-01?")
     }
 
     // MARK: Briefing
@@ -124,7 +126,9 @@ import Testing
         // Datasette names the database after the file.
         let database = cli.path("plantrack.db")
         try FileManager.default.copyItem(atPath: cli.database, toPath: database)
-        let metadataText = try cli.succeed(["--db", database, "datasette-metadata"])
+        let generated = try cli.run(["--db", database, "datasette-metadata"], useDatabase: false)
+        #expect(generated.status == 0, "\(generated.stderr)")
+        let metadataText = generated.stdout
         let metadata = try cli.write("metadata.json", metadataText)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(metadataText.utf8)) as? [String: Any])
         let tables = try #require(((parsed["databases"] as? [String: Any])?["plantrack"] as? [String: Any])?["tables"] as? [String: [String: Any]])

@@ -4,33 +4,36 @@ import Storage
 ///
 /// As-of rules are those of StatusQueries: only rows reported (or held) on or before `:as_of`
 /// count, and an update is in force unless a correction reported by then supersedes it.
-public struct ReportQueries {
+struct ReportQueries {
     let db: Database
-    public let plan: PlanScope
-
-    public init(db: Database, plan: PlanScope) {
-        self.db = db
-        self.plan = plan
-    }
+    let plan: PlanScope
 
     /// Sessions held up to `asOf` that count toward one of the plan's milestones, numbered in the
     /// order they were held, then the baseline sessions that count toward none.
-    public func sessions(asOf: ISODate) throws -> ResultTable {
-        try ResultTable.query(db, Self.sessionsSQL, ["plan": plan.id, "as_of": asOf.description])
+    func sessions(asOf: ISODate) throws -> [SessionRow] {
+        try db.fetchAll(
+            """
+            SELECT coalesce(m.slug, 'baseline') AS milestone,
+                   CASE WHEN m.id IS NULL THEN NULL ELSE
+                       row_number() OVER (PARTITION BY t.milestone_id ORDER BY t.started_on, t.id) END AS counts_as,
+                   t.started_on, t.ended_on, t.title, t.location, t.host, t.participants, t.countries, t.evidence_url
+            FROM training_sessions t
+            LEFT JOIN milestones m ON m.id = t.milestone_id
+            LEFT JOIN commitments c ON c.id = m.commitment_id
+            LEFT JOIN actions a ON a.id = c.action_id
+            WHERE (a.plan_id = :plan OR t.milestone_id IS NULL) AND t.started_on <= :as_of
+            ORDER BY m.id IS NULL, m.due_on, m.slug, t.started_on, t.id
+            """,
+            ["plan": plan.id, "as_of": asOf.description]
+        ) { row in
+            SessionRow(
+                milestone: row.string(at: 0), countsAs: row.optionalInt(at: 1),
+                startedOn: try StatusQueries.decode(ISODate.self, row.string(at: 2)),
+                endedOn: row.optionalString(at: 3).flatMap(ISODate.init), title: row.string(at: 4),
+                location: row.string(at: 5), host: row.optionalString(at: 6), participants: row.optionalInt(at: 7),
+                countries: row.optionalInt(at: 8), evidenceURL: row.optionalString(at: 9))
+        }
     }
-
-    static let sessionsSQL = """
-        SELECT coalesce(m.slug, 'baseline') AS milestone,
-               CASE WHEN m.id IS NULL THEN NULL ELSE
-                   row_number() OVER (PARTITION BY t.milestone_id ORDER BY t.started_on, t.id) END AS counts_as,
-               t.started_on, t.ended_on, t.title, t.location, t.host, t.participants, t.countries, t.evidence_url
-        FROM training_sessions t
-        LEFT JOIN milestones m ON m.id = t.milestone_id
-        LEFT JOIN commitments c ON c.id = m.commitment_id
-        LEFT JOIN actions a ON a.id = c.action_id
-        WHERE (a.plan_id = :plan OR t.milestone_id IS NULL) AND t.started_on <= :as_of
-        ORDER BY m.id IS NULL, m.due_on, m.slug, t.started_on, t.id
-        """
 
     static let updatesInForceSQL = """
         SELECT u.*, a.number AS action_number, a.title AS action_title
@@ -41,23 +44,27 @@ public struct ReportQueries {
 
     /// The note of each action's latest update in force as of `asOf` (the one its status comes from),
     /// by action number.
-    public func latestNotes(asOf: ISODate) throws -> [Int: String] {
+    func latestNotes(asOf: ISODate) throws -> [Int: String] { try latestUpdates(asOf: asOf).mapValues(\.note) }
+
+    /// The evidence URL of that update, for the actions whose latest update has one.
+    func latestEvidence(asOf: ISODate) throws -> [Int: String] { try latestUpdates(asOf: asOf).compactMapValues(\.evidenceURL) }
+
+    private func latestUpdates(asOf: ISODate) throws -> [Int: (note: String, evidenceURL: String?)] {
         let rows = try db.fetchAll(
             """
-            SELECT action_number, note FROM (
-                SELECT u.action_number, u.note,
+            SELECT action_number, note, evidence_url FROM (
+                SELECT u.action_number, u.note, u.evidence_url,
                        row_number() OVER (PARTITION BY u.action_id ORDER BY u.reported_on DESC, u.id DESC) AS recency
                 FROM (\(Self.updatesInForceSQL)) u)
             WHERE recency = 1
             """,
-            ["plan": plan.id, "as_of": asOf.description]) { ($0.int(at: 0), $0.string(at: 1)) }
+            ["plan": plan.id, "as_of": asOf.description]) { ($0.int(at: 0), (note: $0.string(at: 1), evidenceURL: $0.optionalString(at: 2))) }
         return Dictionary(rows) { first, _ in first }
     }
 
     /// Updates in force per action per calendar month (`YYYY-MM`), oldest month first.
-    public func activity(asOf: ISODate) throws -> ResultTable {
-        try ResultTable.query(
-            db,
+    func activity(asOf: ISODate) throws -> [ActivityRow] {
+        try db.fetchAll(
             """
             SELECT substr(u.reported_on, 1, 7) AS month, u.action_number AS action, u.action_title AS title,
                    count(*) AS updates
@@ -65,60 +72,75 @@ public struct ReportQueries {
             GROUP BY month, u.action_number
             ORDER BY month, u.action_number
             """,
-            ["plan": plan.id, "as_of": asOf.description])
+            ["plan": plan.id, "as_of": asOf.description]
+        ) { ActivityRow(month: $0.string(at: 0), action: $0.int(at: 1), title: $0.string(at: 2), updates: $0.int(at: 3)) }
     }
 
     /// Actions whose last update in force is more than `days` days before `asOf`, or that have none.
     /// An update exactly `days` days old still counts as recent.
-    public func stale(asOf: ISODate, days: Int) throws -> ResultTable {
-        try ResultTable.query(db, Self.staleSQL, Self.staleArguments(plan: plan, asOf: asOf, days: days))
-    }
-
-    static let staleSQL = """
-        SELECT s.number, s.title, s.status, s.last_update,
-               CAST(julianday(:as_of) - julianday(s.last_update) AS INTEGER) AS days_since_update
-        FROM (\(StatusQueries.actionStatusSQL)) s
-        WHERE s.last_update IS NULL OR s.last_update < :since
-        ORDER BY s.last_update IS NOT NULL, s.last_update, s.number
-        """
-
-    static func staleArguments(plan: PlanScope, asOf: ISODate, days: Int) -> StatementArguments {
-        ["plan": plan.id, "as_of": asOf.description, "since": asOf.adding(days: -days).description]
+    func stale(asOf: ISODate, days: Int) throws -> [StaleRow] {
+        try db.fetchAll(
+            """
+            SELECT s.number, s.title, s.status, s.last_update,
+                   CAST(julianday(:as_of) - julianday(s.last_update) AS INTEGER) AS days_since_update
+            FROM (\(try AsOfQuery.sql(ofView: "action_status", in: db))) s
+            WHERE s.plan = :plan AND (s.last_update IS NULL OR s.last_update < :since)
+            ORDER BY s.last_update IS NOT NULL, s.last_update, s.number
+            """,
+            ["plan": plan.slug, "as_of": asOf.description, "since": asOf.adding(days: -days).description]
+        ) { row in
+            StaleRow(
+                number: row.int(at: 0), title: row.string(at: 1), status: try StatusQueries.decode(Status.self, row.string(at: 2)),
+                lastUpdate: row.optionalString(at: 3).flatMap(ISODate.init), daysSinceUpdate: row.optionalInt(at: 4))
+        }
     }
 
     /// Commitments whose due date has passed by `asOf` while their action is not `completed`.
     /// A vague due date (`2025`, `2025-12`) is due at the end of that year or month.
-    public func overdue(asOf: ISODate) throws -> ResultTable {
-        try ResultTable.query(db, Self.overdueSQL, ["plan": plan.id, "as_of": asOf.description])
+    func overdue(asOf: ISODate) throws -> [OverdueRow] {
+        try db.fetchAll(
+            """
+            WITH due AS (
+                SELECT c.*,
+                       CASE length(c.due_on)
+                           WHEN 4 THEN c.due_on || '-12-31'
+                           WHEN 7 THEN date(c.due_on || '-01', '+1 month', '-1 day')
+                           ELSE c.due_on END AS due_end
+                FROM commitments c WHERE c.due_on IS NOT NULL
+            )
+            SELECT s.number AS action, due.slug AS commitment, due.body, due.target_value, due.target_unit, due.due_on,
+                   CAST(julianday(:as_of) - julianday(due.due_end) AS INTEGER) AS days_overdue, s.status
+            FROM due
+            JOIN actions a ON a.id = due.action_id
+            JOIN plans p ON p.id = a.plan_id
+            JOIN (\(try AsOfQuery.sql(ofView: "action_status", in: db))) s ON s.plan = p.slug AND s.number = a.number
+            WHERE p.slug = :plan AND due.due_end < :as_of AND s.status <> 'completed'
+            ORDER BY due.due_end, s.number, due.slug
+            """,
+            ["plan": plan.slug, "as_of": asOf.description]
+        ) { row in
+            OverdueRow(
+                action: row.int(at: 0), commitment: row.string(at: 1), body: row.string(at: 2),
+                targetValue: row.optionalDouble(at: 3), targetUnit: row.optionalString(at: 4), dueOn: row.string(at: 5),
+                daysOverdue: row.int(at: 6), status: try StatusQueries.decode(Status.self, row.string(at: 7)))
+        }
     }
 
-    static let overdueSQL = """
-        WITH due AS (
-            SELECT c.*,
-                   CASE length(c.due_on)
-                       WHEN 4 THEN c.due_on || '-12-31'
-                       WHEN 7 THEN date(c.due_on || '-01', '+1 month', '-1 day')
-                       ELSE c.due_on END AS due_end
-            FROM commitments c WHERE c.due_on IS NOT NULL
-        )
-        SELECT s.number AS action, due.slug AS commitment, due.body, due.target_value, due.target_unit, due.due_on,
-               CAST(julianday(:as_of) - julianday(due.due_end) AS INTEGER) AS days_overdue, s.status
-        FROM due
-        JOIN actions a ON a.id = due.action_id
-        JOIN (\(StatusQueries.actionStatusSQL)) s ON s.number = a.number
-        WHERE a.plan_id = :plan AND due.due_end < :as_of AND s.status <> 'completed'
-        ORDER BY due.due_end, s.number, due.slug
-        """
-
     /// The `indicator_latest` view, so the report and an SQL client give the same answer.
-    public func indicators() throws -> ResultTable {
-        try ResultTable.query(
-            db,
-            "SELECT slug, name, name_en, qualifier, value, unit, as_of, document, line, quote FROM indicator_latest ORDER BY slug")
+    func indicators() throws -> [IndicatorRow] {
+        try db.fetchAll(
+            "SELECT slug, name, name_en, qualifier, value, unit, as_of, document, line, quote FROM indicator_latest ORDER BY slug"
+        ) { row in
+            IndicatorRow(
+                slug: row.string(at: 0), name: row.string(at: 1), nameEn: row.optionalString(at: 2),
+                qualifier: row.string(at: 3), value: row.double(at: 4), unit: row.optionalString(at: 5),
+                asOf: row.optionalString(at: 6), document: row.optionalString(at: 7), line: row.optionalInt(at: 8),
+                quote: row.optionalString(at: 9))
+        }
     }
 
     /// Every imported row that points at a source, in document order.
-    public func sources() throws -> ResultTable {
+    func sources() throws -> ResultTable {
         try ResultTable.query(
             db,
             """
@@ -137,5 +159,96 @@ public struct ReportQueries {
             JOIN documents d ON d.id = s.document_id
             ORDER BY d.id, s.line, r.kind_order, r.id
             """)
+    }
+}
+
+/// A held session, numbered among those of its milestone in the order they were held.
+public struct SessionRow: Sendable, Equatable, TableRow {
+    /// The milestone's slug, or `baseline` for a session that counts toward none.
+    public var milestone: String
+    public var countsAs: Int?
+    public var startedOn: ISODate
+    public var endedOn: ISODate?
+    public var title: String
+    public var location: String
+    public var host: String?
+    public var participants: Int?
+    public var countries: Int?
+    public var evidenceURL: String?
+
+    public static let columns = [
+        "milestone", "counts_as", "started_on", "ended_on", "title", "location", "host", "participants", "countries",
+        "evidence_url",
+    ]
+    public var cells: [DatabaseValue] {
+        [.text(milestone), countsAs.databaseValue, .text(startedOn.description), endedOn?.description.databaseValue ?? .null,
+         .text(title), .text(location), host.databaseValue, participants.databaseValue, countries.databaseValue,
+         evidenceURL.databaseValue]
+    }
+}
+
+/// Updates in force on one action in one month.
+public struct ActivityRow: Sendable, Equatable, TableRow {
+    /// `YYYY-MM`.
+    public var month: String
+    public var action: Int
+    public var title: String
+    public var updates: Int
+
+    public static let columns = ["month", "action", "title", "updates"]
+    public var cells: [DatabaseValue] { [.text(month), action.databaseValue, .text(title), updates.databaseValue] }
+}
+
+/// The latest value of an indicator, with where it was read.
+public struct IndicatorRow: Sendable, Equatable, TableRow {
+    public var slug: String
+    public var name: String
+    public var nameEn: String?
+    public var qualifier: String
+    public var value: Double
+    public var unit: String?
+    public var asOf: String?
+    public var document: String?
+    public var line: Int?
+    public var quote: String?
+
+    public static let columns = ["slug", "name", "name_en", "qualifier", "value", "unit", "as_of", "document", "line", "quote"]
+    public var cells: [DatabaseValue] {
+        [.text(slug), .text(name), nameEn.databaseValue, .text(qualifier), value.databaseValue, unit.databaseValue,
+         asOf.databaseValue, document.databaseValue, line.databaseValue, quote.databaseValue]
+    }
+}
+
+/// An action without a recent update (`report stale`).
+public struct StaleRow: Sendable, Equatable, TableRow {
+    public var number: Int
+    public var title: String
+    public var status: Status
+    public var lastUpdate: ISODate?
+    public var daysSinceUpdate: Int?
+
+    public static let columns = ["number", "title", "status", "last_update", "days_since_update"]
+    public var cells: [DatabaseValue] {
+        [number.databaseValue, .text(title), .text(status.rawValue), lastUpdate?.description.databaseValue ?? .null,
+         daysSinceUpdate.databaseValue]
+    }
+}
+
+/// A commitment past its due date whose action is not completed (`report overdue`).
+public struct OverdueRow: Sendable, Equatable, TableRow {
+    public var action: Int
+    public var commitment: String
+    public var body: String
+    public var targetValue: Double?
+    public var targetUnit: String?
+    /// As the document gives it: `2025`, `2025-12` or `2025-12-31`.
+    public var dueOn: String
+    public var daysOverdue: Int
+    public var status: Status
+
+    public static let columns = ["action", "commitment", "body", "target_value", "target_unit", "due_on", "days_overdue", "status"]
+    public var cells: [DatabaseValue] {
+        [action.databaseValue, .text(commitment), .text(body), targetValue.databaseValue, targetUnit.databaseValue,
+         .text(dueOn), daysOverdue.databaseValue, .text(status.rawValue)]
     }
 }

@@ -18,22 +18,21 @@ struct BriefCommand: ParsableCommand {
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var language: LanguageOptions
 
-    @Option(help: ArgumentHelp("What changed: updates reported on or after this date (default: 30 days before --as-of).", valueName: "date"))
-    var since: String?
+    @Option(help: ArgumentHelp("What changed: updates reported on or after this date (default: 30 days before --as-of).", valueName: "date"), transform: Parse.date)
+    var since: Checked<ISODate>?
 
     @Option(help: "markdown or html.")
     var format: BriefFormat = .markdown
 
     func validate() throws {
-        if let since {
-            let start = try parseDate(since, option: "--since")
-            if start > asOf.date { throw TrackerError("--since: \(start) is after --as-of \(asOf.date)") }
+        if let start = try since.get(.since), start > asOf.date {
+            throw CommandLineError(message: "--since: \(start) is after --as-of \(asOf.date)")
         }
     }
 
     func run() throws {
         let tracker = try global.open(.readOnly)
-        let brief = try tracker.brief(plan: planOptions.plan, asOf: asOf.date, since: since.flatMap { ISODate($0) })
+        let brief = try tracker.brief(plan: planOptions.plan, asOf: asOf.date, since: try since.get(.since))
         Console.write(brief.render(as: format, language: language.lang))
     }
 }

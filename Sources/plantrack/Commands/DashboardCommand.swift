@@ -16,8 +16,7 @@ struct DashboardCommand: ParsableCommand {
     @OptionGroup var language: LanguageOptions
 
     func run() throws {
-        let tracker = try global.open(.readOnly)
-        let page = DashboardPage.render(try tracker.dashboardData(plan: planOptions.plan, asOf: asOf.date), language: language.lang)
+        let page = DashboardPage.render(try global.open(.readOnly).dashboard(plan: planOptions.plan, asOf: asOf.date), language: language.lang)
         try AtomicFile.write(page, to: out)
         Console.line(out)
     }

@@ -14,8 +14,7 @@ struct PlanListCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let tracker = try global.open(.existing)
-        Console.print(try CatalogQueries(db: tracker.db).plans(), as: output.format)
+        Console.print(try global.open(.readOnly).plans(), as: output.format)
     }
 }
 
@@ -25,13 +24,11 @@ struct PlanShowCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: FormatOptions
 
-    @Argument(help: ArgumentHelp("The plan (default: the bundled plan, or the only one).", valueName: "slug"))
+    @Argument(help: ArgumentHelp("The plan (default: the bundled plan, or the only one).", valueName: "slug"), completion: Completions.plans)
     var slug: String?
 
     func run() throws {
-        let tracker = try global.open(.existing)
-        let plan = try PlanScope.resolve(slug, in: tracker.db)
-        let detail = try CatalogQueries(db: tracker.db).planDetail(plan)
+        let detail = try global.open(.readOnly).planDetail(slug)
         Console.printSections([("Plan", detail.summary), ("Visions", detail.visions), ("Actions", detail.actions)], as: output.format)
     }
 }

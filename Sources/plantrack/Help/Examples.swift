@@ -10,7 +10,7 @@ enum Examples {
             "plantrack progress add 6 \"Held in Nairobi\" --status in-progress",
             "plantrack brief --lang zh > briefing.md",
         ],
-        "init": ["plantrack init", "plantrack --db ~/plans/ai.db init"],
+        "init": ["plantrack init", "plantrack init --db plans/ai.db"],
         "migrate": ["plantrack migrate", "plantrack migrate --status"],
         "import": ["plantrack import", "plantrack import --dry-run other-plan.md", "plantrack import plan-en.md plan-zh.md"],
         "plan": ["plantrack plan list", "plantrack plan show ai-capacity-building"],
@@ -25,8 +25,8 @@ enum Examples {
             "plantrack progress correct 12 --status at-risk",
         ],
         "progress add": [
-            "plantrack progress add 6 \"Held in Nairobi\" --status in-progress --date 2025-04-02",
-            "plantrack progress add 3 \"Visa delays\" --status blocked --evidence https://x.org/a",
+            "plantrack progress add 6 \"Held in Nairobi\" --date 2025-04-02",
+            "plantrack progress add 3 \"Visa delays\" --status blocked",
             "plantrack progress add 6 \"Four of ten held\" --percent 40",
         ],
         "progress list": [
@@ -40,10 +40,10 @@ enum Examples {
             "plantrack progress import updates.csv --dry-run",
             "plantrack progress import updates.csv",
         ],
-        "training": ["plantrack training list", "plantrack training add --title Workshop --start 2025-05-12 --location Beijing"],
+        "training": ["plantrack training list", "plantrack training add --title AI --start 2025-05-12 --location Beijing"],
         "training add": [
-            "plantrack training add --title \"AI workshop\" --start 2025-05-12 --location Beijing",
-            "plantrack training add --title Seminar --start 2025-07-07 --location Shanghai --countries 25",
+            "plantrack training add --title \"AI lab\" --start 2025-05-12 --location Dhaka",
+            "plantrack training add --title AI --start 2025-07-07 --location Pune",
         ],
         "training list": ["plantrack training list", "plantrack training list --format json"],
         "milestone": ["plantrack milestone list", "plantrack milestone list --as-of 2025-12-31"],

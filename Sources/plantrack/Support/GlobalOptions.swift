@@ -7,6 +7,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The database file (default: $PLANTRACK_DB, else ./plantrack.db).", valueName: "path"))
     var db: String?
 
+    mutating func validate() throws {
+        if db?.isEmpty == true { throw CommandLineError(message: "--db: the database path is empty") }
+    }
+
     var databasePath: String { Self.databasePath(flag: db) }
 
     static func databasePath(flag: String?) -> String {
@@ -39,9 +43,9 @@ struct FormatOptions: ParsableArguments {
     var bom = false
 
     func validate() throws {
-        if bom, formatName != .csv { throw TrackerError("--bom applies only to --format csv") }
-        if wide, columns != nil { throw TrackerError("--wide and --columns cannot be combined") }
-        if let columns, columnNames(columns).isEmpty { throw TrackerError("--columns: name at least one column") }
+        if bom, formatName != .csv { throw CommandLineError(message: "--bom applies only to --format csv") }
+        if wide, columns != nil { throw CommandLineError(message: "--wide and --columns cannot be combined") }
+        if let columns, columnNames(columns).isEmpty { throw CommandLineError(message: "--columns: name at least one column") }
     }
 
     /// Everything that decides how a listing is printed.
@@ -69,7 +73,7 @@ struct OutputChoice: Equatable {
     /// scripts and spreadsheets see the stable keys.
     func shaped(_ table: ResultTable) throws -> ResultTable {
         if let columns {
-            do { return try table.selecting(columns) } catch let error as TrackerError { throw TrackerError("--columns: \(error.message)") }
+            do { return try table.selecting(columns) } catch let error as TrackerError { throw CommandLineError(message: "--columns: \(error.message)") }
         }
         return format == .table && !wide ? table.withDefaultColumns : table
     }
@@ -81,20 +85,19 @@ extension TextSearch {
 
 /// `--plan SLUG`, for commands that act on a plan's actions.
 struct PlanOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The plan (default: the bundled plan, or the only one).", valueName: "slug"))
+    @Option(name: .long, help: ArgumentHelp("The plan (default: the bundled plan, or the only one).", valueName: "slug"), completion: Completions.plans)
     var plan: String?
 }
 
 /// `--as-of DATE`: compute from what was reported on or before DATE.
 struct AsOfOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Compute from rows reported on or before this date (default: today).", valueName: "date"))
-    var asOf: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Compute from rows reported on or before this date (default: today).", valueName: "date"), transform: Parse.date)
+    var asOf: Checked<ISODate>?
 
-    func validate() throws {
-        if let asOf { _ = try parseDate(asOf, option: "--as-of") }
-    }
+    mutating func validate() throws { _ = try asOf.get(.asOf) }
 
-    var date: ISODate { asOf.flatMap { ISODate($0) } ?? .today() }
+    /// The date given, else today; validate() has refused a bad one.
+    var date: ISODate { (try? asOf.get(.asOf)) ?? nil ?? .today() }
 }
 
 extension Language: ExpressibleByArgument {}
@@ -103,9 +106,4 @@ extension Language: ExpressibleByArgument {}
 struct LanguageOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Language of the labels: zh or en (default: the plan's language).", valueName: "lang"))
     var lang: Language?
-}
-
-/// Parses a date option, naming the option in the error.
-func parseDate(_ text: String, option: String) throws -> ISODate {
-    do { return try FieldParser.date(text) } catch { throw TrackerError("\(option): \(error.message)") }
 }

@@ -40,23 +40,6 @@ public struct Brief: Sendable {
         public var state: State
     }
 
-    public struct Overdue: Sendable, Equatable {
-        public var action: Int
-        public var commitment: String
-        public var body: String
-        public var dueOn: String
-        public var daysOverdue: Int
-        public var status: Status
-    }
-
-    public struct Stale: Sendable, Equatable {
-        public var action: Int
-        public var title: String
-        public var status: Status
-        public var lastUpdate: ISODate?
-        public var daysSinceUpdate: Int?
-    }
-
     public static let defaultPeriodDays = 30
 
     public var data: DashboardData
@@ -66,12 +49,12 @@ public struct Brief: Sendable {
     /// Sessions held in the period, counted or baseline.
     public var sessionsSince: [DashboardData.Session]
     public var targets: [Target]
-    public var overdue: [Overdue]
-    public var stale: [Stale]
+    public var overdue: [OverdueRow]
+    public var stale: [StaleRow]
 
     /// The briefing as of `asOf`; changes are those reported on or after `since` (default: 30 days
     /// before `asOf`); an action is stale after `staleDays` without an update, as in `report stale`.
-    public init(db: Database, plan: PlanScope, asOf: ISODate, since: ISODate? = nil,
+    init(db: Database, plan: PlanScope, asOf: ISODate, since: ISODate? = nil,
                 staleDays: Int = ReportParameters.defaultStaleDays) throws {
         data = try DashboardData(db: db, plan: plan, asOf: asOf)
         self.since = since ?? asOf.adding(days: -Self.defaultPeriodDays)
@@ -131,20 +114,9 @@ public struct Brief: Sendable {
                 percent: row.optionalDouble(at: 7) ?? action?.percent, projectedOn: milestone?.projectedOn, state: state)
         }
 
-        overdue = try db.fetchAll(
-            "SELECT action, commitment, body, due_on, days_overdue, status FROM (\(ReportQueries.overdueSQL))",
-            ["plan": plan.id, "as_of": asOf.description]) { row in
-            Overdue(
-                action: row.int(at: 0), commitment: row.string(at: 1), body: row.string(at: 2), dueOn: row.string(at: 3),
-                daysOverdue: row.int(at: 4), status: Status(rawValue: row.string(at: 5)) ?? .notStarted)
-        }
-        stale = try db.fetchAll(
-            "SELECT number, title, status, last_update, days_since_update FROM (\(ReportQueries.staleSQL))",
-            ReportQueries.staleArguments(plan: plan, asOf: asOf, days: staleDays)) { row in
-            Stale(
-                action: row.int(at: 0), title: row.string(at: 1), status: Status(rawValue: row.string(at: 2)) ?? .notStarted,
-                lastUpdate: row.optionalString(at: 3).flatMap { ISODate($0) }, daysSinceUpdate: row.optionalInt(at: 4))
-        }
+        let queries = ReportQueries(db: db, plan: plan)
+        overdue = try queries.overdue(asOf: asOf)
+        stale = try queries.stale(asOf: asOf, days: staleDays)
     }
 }
 
@@ -152,11 +124,6 @@ extension TrackerDatabase {
     /// The briefing for `plan` (nil: the default plan), so the CLI needs no Database.
     public func brief(plan slug: String?, asOf: ISODate, since: ISODate?) throws -> Brief {
         try Brief(db: db, plan: PlanScope.resolve(slug, in: db), asOf: asOf, since: since)
-    }
-
-    /// The dashboard's figures for `plan` (nil: the default plan).
-    public func dashboardData(plan slug: String?, asOf: ISODate) throws -> DashboardData {
-        try DashboardData(db: db, plan: PlanScope.resolve(slug, in: db), asOf: asOf)
     }
 
     /// metadata.json for Datasette, for the database it calls `name`.

@@ -117,10 +117,10 @@ extension Brief {
         }))
         blocks.append(.heading(l.pick("长期未更新（超过 \(staleDays) 天）", "No update for over \(staleDays) days")))
         blocks.append(stale.isEmpty ? .paragraph(l.pick("所有行动都有近期更新。", "Every action has a recent update.")) : .bullets(stale.map { item in
-            let title = l == .en ? (data.actions.first { $0.number == item.action }?.titleEn ?? item.title) : item.title
+            let title = l == .en ? (data.actions.first { $0.number == item.number }?.titleEn ?? item.title) : item.title
             let since = item.lastUpdate.map { l.pick("最近更新 \($0)，已 \(item.daysSinceUpdate ?? 0) 天", "last update \($0), \(item.daysSinceUpdate ?? 0) days ago") }
                 ?? l.pick("从未更新", "never updated")
-            return l.pick("行动 \(item.action) \(title)：\(since)", "Action \(item.action) \(title): \(since)")
+            return l.pick("行动 \(item.number) \(title)：\(since)", "Action \(item.number) \(title): \(since)")
         }))
         return blocks
     }

@@ -1,7 +1,7 @@
 import Storage
 
-/// Everything the dashboard and the briefing show, read in one go as typed rows with the same SQL
-/// as `plantrack report` (StatusQueries, ReportQueries), so the three always agree.
+/// Everything the dashboard and the briefing show, read in one go as typed rows from the reports'
+/// queries (StatusQueries, ReportQueries), so the three always agree.
 public struct DashboardData: Sendable {
     public struct Vision: Sendable, Equatable {
         public var number: Int
@@ -75,9 +75,10 @@ public struct DashboardData: Sendable {
     public var updatesPerMonth: [(month: String, updates: Int)]
     public var indicators: [Indicator]
 
-    /// Reads the plan's figures as of `asOf` with the same queries as `plantrack report`.
-    public init(db: Database, plan: PlanScope, asOf: ISODate) throws {
-        let arguments: StatementArguments = ["plan": plan.id, "as_of": asOf.description]
+    /// Reads the plan's figures as of `asOf` with the same typed queries as `plantrack report`.
+    init(db: Database, plan: PlanScope, asOf: ISODate) throws {
+        let status = StatusQueries(db: db, plan: plan)
+        let queries = ReportQueries(db: db, plan: plan)
         planSlug = plan.slug
         planTitle = plan.title
         planTitleEn = try db.scalarString("SELECT title_en FROM plans WHERE id = ?", [plan.id])
@@ -88,75 +89,42 @@ public struct DashboardData: Sendable {
         visions = try db.fetchAll("SELECT number, title, title_en FROM visions WHERE plan_id = ? ORDER BY number", [plan.id]) {
             Vision(number: $0.int(at: 0), title: $0.string(at: 1), titleEn: $0.optionalString(at: 2))
         }
-
-        // The update each action's status comes from: its note and evidence.
-        let latest = try db.fetchAll(
-            """
-            SELECT action_number, note, evidence_url FROM (
-                SELECT u.action_number, u.note, u.evidence_url,
-                       row_number() OVER (PARTITION BY u.action_id ORDER BY u.reported_on DESC, u.id DESC) AS recency
-                FROM (\(ReportQueries.updatesInForceSQL)) u)
-            WHERE recency = 1
-            """, arguments) { ($0.int(at: 0), ($0.string(at: 1), $0.optionalString(at: 2))) }
-        let latestByAction = Dictionary(latest) { first, _ in first }
-        actions = try db.fetchAll(
-            """
-            SELECT s.number, s.title, s.title_en, v.number, s.status, s.last_update, s.updates, s.percent
-            FROM (\(StatusQueries.actionStatusSQL)) s
-            JOIN actions a ON a.plan_id = :plan AND a.number = s.number
-            LEFT JOIN visions v ON v.id = a.vision_id
-            ORDER BY s.number
-            """, arguments) { row in
-            let number = row.int(at: 0)
-            return Action(
-                number: number, title: row.string(at: 1), titleEn: row.optionalString(at: 2), vision: row.optionalInt(at: 3),
-                status: Status(rawValue: row.string(at: 4)) ?? .notStarted, lastUpdate: row.optionalString(at: 5).flatMap { ISODate($0) },
-                lastNote: latestByAction[number]?.0, evidenceURL: latestByAction[number]?.1.flatMap(Self.linkable),
-                updates: row.int(at: 6), percent: row.optionalDouble(at: 7))
-        }
-
-        let sessions = try db.fetchAll(
-            """
-            SELECT t.milestone, t.counts_as, t.started_on, t.ended_on, t.title, t.location, t.host, t.participants,
-                   t.countries, t.evidence_url
-            FROM (\(ReportQueries.sessionsSQL)) t
-            """, arguments) { row in
-            (milestone: row.string(at: 0),
-             session: Session(
-                countsAs: row.optionalInt(at: 1), startedOn: ISODate(row.string(at: 2)) ?? asOf,
-                endedOn: row.optionalString(at: 3).flatMap { ISODate($0) }, title: row.string(at: 4),
-                location: row.optionalString(at: 5) ?? "", host: row.optionalString(at: 6),
-                participants: row.optionalInt(at: 7), countries: row.optionalInt(at: 8),
-                evidenceURL: row.optionalString(at: 9).flatMap(Self.linkable)))
-        }
-        milestones = try db.fetchAll(
-            "SELECT slug, title, target, due_on, done, pace_per_month, projected_on, status FROM (\(StatusQueries.milestoneSQL))",
-            arguments) { row in
-            let slug = row.string(at: 0)
-            return Milestone(
-                slug: slug, title: row.string(at: 1), target: row.int(at: 2), dueOn: ISODate(row.string(at: 3)) ?? asOf,
-                done: row.int(at: 4), pacePerMonth: row.optionalDouble(at: 5),
-                projectedOn: row.optionalString(at: 6).flatMap { ISODate($0) },
-                status: MilestoneStatus(rawValue: row.string(at: 7)) ?? .atRisk,
-                sessions: sessions.filter { $0.milestone == slug }.map(\.session))
-        }
-
-        let counts = Dictionary(
+        let visionOfAction = Dictionary(
             try db.fetchAll(
-                "SELECT substr(reported_on, 1, 7), count(*) FROM (\(ReportQueries.updatesInForceSQL)) GROUP BY 1",
-                arguments) { ($0.string(at: 0), $0.int(at: 1)) }) { first, _ in first }
+                "SELECT a.number, v.number FROM actions a JOIN visions v ON v.id = a.vision_id WHERE a.plan_id = ?", [plan.id]
+            ) { ($0.int(at: 0), $0.int(at: 1)) }) { first, _ in first }
+        let evidence = try queries.latestEvidence(asOf: asOf)
+        actions = try status.actionStatus(asOf: asOf).map { row in
+            Action(
+                number: row.number, title: row.title, titleEn: row.titleEn, vision: visionOfAction[row.number],
+                status: row.status, lastUpdate: row.lastUpdate, lastNote: row.lastNote,
+                evidenceURL: evidence[row.number].flatMap(Self.linkable), updates: row.updates, percent: row.percent)
+        }
+
+        let sessions = try queries.sessions(asOf: asOf)
+        milestones = try status.milestones(asOf: asOf).map { row in
+            Milestone(
+                slug: row.slug, title: row.title, target: row.target, dueOn: row.dueOn, done: row.done,
+                pacePerMonth: row.pacePerMonth, projectedOn: row.projectedOn, status: row.status,
+                sessions: sessions.filter { $0.milestone == row.slug }.map { session in
+                    Session(
+                        countsAs: session.countsAs, startedOn: session.startedOn, endedOn: session.endedOn,
+                        title: session.title, location: session.location, host: session.host,
+                        participants: session.participants, countries: session.countries,
+                        evidenceURL: session.evidenceURL.flatMap(Self.linkable))
+                })
+        }
+
+        var counts: [String: Int] = [:]
+        for row in try queries.activity(asOf: asOf) { counts[row.month, default: 0] += row.updates }
         updatesPerMonth = Self.months(from: [proposedOn.map(Self.month)].compactMap { $0 } + counts.keys.sorted(), to: Self.month(asOf))
             .map { ($0, counts[$0] ?? 0) }
 
-        let allIndicators = try db.fetchAll(
-            "SELECT name, name_en, qualifier, value, unit, as_of, document, line, quote FROM indicator_latest WHERE value IS NOT NULL ORDER BY slug"
-        ) { row in
+        indicators = Self.distinct(try queries.indicators().map { row in
             Indicator(
-                name: row.string(at: 0), nameEn: row.optionalString(at: 1), qualifier: row.optionalString(at: 2) ?? "=",
-                value: row.double(at: 3), unit: row.optionalString(at: 4), asOf: row.optionalString(at: 5),
-                document: row.optionalString(at: 6), line: row.optionalInt(at: 7), quote: row.optionalString(at: 8))
-        }
-        indicators = Self.distinct(allIndicators)
+                name: row.name, nameEn: row.nameEn, qualifier: row.qualifier, value: row.value, unit: row.unit,
+                asOf: row.asOf, document: row.document, line: row.line, quote: row.quote)
+        })
     }
 
     /// The same figure read twice (under two slugs, or from two documents) is shown once.
@@ -191,6 +159,13 @@ public struct DashboardData: Sendable {
         return months
     }
 
-    /// Actions of vision `number`, and how many of them are completed.
+    /// Actions of vision `number`.
     public func actions(ofVision number: Int) -> [Action] { actions.filter { $0.vision == number } }
+}
+
+extension TrackerDatabase {
+    /// What the dashboard of `plan` shows as of `asOf`.
+    public func dashboard(plan: String? = nil, asOf: ISODate) throws -> DashboardData {
+        try DashboardData(db: db, plan: try PlanScope.resolve(plan, in: db), asOf: asOf)
+    }
 }

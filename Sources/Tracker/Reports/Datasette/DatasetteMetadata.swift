@@ -34,18 +34,19 @@ public enum DatasetteMetadata {
         ("progress_updates", "update_notes_fts", "id"),
     ]
 
-    /// The bundled plan, else the only (first) plan, unless `:plan` names one.
-    static let planID = "coalesce((SELECT id FROM plans WHERE slug = :plan), (SELECT id FROM plans WHERE slug = '\(PlanScope.bundledSlug)'), (SELECT min(id) FROM plans))"
+    /// `:plan` when given, else the bundled plan, else the first one (as the CLI's default plan).
+    static let planSlug = "coalesce(nullif(:plan, ''), (SELECT slug FROM plans WHERE slug = '\(PlanScope.bundledSlug)'), (SELECT slug FROM plans ORDER BY id LIMIT 1))"
 
-    /// The canned queries: name, title, description, SQL. `:date` is the as-of date.
-    static var queries: [(name: String, title: String, description: String, sql: String)] {
+    /// The canned queries: name, title, description, SQL. `:date` is the as-of date; the two
+    /// date-dependent ones run the views' own as-of SQL, as `action list` and `milestone list` do.
+    static func queries(in db: Database) throws -> [(name: String, title: String, description: String, sql: String)] {
         [
             ("status_as_of", "Action status as of a date",
              "What `plantrack action list --as-of DATE` prints: each action's status from the updates reported on or before :date. Leave plan empty for the bundled plan.",
-             "SELECT number, title, status, last_update, updates, percent FROM (\(asOfSQL(StatusQueries.actionStatusSQL)))"),
+             "SELECT number, title, status, last_update, updates, percent FROM (\(try dated(view: "action_status", in: db))) WHERE plan = \(planSlug) ORDER BY number"),
             ("targets_behind_schedule", "Targets behind schedule",
              "Milestones whose pace misses the due date (at-risk) or whose due date passed short of the target (missed), as of :date; `plantrack milestone list --as-of DATE` has the same figures.",
-             "SELECT slug, title, target, due_on, done, remaining, pace_per_month, projected_on, status FROM (\(asOfSQL(StatusQueries.milestoneSQL))) WHERE status IN ('at-risk', 'missed')"),
+             "SELECT slug, title, target, due_on, done, remaining, pace_per_month, projected_on, status FROM (\(try dated(view: "milestone_progress", in: db))) WHERE plan = \(planSlug) AND status IN ('at-risk', 'missed') ORDER BY due_on, slug"),
             ("sessions_per_quarter", "Training sessions per quarter",
              "Sessions held per calendar quarter, with participants and countries summed (a session's countries may repeat across sessions).",
              """
@@ -56,26 +57,9 @@ public enum DatasetteMetadata {
         ]
     }
 
-    /// The CLI's SQL with its `:as_of` parameter called `:date` and the plan chosen by slug.
-    static func asOfSQL(_ sql: String) -> String {
-        var text = ""
-        var rest = Substring(sql)
-        // Plain token replacement; the CLI's SQL has no string literal holding ":plan" or ":as_of".
-        while let colon = rest.firstIndex(of: ":") {
-            text += rest[..<colon]
-            let after = rest[rest.index(after: colon)...]
-            if after.hasPrefix("as_of") {
-                text += ":date"
-                rest = after.dropFirst("as_of".count)
-            } else if after.hasPrefix("plan"), !(after.dropFirst(4).first.map { $0.isLetter || $0 == "_" } ?? false) {
-                text += planID
-                rest = after.dropFirst("plan".count)
-            } else {
-                text += ":"
-                rest = after
-            }
-        }
-        return text + rest
+    /// The view's as-of SQL with its parameter called `:date`, the name a reader expects in a form.
+    static func dated(view: String, in db: Database) throws -> String {
+        try AsOfQuery.sql(ofView: view, in: db).split(separator: ":as_of", omittingEmptySubsequences: false).joined(separator: ":date")
     }
 
     /// The metadata for the database Datasette will call `name` (the file name without `.db`),
@@ -101,7 +85,7 @@ public enum DatasetteMetadata {
             }
             tables.append("        \(JSONWriter.stringLiteral(table)): {\(fields.joined(separator: ", "))}")
         }
-        let canned = queries.map { query in
+        let canned = try queries(in: db).map { query in
             """
                     \(JSONWriter.stringLiteral(query.name)): {
                       "title": \(JSONWriter.stringLiteral(query.title)),
