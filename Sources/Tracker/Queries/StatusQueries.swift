@@ -2,8 +2,8 @@ import Storage
 
 /// The figures that depend on a date: the actions' status and the milestones' progress as of D.
 ///
-/// These apply the rules of the `action_status` and `milestone_progress` views (Migrations/
-/// 0002_views.sql) to rows reported on or before `:as_of`; a test holds the two to the same answers.
+/// These apply the rules of the `action_status` view (Migrations/0002_views.sql) to rows reported
+/// on or before `:as_of`, and the milestones' are the `commitment_progress` view's own SQL.
 public struct StatusQueries {
     let db: Database
     public let plan: PlanScope
@@ -52,55 +52,23 @@ public struct StatusQueries {
         try ResultTable.query(db, Self.actionStatusSQL, ["as_of": asOf.description, "plan": plan.id])
     }
 
-    static let milestoneSQL = """
-        WITH base AS (
-            SELECT m.id, m.slug, m.title, m.target_count AS target, m.due_on, p.proposed_on, :as_of AS as_of
-            FROM milestones m
-            JOIN commitments c ON c.id = m.commitment_id
-            JOIN actions a ON a.id = c.action_id
-            JOIN plans p ON p.id = a.plan_id
-            WHERE p.id = :plan
-        ),
-        ranked AS (
-            -- Sessions in the order they were held: the target-th one is when the milestone was reached.
-            SELECT t.milestone_id, t.started_on,
-                   row_number() OVER (PARTITION BY t.milestone_id ORDER BY t.started_on, t.id) AS n
-            FROM training_sessions t WHERE t.started_on <= :as_of
-        ),
-        counted AS (
-            SELECT base.*,
-                   (SELECT count(*) FROM training_sessions t WHERE t.milestone_id = base.id AND t.started_on <= base.as_of) AS done,
-                   (SELECT count(*) FROM training_sessions t
-                    WHERE t.milestone_id = base.id AND t.started_on <= min(base.as_of, base.due_on)) AS done_by_due,
-                   (SELECT r.started_on FROM ranked r WHERE r.milestone_id = base.id AND r.n = base.target) AS reached_on
-            FROM base
-        ),
-        paced AS (
-            SELECT counted.*,
-                   max(target - done, 0) AS remaining,
-                   CASE WHEN julianday(as_of) > julianday(proposed_on)
-                        THEN done / ((julianday(as_of) - julianday(proposed_on)) / 30.436875) END AS pace
-            FROM counted
-        ),
-        projected AS (
-            SELECT paced.*,
-                   CASE WHEN remaining = 0 THEN reached_on
-                        WHEN pace > 0 THEN date(as_of, '+' || (CAST(remaining / pace * 30.436875 AS INTEGER)
-                             + (remaining / pace * 30.436875 > CAST(remaining / pace * 30.436875 AS INTEGER))) || ' days')
-                   END AS projected_on
-            FROM paced
-        )
-        SELECT slug, title, target, due_on, done, remaining, round(pace, 2) AS pace_per_month, projected_on,
-               CASE WHEN done_by_due >= target THEN 'met'
-                    WHEN as_of > due_on THEN 'missed'
-                    WHEN projected_on IS NOT NULL AND projected_on <= due_on THEN 'on-track'
-                    ELSE 'at-risk' END AS status
-        FROM projected
-        ORDER BY due_on, slug
+    /// The `milestone_progress` view's projection of the targets' as-of query: a milestone is a
+    /// target counted in sessions, with the rules of `commitment_progress`.
+    static func milestoneSQL(_ db: Database) throws -> String {
         """
+        SELECT m.slug, m.title, cp.target, cp.due_on, CAST(cp.actual AS INTEGER) AS done,
+               CAST(max(cp.target - cp.actual, 0) AS INTEGER) AS remaining,
+               cp.pace_per_month, cp.projected_on, cp.status
+        FROM (\(try ViewAsOf.sql(view: "commitment_progress", in: db))) cp
+        JOIN commitments c ON c.slug = cp.slug
+        JOIN milestones m ON m.commitment_id = c.id
+        WHERE c.plan_id = :plan
+        ORDER BY cp.due_on, m.slug
+        """
+    }
 
     /// Each milestone of the plan: target, due date, done, remaining, pace, projection and status.
     public func milestones(asOf: ISODate) throws -> ResultTable {
-        try ResultTable.query(db, Self.milestoneSQL, ["as_of": asOf.description, "plan": plan.id])
+        try ResultTable.query(db, try Self.milestoneSQL(db), ["as_of": asOf.description, "plan": plan.id])
     }
 }

@@ -84,29 +84,22 @@ public struct ReportQueries {
             ["plan": plan.id, "as_of": asOf.description, "since": asOf.adding(days: -days).description])
     }
 
-    /// Commitments whose due date has passed by `asOf` while their action is not `completed`.
-    /// A vague due date (`2025`, `2025-12`) is due at the end of that year or month.
+    /// Every target of the plan past its due date by `asOf` and neither met nor done, from the
+    /// rules of `commitment_progress` (a vague due date is due at the end of its year or month).
     public func overdue(asOf: ISODate) throws -> ResultTable {
         try ResultTable.query(
             db,
             """
-            WITH due AS (
-                SELECT c.*,
-                       CASE length(c.due_on)
-                           WHEN 4 THEN c.due_on || '-12-31'
-                           WHEN 7 THEN date(c.due_on || '-01', '+1 month', '-1 day')
-                           ELSE c.due_on END AS due_end
-                FROM commitments c WHERE c.due_on IS NOT NULL
-            )
-            SELECT s.number AS action, due.slug AS commitment, due.body, due.target_value, due.target_unit, due.due_on,
-                   CAST(julianday(:as_of) - julianday(due.due_end) AS INTEGER) AS days_overdue, s.status
-            FROM due
-            JOIN actions a ON a.id = due.action_id
-            JOIN (\(StatusQueries.actionStatusSQL)) s ON s.number = a.number
-            WHERE a.plan_id = :plan AND due.due_end < :as_of AND s.status <> 'completed'
-            ORDER BY due.due_end, s.number, due.slug
+            SELECT cp.action, cp.slug AS commitment, cp.title, cp.qualifier, cp.target, cp.unit, cp.due_on,
+                   CAST(julianday(:as_of) - julianday(CASE length(cp.due_on) WHEN 4 THEN cp.due_on || '-12-31'
+                        WHEN 7 THEN date(cp.due_on || '-01', '+1 month', '-1 day') ELSE cp.due_on END) AS INTEGER) AS days_overdue,
+                   cp.actual, cp.percent, cp.status
+            FROM (\(try ViewAsOf.sql(view: "commitment_progress", in: db))) cp
+            WHERE cp.plan = :plan_slug AND cp.status IN ('missed', 'no-data')
+              AND days_overdue > 0
+            ORDER BY days_overdue DESC, cp.action IS NOT NULL, cp.action, cp.slug
             """,
-            ["plan": plan.id, "as_of": asOf.description])
+            ["plan_slug": plan.slug, "as_of": asOf.description])
     }
 
     /// The `indicator_latest` view, so the report and an SQL client give the same answer.

@@ -20,6 +20,7 @@ struct TrainingAddCommand: ParsableCommand {
     @Option(help: ArgumentHelp("An http(s) URL of the evidence.", valueName: "url")) var evidence: String?
     @Option(help: ArgumentHelp("The milestone it counts toward, by slug.", valueName: "slug")) var milestone: String?
     @Flag(help: "Held, but counts toward no milestone (e.g. the 2024 baseline workshop).") var baseline = false
+    @Flag(help: "Record it even if a session in force has the same milestone, start and title.") var allowDuplicate = false
     @Option(help: ArgumentHelp("Author of the progress update it adds (default: $USER).", valueName: "name")) var author: String?
 
     func validate() throws { _ = try session() }
@@ -44,7 +45,7 @@ struct TrainingAddCommand: ParsableCommand {
         let tracker = try global.open(.existing)
         let id = try tracker.db.inTransaction(.immediate) {
             let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
-            return try TrainingLog(db: tracker.db, plan: plan).add(session, author: author ?? ProgressFields.defaultAuthor)
+            return try TrainingLog(db: tracker.db, plan: plan).add(session, author: author ?? ProgressFields.defaultAuthor, allowDuplicate: allowDuplicate)
         }
         Console.line(String(id))
     }
