@@ -19,21 +19,22 @@ extension FieldParser {
         var end = numberEnd
         while end > trimmed.startIndex, Double(trimmed[..<end]) == nil { end = trimmed.index(before: end) }
         guard end > trimmed.startIndex, let value = Double(trimmed[..<end]) else {
-            throw FieldProblem("'\(text)' is not a number")
+            throw FieldProblem("'\(Escaped.text(text))' is not a number")
         }
-        guard !value.isNaN else { throw FieldProblem("'\(text)' is not a number") }
-        guard value.isFinite else { throw FieldProblem("'\(text)' is too large") }
-        guard value >= 0 else { throw FieldProblem("\(text) is negative; a measured value is 0 or more") }
+        guard !value.isNaN else { throw FieldProblem("'\(Escaped.text(text))' is not a number") }
+        guard value.isFinite else { throw FieldProblem("'\(Escaped.text(text))' is too large") }
+        guard value >= 0 else { throw FieldProblem("\(Escaped.text(text)) is negative; a measured value is 0 or more") }
         let unit = String(trimmed[end...]).trimmingWhitespace
         // "nan"/"inf" spelled out reach here as a unit after no number; caught above by end check.
         return Quantity(value: value == 0 ? 0 : value, unit: unit.isEmpty ? nil : unit)
     }
 
-    /// Free text that must not be blank (a reason, a name).
-    public static func text(_ text: String, what: String) throws(FieldProblem) -> String {
-        let trimmed = text.trimmingWhitespace
-        guard !trimmed.isEmpty else { throw FieldProblem("the \(what) is empty") }
-        return trimmed
+    /// `>`, `>=`, `=`, `<=` or `<`.
+    public static func qualifier(_ text: String) throws(FieldProblem) -> TargetQualifier {
+        guard let qualifier = TargetQualifier(rawValue: text) else {
+            throw FieldProblem("'\(Escaped.text(text))' is not one of >, >=, =, <=, <")
+        }
+        return qualifier
     }
 }
 

@@ -24,9 +24,11 @@ enum NearestNames {
         return previous[b.count]
     }
 
-    /// "no commitment 'x' (nearest: a, b, c)" or "… (there are none)".
-    static func unknown(_ what: String, _ typed: String, among names: [String]) -> String {
+    /// "no commitment 'x' (nearest: a, b, c)" or "… (there are none yet)"; `context` goes
+    /// before the parenthesis ("in plan p").
+    static func unknown(_ what: String, _ typed: String, among names: [String], context: String = "") -> String {
         let near = nearest(to: typed, in: names)
-        return "no \(what) '\(typed)'" + (near.isEmpty ? " (there are none yet)" : " (nearest: \(near.joined(separator: ", ")))")
+        return "no \(what) '\(Escaped.text(typed))'" + (context.isEmpty ? "" : " " + context)
+            + (near.isEmpty ? " (there are none yet)" : " (nearest: \(near.joined(separator: ", ")))")
     }
 }

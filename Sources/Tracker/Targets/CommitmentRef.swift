@@ -36,16 +36,16 @@ struct CommitmentRef {
             return found
         }
         let known = try db.fetchAll("SELECT slug FROM commitments ORDER BY slug") { $0.string(at: 0) }
-        throw TrackerError(.commitment, NearestNames.unknown("commitment", slug, among: known))
+        throw TrackerError(notFound: .commitment, NearestNames.unknown("commitment", slug, among: known))
     }
 
     /// Checks that a measured value can be recorded against this commitment.
     func checkAcceptsActual(_ quantity: Quantity, measuredOn: ISODate, today: ISODate) throws {
         if kind == .deliverable {
-            throw TrackerError(.commitment, "\(slug) is a date-only deliverable; it is done when its action is reported completed (progress add … --status completed)")
+            throw TrackerError("commitment \(slug) is a date-only deliverable; it is done when its action is reported completed (progress add … --status completed)")
         }
         if let milestoneSlug {
-            throw TrackerError(.commitment, "\(slug) is counted in the training sessions of milestone \(milestoneSlug); record sessions with `training add`")
+            throw TrackerError("commitment \(slug) is counted in the training sessions of milestone \(milestoneSlug); record sessions with `training add`")
         }
         try checkUnit(quantity.unit, against: unit)
         if isShare, quantity.value > 100 { throw TrackerError(.value, "\(quantity.value.formatted)% is over 100%") }
@@ -55,9 +55,9 @@ struct CommitmentRef {
     var isShare: Bool { kind == .share || unit == "%" }
 
     func checkMeasuredOn(_ date: ISODate, today: ISODate) throws {
-        if date > today { throw TrackerError(.date, "\(date) is in the future (today is \(today))") }
+        if date > today { throw TrackerError(.reportedOn, "\(date) is in the future (today is \(today))") }
         if let proposedOn, date < proposedOn {
-            throw TrackerError(.date, "\(date) is before plan \(planSlug) was proposed (\(proposedOn))")
+            throw TrackerError(.reportedOn, "\(date) is before plan \(planSlug) was proposed (\(proposedOn))")
         }
     }
 }
@@ -65,7 +65,7 @@ struct CommitmentRef {
 /// A unit typed with a value must be the unit of what it measures: no silent conversion.
 func checkUnit(_ typed: String?, against expected: String?) throws {
     guard let typed, typed != expected else { return }
-    throw TrackerError(.unit, "'\(typed)' is not the unit of this target (\(expected.map { "'\($0)'" } ?? "it has none"))")
+    throw TrackerError(.value, "'\(Escaped.text(typed))' is not the unit of this target (\(expected.map { "'\($0)'" } ?? "it has none"))")
 }
 
 extension Double {

@@ -1,7 +1,7 @@
 import Storage
 
 /// One target with its progress as of a date: a row of the `commitment_progress` view.
-public struct CommitmentProgressRow: Sendable, Equatable {
+public struct CommitmentProgressRow: Sendable, Equatable, TableRow {
     public var slug: String
     public var plan: String
     /// The action's number; nil for a main target of the plan.
@@ -24,16 +24,12 @@ public struct CommitmentProgressRow: Sendable, Equatable {
         "pace_per_month", "projected_on", "status",
     ]
 
-    var values: [DatabaseValue] {
+    public var cells: [DatabaseValue] {
         [.text(slug), .text(plan), action.map { .integer(Int64($0)) } ?? .null, .text(title), target.map(DatabaseValue.real) ?? .null,
          qualifier.map(DatabaseValue.text) ?? .null, unit.map(DatabaseValue.text) ?? .null, dueOn.map(DatabaseValue.text) ?? .null,
          actual.map(DatabaseValue.real) ?? .null, actualOn.map(DatabaseValue.text) ?? .null, percent.map(DatabaseValue.real) ?? .null,
          pacePerMonth.map(DatabaseValue.real) ?? .null, projectedOn.map(DatabaseValue.text) ?? .null, .text(status.rawValue)]
     }
-}
-
-extension Array where Element == CommitmentProgressRow {
-    public var table: ResultTable { ResultTable(columns: CommitmentProgressRow.columns, rows: map(\.values)) }
 }
 
 /// The reads of targets, for the CLI, the reports and the dashboard alike.
@@ -44,7 +40,7 @@ struct TargetQueries {
     /// targets first, then by action number and slug. The rules are the `commitment_progress`
     /// view's, read from the database.
     func progress(planSlug: String?, asOf: ISODate, slug: String? = nil) throws -> [CommitmentProgressRow] {
-        let viewSQL = try ViewAsOf.sql(view: "commitment_progress", in: db)
+        let viewSQL = try AsOfQuery.sql(ofView: "commitment_progress", in: db)
         let sql = """
             SELECT \(CommitmentProgressRow.columns.joined(separator: ", ")) FROM (\(viewSQL))
             WHERE (:plan IS NULL OR plan = :plan) AND (:slug IS NULL OR slug = :slug)
@@ -80,7 +76,7 @@ extension TrackerDatabase {
             LEFT JOIN sources s ON s.id = c.source_id LEFT JOIN documents d ON d.id = s.document_id
             WHERE c.id = :id
             """, ["id": commitment.id])
-        var summary = progress.table
+        var summary = ResultTable(progress)
         summary.columns += about.columns
         summary.rows = zip(summary.rows, about.rows).map { $0 + $1 }
         let actuals = try ResultTable.query(

@@ -1,7 +1,7 @@
 import Storage
 
 /// A training or workshop session that was held.
-public struct TrainingSession: Sendable {
+public struct TrainingSession: Sendable, Equatable {
     public var title: String
     public var startedOn: ISODate
     public var endedOn: ISODate?
@@ -33,14 +33,9 @@ public struct TrainingSession: Sendable {
     }
 }
 
-public struct TrainingLog {
+struct TrainingLog {
     let db: Database
-    public let plan: PlanScope
-
-    public init(db: Database, plan: PlanScope) {
-        self.db = db
-        self.plan = plan
-    }
+    let plan: PlanScope
 
     /// A session in force as of `date` (an SQL expression): not replaced by a correction, not
     /// withdrawn on or before the date. The `commitment_progress` view applies the same rule.
@@ -54,33 +49,24 @@ public struct TrainingLog {
     /// Records a held session and, on the milestone's action, a progress update that shows it in
     /// the timeline. Returns the session's id. The caller owns the transaction.
     /// A session with the same milestone, start and title as one in force is refused unless `allowDuplicate`.
-    public func add(_ session: TrainingSession, author: String?, allowDuplicate: Bool = false) throws -> Int64 {
+    func add(_ session: TrainingSession, author: String?, allowDuplicate: Bool = false) throws -> Int64 {
+        try check(session)
         let milestone = session.isBaseline ? nil : try resolveMilestone(session.milestoneSlug)
-        try check(session, milestone: milestone, allowDuplicate: allowDuplicate, replacing: nil)
+        try checkNotDuplicate(session, milestoneID: milestone?.id, allowDuplicate: allowDuplicate, replacing: nil)
         let sessionID = try insert(session, milestoneID: milestone?.id, supersedes: nil)
         if let milestone { try addDerivedUpdate(sessionID: sessionID, session, milestone: milestone, author: author, supersedingUpdate: nil) }
         return sessionID
     }
 
-    func check(_ session: TrainingSession, milestone: MilestoneRef?, allowDuplicate: Bool, replacing: Int64?) throws {
-        let today = ISODate.today()
-        let end = session.endedOn ?? session.startedOn
-        if session.startedOn > today { throw TrackerError(.startedOn, "\(session.startedOn) is in the future; record sessions once held (today is \(today))") }
-        if end > today { throw TrackerError(.endedOn, "\(end) is in the future; record sessions once held (today is \(today))") }
-        if end < session.startedOn { throw TrackerError(.endedOn, "\(end) is before the start \(session.startedOn)") }
-        // A baseline session (like the 2024 first workshop) may predate the plan; counted ones may not.
-        if milestone != nil, let proposed = plan.proposedOn, session.startedOn < proposed {
-            throw TrackerError(.startedOn, "\(session.startedOn) is before the plan was proposed (\(proposed))")
-        }
-        if !allowDuplicate, let twin = try db.fetchOne(
+    func checkNotDuplicate(_ session: TrainingSession, milestoneID: Int64?, allowDuplicate: Bool, replacing: Int64?) throws {
+        guard !allowDuplicate, let twin = try db.fetchOne(
             """
             SELECT t.id FROM training_sessions t
             WHERE t.milestone_id IS ? AND t.started_on = ? AND t.title = ? AND t.id IS NOT ?
               AND \(Self.inForce("t", asOf: "'9999-12-31'"))
-            """, [milestone?.id, session.startedOn.description, session.title, replacing], { $0.int64(at: 0) })
-        {
-            throw TrackerError(.title, "session \(twin) already records '\(session.title)' starting \(session.startedOn); correct it with `training correct \(twin)`, or pass --allow-duplicate")
-        }
+            """, [milestoneID, session.startedOn.description, session.title, replacing], { $0.int64(at: 0) })
+        else { return }
+        throw TrackerError(.title, "session \(twin) already records '\(Escaped.text(session.title))' starting \(session.startedOn); correct that one, or allow a duplicate")
     }
 
     func insert(_ session: TrainingSession, milestoneID: Int64?, supersedes: Int64?) throws -> Int64 {
@@ -136,6 +122,34 @@ public struct TrainingLog {
             { $0.int64(at: 0) })
     }
 
+    /// Every rule a session must meet, whichever front end recorded it.
+    func check(_ session: TrainingSession) throws {
+        do { _ = try FieldParser.line(session.title, what: "title") } catch { throw error.at(.title) }
+        do { _ = try FieldParser.line(session.location, what: "location") } catch { throw error.at(.location) }
+        if let host = session.host {
+            do { _ = try FieldParser.line(host, what: "host") } catch { throw error.at(.host) }
+        }
+        if let url = session.evidenceURL {
+            do { _ = try FieldParser.evidenceURL(url) } catch { throw error.at(.evidenceURL) }
+        }
+        if let participants = session.participants, participants < 0 { throw TrackerError(.participants, "\(participants) participants is negative") }
+        if let countries = session.countries, countries < 0 { throw TrackerError(.countries, "\(countries) countries is negative") }
+        if session.isBaseline, session.milestoneSlug != nil {
+            throw TrackerError(.milestone, "a baseline session counts toward no milestone; name no milestone")
+        }
+        let today = ISODate.today()
+        let end = session.endedOn ?? session.startedOn
+        if session.startedOn > today {
+            throw TrackerError(.startedOn, "\(session.startedOn) is in the future; record sessions once held (today is \(today))")
+        }
+        if end > today { throw TrackerError(.endedOn, "\(end) is in the future; record sessions once held (today is \(today))") }
+        if end < session.startedOn { throw TrackerError(.endedOn, "\(end) is before the start date \(session.startedOn)") }
+        // A baseline session (like the 2024 first workshop) may predate the plan; counted ones may not.
+        if !session.isBaseline, let proposed = plan.proposedOn, session.startedOn < proposed {
+            throw TrackerError(.startedOn, "\(session.startedOn) is before the plan was proposed (\(proposed))")
+        }
+    }
+
     struct MilestoneRef {
         let id: Int64
         let slug: String
@@ -161,19 +175,19 @@ public struct TrainingLog {
         let milestones = try milestones()
         if let slug {
             guard let found = milestones.first(where: { $0.slug == slug }) else {
-                throw TrackerError(.milestone, NearestNames.unknown("milestone", slug, among: milestones.map(\.slug)) + " in plan \(plan.slug)")
+                throw TrackerError(notFound: .milestone, NearestNames.unknown("milestone", slug, among: milestones.map(\.slug), context: "in plan \(plan.slug)"))
             }
             return found
         }
         guard milestones.count == 1, let only = milestones.first else {
             throw TrackerError(.milestone, milestones.isEmpty
-                ? "plan \(plan.slug) has no milestone yet; count one of its commitments in sessions with `plantrack milestone add --commitment SLUG`"
+                ? "plan \(plan.slug) has no milestone yet; count one of its commitments in sessions with `plantrack milestone add`"
                 : "several milestones; choose one (\(milestones.map(\.slug).joined(separator: ", ")))")
         }
         return only
     }
 
-    public func list() throws -> ResultTable {
+    func list() throws -> ResultTable {
         try ResultTable.query(
             db,
             """
@@ -193,5 +207,12 @@ public struct TrainingLog {
             ORDER BY t.started_on, t.id
             """,
             ["plan": plan.id])
+    }
+}
+
+extension TrackerDatabase {
+    /// The sessions held, with the milestone each counts toward and its place in that count.
+    public func trainingSessions(plan: String? = nil) throws -> ResultTable {
+        try TrainingLog(db: db, plan: try PlanScope.resolve(plan, in: db)).list()
     }
 }

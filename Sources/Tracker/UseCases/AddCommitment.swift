@@ -36,12 +36,12 @@ extension TrackerDatabase {
             let plan = try PlanScope.resolve(request.plan, in: db)
             let actionID = try request.action.map { try plan.actionID(number: $0, in: db) }
             let body = request.body.trimmingWhitespace
-            if body.isEmpty { throw TrackerError(.title, "the text of the target is empty") }
+            if body.isEmpty { throw TrackerError("the text of the target is empty") }
             guard !request.slug.isEmpty, request.slug == AddIndicatorRequest.slug(from: request.slug) else {
-                throw TrackerError(.slug, "'\(request.slug)' is not a slug (lowercase letters, digits and dashes)")
+                throw TrackerError("'\(Escaped.text(request.slug))' is not a slug (lowercase letters, digits and dashes)")
             }
             if try db.scalarInt("SELECT count(*) FROM commitments WHERE slug = ?", [request.slug]) ?? 0 > 0 {
-                throw TrackerError(.slug, "a commitment '\(request.slug)' already exists")
+                throw TrackerError("a commitment '\(request.slug)' already exists")
             }
             var unit = request.target?.unit
             var indicatorID: Int64?
@@ -54,14 +54,14 @@ extension TrackerDatabase {
             let kind = request.kind ?? CommitmentKind.inferred(targetValue: request.target?.value, unit: unit)
             switch kind {
             case .deliverable where request.target != nil:
-                throw TrackerError(.value, "a date-only deliverable has no target value")
+                throw TrackerError(.target, "a date-only deliverable has no target value")
             case .level, .share:
-                guard let target = request.target else { throw TrackerError(.value, "a \(kind.rawValue) target needs a value") }
-                if kind == .share, target.value > 100 { throw TrackerError(.value, "\(target.value.formatted)% is over 100%") }
+                guard let target = request.target else { throw TrackerError(.target, "a \(kind.rawValue) target needs a value") }
+                if kind == .share, target.value > 100 { throw TrackerError(.target, "\(target.value.formatted)% is over 100%") }
             default: break
             }
             if let due = request.dueOn, !Self.isDueDate(due) {
-                throw TrackerError(.date, "'\(due)' is not a due date (YYYY-MM-DD, YYYY-MM or YYYY)")
+                throw TrackerError(.due, "'\(Escaped.text(due))' is not a due date (YYYY-MM-DD, YYYY-MM or YYYY)")
             }
             if kind == .share, unit == nil { unit = "%" }
             try db.execute(

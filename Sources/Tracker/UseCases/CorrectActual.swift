@@ -31,9 +31,9 @@ extension TrackerDatabase {
                      note: row.optionalString(at: 3), evidence: row.optionalString(at: 4), author: row.optionalString(at: 5),
                      correctedBy: row.isNull(at: 6) ? nil : row.int64(at: 6))
                 })
-            else { throw TrackerError(.value, "no recorded value with id \(request.id)") }
+            else { throw TrackerError(notFound: .update, "no recorded value with id \(request.id)") }
             if let newer = original.correctedBy {
-                throw TrackerError(.value, "value \(request.id) was already corrected by \(newer); correct \(newer) instead")
+                throw TrackerError(.update, "value \(request.id) was already corrected by \(newer); correct \(newer) instead")
             }
             let commitment = try CommitmentRef.resolve(original.slug, in: db)
             let value = request.value ?? Quantity(value: original.value)

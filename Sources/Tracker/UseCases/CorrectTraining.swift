@@ -66,7 +66,7 @@ struct StoredSession {
                  milestoneID: row.isNull(at: 8) ? nil : row.int64(at: 8), plan: row.optionalString(at: 10),
                  correctedBy: row.isNull(at: 11) ? nil : row.int64(at: 11), withdrawnOn: row.optionalString(at: 12))
             })
-        else { throw TrackerError(.session, "no training session with id \(id)") }
+        else { throw TrackerError(notFound: .session, "no training session with id \(id)") }
         if let newer = row.correctedBy {
             throw TrackerError(.session, "session \(id) was already corrected by \(newer); correct or withdraw \(newer) instead")
         }
@@ -81,7 +81,7 @@ extension TrackerDatabase {
     /// progress update it derived; returns the new session's id.
     public func correctTraining(_ request: CorrectTrainingRequest) throws -> Int64 {
         try db.inTransaction(.immediate) {
-            if request.changesNothing { throw TrackerError(.session, "nothing to correct: give at least one field to change") }
+            if request.changesNothing { throw TrackerError("nothing to correct: give at least one field to change") }
             let stored = try StoredSession.inForce(request.id, in: self)
             let log = TrainingLog(db: db, plan: stored.plan)
             var session = stored.session
@@ -94,7 +94,8 @@ extension TrackerDatabase {
             if let countries = request.countries { session.countries = countries }
             if let url = request.evidenceURL { session.evidenceURL = url }
             let milestone = try stored.milestoneID.map { _ in try log.resolveMilestone(stored.session.milestoneSlug) }
-            try log.check(session, milestone: milestone, allowDuplicate: request.allowDuplicate, replacing: request.id)
+            try log.check(session)
+            try log.checkNotDuplicate(session, milestoneID: stored.milestoneID, allowDuplicate: request.allowDuplicate, replacing: request.id)
             let derived = try milestone.flatMap { try log.derivedUpdate(of: stored.session, milestone: $0) }
             let id = try log.insert(session, milestoneID: stored.milestoneID, supersedes: request.id)
             if let milestone {

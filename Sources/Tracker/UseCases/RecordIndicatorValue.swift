@@ -50,7 +50,7 @@ extension TrackerDatabase {
             return found
         }
         let known = try db.fetchAll("SELECT slug FROM indicators ORDER BY slug") { $0.string(at: 0) }
-        throw TrackerError(.indicator, NearestNames.unknown("indicator", slug, among: known))
+        throw TrackerError(notFound: .indicator, NearestNames.unknown("indicator", slug, among: known))
     }
 
     /// An indicator's series, oldest first, with each value's source (document quote or evidence

@@ -24,9 +24,9 @@ extension TrackerDatabase {
             let date = request.withdrawnOn ?? today
             let reason = request.reason.trimmingWhitespace
             if reason.isEmpty { throw TrackerError(.reason, "the reason is empty") }
-            if date > today { throw TrackerError(.date, "\(date) is in the future (today is \(today))") }
+            if date > today { throw TrackerError(.reportedOn, "\(date) is in the future (today is \(today))") }
             if date < stored.session.startedOn {
-                throw TrackerError(.date, "\(date) is before the session started (\(stored.session.startedOn))")
+                throw TrackerError(.reportedOn, "\(date) is before the session started (\(stored.session.startedOn))")
             }
             let author = request.author ?? Author.current
             try db.execute(

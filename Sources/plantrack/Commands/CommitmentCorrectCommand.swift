@@ -9,25 +9,23 @@ struct CommitmentCorrectCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The id of the value to correct (from `commitment show`).") var id: String
-    @Argument(help: ArgumentHelp("The corrected value (default: the original's).", valueName: "value")) var value: String?
-    @Option(help: ArgumentHelp("The corrected date, YYYY-MM-DD.", valueName: "date")) var date: String?
-    @Option(help: "The corrected note.") var note: String?
-    @Option(help: ArgumentHelp("An http(s) URL of the evidence.", valueName: "url")) var evidence: String?
-    @Option(help: ArgumentHelp("Who records the correction (default: $USER).", valueName: "name")) var author: String?
-
-    func validate() throws { _ = try request() }
+    @Argument(help: "The id of the value to correct (from `commitment show`).", transform: Parse.valueID) var id: Checked<Int64>
+    @Argument(help: ArgumentHelp("The corrected value (default: the original's).", valueName: "value"), transform: Parse.quantity)
+    var value: Checked<Quantity>?
+    @Option(help: ArgumentHelp("The corrected date, YYYY-MM-DD.", valueName: "date"), transform: Parse.date) var date: Checked<ISODate>?
+    @Option(help: "The corrected note.", transform: Parse.note) var note: Checked<String>?
+    @Option(help: ArgumentHelp("An http(s) URL of the evidence.", valueName: "url"), transform: Parse.evidenceURL) var evidence: Checked<String>?
+    @Option(help: ArgumentHelp("Who records the correction (default: $USER).", valueName: "name"), transform: Parse.author) var author: Checked<String>?
 
     func request() throws -> CorrectActualRequest {
         CorrectActualRequest(
-            id: try parseID(id, of: "a value"), value: try value.map { try parseQuantity($0) },
-            measuredOn: try parseOption(date, "--date", FieldParser.date), note: try note.map(parseNote),
-            evidenceURL: try parseOption(evidence, "--evidence", FieldParser.evidenceURL), author: author)
+            id: try id.get(.update), value: try value.get(.value), measuredOn: try date.get(.reportedOn), note: try note.get(.note),
+            evidenceURL: try evidence.get(.evidenceURL), author: try author.get(.author))
     }
 
+    mutating func validate() throws { _ = try request() }
+
     func run() throws {
-        let request = try request()
-        let tracker = try global.open(.existing)
-        Console.line(String(try tracker.correctActual(request)))
+        Console.line(String(try global.open(.existing).correctActual(request())))
     }
 }

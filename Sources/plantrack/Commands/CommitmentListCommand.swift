@@ -17,6 +17,6 @@ struct CommitmentListCommand: ParsableCommand {
 
     func run() throws {
         let tracker = try global.open(.existing)
-        Console.print(try tracker.commitmentProgress(plan: plan, asOf: asOf.date).table, as: output.format)
+        Console.print(ResultTable(try tracker.commitmentProgress(plan: plan, asOf: asOf.date)), as: output.format)
     }
 }

@@ -7,13 +7,18 @@ struct IndicatorAddCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "Its name.") var name: String
-    @Option(help: "The unit of its values (EFLOPS, %, labs).") var unit: String
+    @Option(help: "Its name.", transform: Parse.name) var name: Checked<String>
+    @Option(help: "The unit of its values (EFLOPS, %, labs).", transform: Parse.unit) var unit: Checked<String>
     @Option(help: ArgumentHelp("Its slug (default: from the name).", valueName: "slug")) var slug: String?
-    @Option(help: ArgumentHelp("An English name.", valueName: "name")) var nameEn: String?
+    @Option(help: ArgumentHelp("An English name.", valueName: "name"), transform: Parse.name) var nameEn: Checked<String>?
+
+    func request() throws -> AddIndicatorRequest {
+        AddIndicatorRequest(name: try name.get(.name), unit: try unit.get(.unit), slug: slug, nameEn: try nameEn.get(.name))
+    }
+
+    mutating func validate() throws { _ = try request() }
 
     func run() throws {
-        let tracker = try global.open(.existing)
-        Console.line(try tracker.addIndicator(AddIndicatorRequest(name: name, unit: unit, slug: slug, nameEn: nameEn)))
+        Console.line(try global.open(.existing).addIndicator(request()))
     }
 }

@@ -10,25 +10,23 @@ struct IndicatorRecordCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "The indicator's slug.") var slug: String
-    @Argument(help: ArgumentHelp("The value, 0 or more.", valueName: "value")) var value: String
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the value describes, YYYY-MM-DD.", valueName: "date")) var asOf: String
-    @Option(help: ArgumentHelp(">, >=, =, <= or < (default =).", valueName: "q")) var qualifier: String?
-    @Option(help: ArgumentHelp("An http(s) URL of the source.", valueName: "url")) var evidence: String?
-    @Option(help: "A note on the value.") var note: String?
-    @Option(help: ArgumentHelp("Who records it (default: $USER).", valueName: "name")) var author: String?
-
-    func validate() throws { _ = try request() }
+    @Argument(help: ArgumentHelp("The value, 0 or more.", valueName: "value"), transform: Parse.quantity) var value: Checked<Quantity>
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the value describes, YYYY-MM-DD.", valueName: "date"), transform: Parse.date)
+    var asOf: Checked<ISODate>
+    @Option(help: ArgumentHelp(">, >=, =, <= or < (default =).", valueName: "q"), transform: Parse.qualifier) var qualifier: Checked<TargetQualifier>?
+    @Option(help: ArgumentHelp("An http(s) URL of the source.", valueName: "url"), transform: Parse.evidenceURL) var evidence: Checked<String>?
+    @Option(help: "A note on the value.", transform: Parse.note) var note: Checked<String>?
+    @Option(help: ArgumentHelp("Who records it (default: $USER).", valueName: "name"), transform: Parse.author) var author: Checked<String>?
 
     func request() throws -> RecordIndicatorValueRequest {
         RecordIndicatorValueRequest(
-            indicator: slug, value: try parseQuantity(value), asOf: try parseDate(asOf, option: "--as-of"),
-            qualifier: try qualifier.map(parseQualifier), evidenceURL: try parseOption(evidence, "--evidence", FieldParser.evidenceURL),
-            note: try note.map(parseNote), author: author)
+            indicator: slug, value: try value.get(.value), asOf: try asOf.get(.asOf), qualifier: try qualifier.get(.qualifier),
+            evidenceURL: try evidence.get(.evidenceURL), note: try note.get(.note), author: try author.get(.author))
     }
 
+    mutating func validate() throws { _ = try request() }
+
     func run() throws {
-        let request = try request()
-        let tracker = try global.open(.existing)
-        Console.line(String(try tracker.recordIndicatorValue(request)))
+        Console.line(String(try global.open(.existing).recordIndicatorValue(request())))
     }
 }

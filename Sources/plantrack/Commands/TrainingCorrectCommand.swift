@@ -9,38 +9,31 @@ struct TrainingCorrectCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The id of the session to correct (from `training list`).") var id: String
-    @Option(help: "The session's title.") var title: String?
-    @Option(help: ArgumentHelp("First day, YYYY-MM-DD.", valueName: "date")) var start: String?
-    @Option(help: ArgumentHelp("Last day, YYYY-MM-DD.", valueName: "date")) var end: String?
-    @Option(help: "Where it was held.") var location: String?
-    @Option(help: "Who hosted it.") var host: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("How many took part.", valueName: "n")) var participants: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("How many countries they came from.", valueName: "n")) var countries: String?
-    @Option(help: ArgumentHelp("An http(s) URL of the evidence.", valueName: "url")) var evidence: String?
-    @Option(help: ArgumentHelp("Author of the progress correction it adds (default: $USER).", valueName: "name")) var author: String?
+    @Argument(help: "The id of the session to correct (from `training list`).", transform: Parse.sessionID) var id: Checked<Int64>
+    @Option(help: "The session's title.", transform: Parse.title) var title: Checked<String>?
+    @Option(help: ArgumentHelp("First day, YYYY-MM-DD.", valueName: "date"), transform: Parse.date) var start: Checked<ISODate>?
+    @Option(help: ArgumentHelp("Last day, YYYY-MM-DD.", valueName: "date"), transform: Parse.date) var end: Checked<ISODate>?
+    @Option(help: "Where it was held.", transform: Parse.location) var location: Checked<String>?
+    @Option(help: "Who hosted it.", transform: Parse.host) var host: Checked<String>?
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many took part.", valueName: "n"), transform: Parse.participants) var participants: Checked<Int>?
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many countries they came from.", valueName: "n"), transform: Parse.countries) var countries: Checked<Int>?
+    @Option(help: ArgumentHelp("An http(s) URL of the evidence.", valueName: "url"), transform: Parse.evidenceURL) var evidence: Checked<String>?
+    @Option(help: ArgumentHelp("Author of the progress correction it adds (default: $USER).", valueName: "name"), transform: Parse.author) var author: Checked<String>?
     @Flag(help: "Allow the same milestone, start and title as another session in force.") var allowDuplicate = false
 
-    func validate() throws { _ = try request() }
-
     func request() throws -> CorrectTrainingRequest {
-        if let title, title.allSatisfy(\.isWhitespace) { throw TrackerError("--title: the title is empty") }
-        if let location, location.allSatisfy(\.isWhitespace) { throw TrackerError("--location: the location is empty") }
         let request = CorrectTrainingRequest(
-            id: try parseID(id, of: "a session"), title: title,
-            startedOn: try parseOption(start, "--start", FieldParser.date), endedOn: try parseOption(end, "--end", FieldParser.date),
-            location: location, host: host,
-            participants: try parseOption(participants, "--participants", FieldParser.participants),
-            countries: try parseOption(countries, "--countries", FieldParser.countries),
-            evidenceURL: try parseOption(evidence, "--evidence", FieldParser.evidenceURL), author: author,
+            id: try id.get(.session), title: try title.get(.title), startedOn: try start.get(.startedOn), endedOn: try end.get(.endedOn),
+            location: try location.get(.location), host: try host.get(.host), participants: try participants.get(.participants),
+            countries: try countries.get(.countries), evidenceURL: try evidence.get(.evidenceURL), author: try author.get(.author),
             allowDuplicate: allowDuplicate)
-        if request.changesNothing { throw TrackerError("nothing to correct: give at least one field to change (see --help)") }
+        if request.changesNothing { throw CommandLineError(message: "nothing to correct: give at least one field to change (see --help)") }
         return request
     }
 
+    mutating func validate() throws { _ = try request() }
+
     func run() throws {
-        let request = try request()
-        let tracker = try global.open(.existing)
-        Console.line(String(try tracker.correctTraining(request)))
+        Console.line(String(try global.open(.existing).correctTraining(request())))
     }
 }

@@ -9,23 +9,20 @@ struct TrainingWithdrawCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The id of the session to withdraw.") var id: String
-    @Option(help: "Why it no longer counts.") var reason: String
-    @Option(help: ArgumentHelp("The date of the withdrawal, YYYY-MM-DD (default: today).", valueName: "date")) var date: String?
-    @Option(help: ArgumentHelp("Who withdraws it (default: $USER).", valueName: "name")) var author: String?
-
-    func validate() throws { _ = try request() }
+    @Argument(help: "The id of the session to withdraw.", transform: Parse.sessionID) var id: Checked<Int64>
+    @Option(help: "Why it no longer counts.", transform: Parse.reason) var reason: Checked<String>
+    @Option(help: ArgumentHelp("The date of the withdrawal, YYYY-MM-DD (default: today).", valueName: "date"), transform: Parse.date)
+    var date: Checked<ISODate>?
+    @Option(help: ArgumentHelp("Who withdraws it (default: $USER).", valueName: "name"), transform: Parse.author) var author: Checked<String>?
 
     func request() throws -> WithdrawTrainingRequest {
-        if reason.allSatisfy(\.isWhitespace) { throw TrackerError("--reason: the reason is empty") }
-        return WithdrawTrainingRequest(
-            id: try parseID(id, of: "a session"), reason: reason, withdrawnOn: try parseOption(date, "--date", FieldParser.date),
-            author: author)
+        WithdrawTrainingRequest(
+            id: try id.get(.session), reason: try reason.get(.reason), withdrawnOn: try date.get(.reportedOn), author: try author.get(.author))
     }
 
+    mutating func validate() throws { _ = try request() }
+
     func run() throws {
-        let request = try request()
-        let tracker = try global.open(.existing)
-        Console.line(String(try tracker.withdrawTraining(request)))
+        Console.line(String(try global.open(.existing).withdrawTraining(request())))
     }
 }
