@@ -142,6 +142,9 @@ import Testing
         #expect(try row("typo", asOf: "2025-06-01").actual == 2)
         #expect(try status("typo", asOf: "2025-06-01") != .met)
         #expect(throws: TrackerError.self) { try tracker.correctActual(CorrectActualRequest(id: id, value: Quantity(value: 3))) }
+        // Append-only, whatever the client.
+        #expect(throws: (any Error).self) { try fixture.db.execute("UPDATE commitment_actuals SET value = 1") }
+        #expect(throws: (any Error).self) { try fixture.db.execute("DELETE FROM commitment_actuals") }
     }
 
     /// Milestones are targets counted in sessions: the same rules, the same figures.

@@ -193,7 +193,7 @@ struct TrainingLog {
             """
             SELECT t.id, t.started_on, t.ended_on, t.title, t.location, t.host, t.participants, t.countries,
                    coalesce(m.slug, 'baseline') AS milestone,
-                   CASE WHEN m.id IS NULL THEN NULL ELSE
+                   CASE WHEN m.id IS NULL OR EXISTS (SELECT 1 FROM training_sessions s WHERE s.supersedes_id = t.id) THEN NULL ELSE
                        (SELECT count(*) FROM training_sessions o WHERE o.milestone_id = t.milestone_id
                         AND (o.started_on, o.id) <= (t.started_on, t.id) AND \(Self.inForce("o", asOf: "o.started_on"))) END AS counts_as,
                    t.evidence_url, t.supersedes_id,
