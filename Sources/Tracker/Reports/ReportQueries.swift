@@ -8,7 +8,7 @@ struct ReportQueries {
     let db: Database
     let plan: PlanScope
 
-    /// Sessions held up to `asOf` that count toward one of the plan's milestones, numbered in the
+    /// Sessions held up to `asOf` and in force then (not corrected, not withdrawn by then) that count toward one of the plan's milestones, numbered in the
     /// order they were held, then the baseline sessions that count toward none.
     func sessions(asOf: ISODate) throws -> [SessionRow] {
         try db.fetchAll(
@@ -20,8 +20,8 @@ struct ReportQueries {
             FROM training_sessions t
             LEFT JOIN milestones m ON m.id = t.milestone_id
             LEFT JOIN commitments c ON c.id = m.commitment_id
-            LEFT JOIN actions a ON a.id = c.action_id
-            WHERE (a.plan_id = :plan OR t.milestone_id IS NULL) AND t.started_on <= :as_of
+            WHERE (c.plan_id = :plan OR t.milestone_id IS NULL) AND t.started_on <= :as_of
+              AND \(TrainingLog.inForce("t", asOf: ":as_of"))
             ORDER BY m.id IS NULL, m.due_on, m.slug, t.started_on, t.id
             """,
             ["plan": plan.id, "as_of": asOf.description]
