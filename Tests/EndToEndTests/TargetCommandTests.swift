@@ -172,6 +172,22 @@ import Testing
         try Self.refuse(cli, ["milestone", "add", "--commitment", "joint-labs"], "already counted by milestone labs-opened")
     }
 
+    /// A main target of a second plan, counted in sessions: the milestone names its plan.
+    @Test func aPlanLevelTargetOfAnotherPlanCanBeAMilestone() throws {
+        let cli = try Self.withTargets()
+        defer { cli.cleanUp() }
+        try cli.succeed(["import", PlantrackProcess.root.appendingPathComponent("scripts/demo/compute-plan.md").path])
+        try cli.succeed(["commitment", "add", "--plan", "compute-plan", "centres", "建成10个国家级智算中心", "--target", "10 centres", "--due", "2025-12-31"])
+        #expect(try cli.succeed(["milestone", "add", "--commitment", "centres"]) == "centres\n")
+        try cli.succeed(["training", "add", "--title", "Centre opened", "--start", "2025-03-01", "--location", "Hefei", "--milestone", "centres"])
+        let row = try Self.list(cli, asOf: "2025-03-01")["centres"]
+        #expect(row?["plan"] as? String == "compute-plan")
+        #expect(row?["action"] is NSNull)
+        #expect(row?["actual"] as? Double == 1)
+        #expect(try Self.rows(try cli.succeed(["milestone", "list", "--plan", "compute-plan", "--as-of", "2025-03-01", "--format", "json"]))[0]["done"] as? Int == 1)
+        #expect(try cli.count("progress_updates") == 0)  // no action, so no action timeline to add to
+    }
+
     @Test func reportsCoverEveryTarget() throws {
         let cli = try Self.withTargets()
         defer { cli.cleanUp() }

@@ -20,7 +20,15 @@ extension TrackerDatabase {
     @discardableResult
     public func addTraining(_ request: AddTrainingRequest) throws -> Int64 {
         try db.inTransaction(.immediate) {
-            let plan = try PlanScope.resolve(request.plan, in: db)
+            // A milestone names its plan: `training add --milestone SLUG` needs no --plan.
+            let planSlug = try request.plan ?? request.session.milestoneSlug.flatMap { slug in
+                try db.scalarString(
+                    """
+                    SELECT p.slug FROM milestones m JOIN commitments c ON c.id = m.commitment_id JOIN plans p ON p.id = c.plan_id
+                    WHERE m.slug = ?
+                    """, [slug])
+            }
+            let plan = try PlanScope.resolve(planSlug, in: db)
             return try TrainingLog(db: db, plan: plan).add(request.session, author: request.author ?? Author.current, allowDuplicate: request.allowDuplicate)
         }
     }
