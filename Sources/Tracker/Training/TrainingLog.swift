@@ -100,11 +100,22 @@ struct TrainingLog {
         if let participants = session.participants { note += ", \(participants) participants" }
         if let countries = session.countries { note += " from \(countries) countries" }
         note += " (\(done) of \(milestone.target) toward \(milestone.slug))"
+        try addMilestoneUpdate(
+            note: note, done: done, milestone: milestone, actionNumber: actionNumber, reportedOn: session.endedOn ?? session.startedOn,
+            evidenceURL: session.evidenceURL, author: author, superseding: supersedingUpdate)
+    }
+
+    /// A progress update on the milestone's action with the count `done`: completed once it
+    /// reaches the target, with the percent of the target.
+    func addMilestoneUpdate(
+        note: String, done: Int, milestone: MilestoneRef, actionNumber: Int, reportedOn: ISODate, evidenceURL: String?,
+        author: String?, superseding: Int64?
+    ) throws {
         let entry = ProgressEntry(
             actionNumber: actionNumber, note: note, status: done >= milestone.target ? .completed : .inProgress,
-            reportedOn: session.endedOn ?? session.startedOn, percent: min(100, Double(done) * 100 / Double(milestone.target)),
-            evidenceURL: session.evidenceURL, author: author, commitmentSlug: milestone.commitmentSlug)
-        _ = try ProgressLog(db: db, plan: plan).insert(entry, supersedes: supersedingUpdate)
+            reportedOn: reportedOn, percent: min(100, Double(done) * 100 / Double(milestone.target)),
+            evidenceURL: evidenceURL, author: author, commitmentSlug: milestone.commitmentSlug)
+        _ = try ProgressLog(db: db, plan: plan).insert(entry, supersedes: superseding)
     }
 
     /// The progress update in force that `add` derived from a session, if there is one.

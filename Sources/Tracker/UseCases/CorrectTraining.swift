@@ -93,7 +93,7 @@ extension TrackerDatabase {
             if let participants = request.participants { session.participants = participants }
             if let countries = request.countries { session.countries = countries }
             if let url = request.evidenceURL { session.evidenceURL = url }
-            let milestone = try stored.milestoneID.map { _ in try log.resolveMilestone(stored.session.milestoneSlug) }
+            let milestone = try log.milestones().first { $0.id == stored.milestoneID }
             try log.check(session)
             try log.checkNotDuplicate(session, milestoneID: stored.milestoneID, allowDuplicate: request.allowDuplicate, replacing: request.id)
             let derived = try milestone.flatMap { try log.derivedUpdate(of: stored.session, milestone: $0) }

@@ -34,19 +34,16 @@ extension TrackerDatabase {
                 [request.id, date.description, reason, author])
             let withdrawalID = db.lastInsertedRowID
             let log = TrainingLog(db: db, plan: stored.plan)
-            if stored.milestoneID != nil, let milestone = try? log.resolveMilestone(stored.session.milestoneSlug),
+            if stored.milestoneID != nil, let milestone = try log.milestones().first(where: { $0.id == stored.milestoneID }),
                 let actionNumber = milestone.actionNumber
             {
                 let done = try db.scalarInt(
                     "SELECT count(*) FROM training_sessions t WHERE t.milestone_id = :m AND t.started_on <= :d AND \(TrainingLog.inForce("t", asOf: ":d"))",
                     ["m": milestone.id, "d": date.description]) ?? 0
                 let note = "Training session withdrawn: \(stored.session.title), \(stored.session.location) (\(reason)); \(done) of \(milestone.target) toward \(milestone.slug)"
-                let entry = ProgressEntry(
-                    actionNumber: actionNumber, note: note, status: done >= milestone.target ? .completed : .inProgress,
-                    reportedOn: date, percent: min(100, Double(done) * 100 / Double(milestone.target)),
-                    author: author, commitmentSlug: milestone.commitmentSlug)
-                let derived = try log.derivedUpdate(of: stored.session, milestone: milestone)
-                _ = try ProgressLog(db: db, plan: stored.plan).insert(entry, supersedes: derived)
+                try log.addMilestoneUpdate(
+                    note: note, done: done, milestone: milestone, actionNumber: actionNumber, reportedOn: date, evidenceURL: nil,
+                    author: author, superseding: try log.derivedUpdate(of: stored.session, milestone: milestone))
             }
             return withdrawalID
         }
