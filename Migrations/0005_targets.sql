@@ -20,7 +20,8 @@ CREATE TABLE commitments (
     body         TEXT NOT NULL,
     title_en     TEXT,
     body_en      TEXT,
-    -- level: a count or level to reach; share: a percentage to reach; deliverable: date only.
+    -- level: a count or level to reach; share: a percentage to reach (a growth rate may pass
+    -- 100); deliverable: date only.
     kind         TEXT NOT NULL DEFAULT 'level' CHECK (kind IN ('level', 'share', 'deliverable')),
     -- How an actual compares with the target; NULL reads as '>=' ('=' too: reach the target).
     qualifier    TEXT CHECK (qualifier IS NULL OR qualifier IN ('>', '>=', '=', '<=', '<')),
@@ -30,8 +31,7 @@ CREATE TABLE commitments (
     -- Its actuals include this indicator's dated values.
     indicator_id INTEGER REFERENCES indicators(id),
     source_id    INTEGER REFERENCES sources(id),
-    CHECK ((kind = 'deliverable') = (target_value IS NULL)),
-    CHECK (kind <> 'share' OR (target_value >= 0 AND target_value <= 100))
+    CHECK ((kind = 'deliverable') = (target_value IS NULL))
 );
 CREATE INDEX commitments_by_action ON commitments (action_id);
 CREATE INDEX commitments_by_plan ON commitments (plan_id);

@@ -200,6 +200,46 @@ import Testing
         #expect(overdue[0]["days_overdue"] as? Int == 102)
     }
 
+    /// A database at schema version 4 with commitments, a milestone, a session and updates that
+    /// name commitments: migration 0005 rebuilds `commitments` and keeps every row and reference.
+    @Test func migratingKeepsCommitmentsAndWhatPointsAtThem() throws {
+        let cli = try PlantrackProcess()
+        defer { cli.cleanUp() }
+        let folder = PlantrackProcess.root.appendingPathComponent("Migrations")
+        var script = "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL);\n"
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".sql") }).sorted() {
+            guard let version = Int(file.prefix(4)), version <= 4 else { continue }
+            let data = try Data(contentsOf: folder.appendingPathComponent(file))
+            script += String(decoding: data, as: UTF8.self) + "\n"
+            script += "INSERT INTO schema_migrations VALUES (\(version), '\(file.dropFirst(5).dropLast(4))', '\(sha256Hex(data))', '2026-01-01T00:00:00Z');\n"
+        }
+        script += """
+            INSERT INTO documents (id, slug, title, sha256, body) VALUES (1, 'd', 'D', 'x', 'b');
+            INSERT INTO plans (id, slug, title, proposed_on, document_id) VALUES (1, 'p', 'P', '2024-09-25', 1);
+            INSERT INTO actions (id, plan_id, number, title, body) VALUES (1, 1, 1, 'A1', 'b'), (2, 1, 2, 'A2', 'b');
+            INSERT INTO commitments (id, action_id, slug, body, target_value, target_unit, due_on) VALUES
+                (7, 2, 'ten', 'ten sessions', 10, 'sessions', '2025-12-31'), (9, 1, 'online', 'online', NULL, NULL, '2025-09'),
+                (11, 1, 'share', 'a share', 35, '%', '2025');
+            INSERT INTO milestones (id, commitment_id, slug, title, target_count, due_on) VALUES (1, 7, 'ten-2025', 'Ten', 10, '2025-12-31');
+            INSERT INTO training_sessions (milestone_id, started_on, title, location) VALUES (1, '2025-03-01', 'S1', 'L');
+            INSERT INTO progress_updates (action_id, commitment_id, reported_on, status, note) VALUES
+                (2, 7, '2025-03-01', 'in-progress', 'n'), (1, 9, '2025-08-01', 'completed', 'done');
+            """
+        _ = try cli.sqlite(script)
+        #expect(try cli.sqlite("SELECT max(version) FROM schema_migrations") == ["4"])
+        #expect(try cli.succeed(["migrate"]).contains("applied 0005_targets.sql"))
+        #expect(try cli.sqlite("SELECT id, plan_id, coalesce(action_id, ''), slug, kind, coalesce(target_value, ''), coalesce(target_unit, ''), due_on FROM commitments ORDER BY id")
+                == ["7|1|2|ten|level|10.0|sessions|2025-12-31", "9|1|1|online|deliverable|||2025-09", "11|1|1|share|share|35.0|%|2025"])
+        #expect(try cli.sqlite("SELECT commitment_id FROM progress_updates ORDER BY id") == ["7", "9"])
+        #expect(try cli.sqlite("SELECT commitment_id FROM milestones") == ["7"])
+        #expect(try cli.sqlite("PRAGMA foreign_key_check") == [])
+        #expect(try cli.sqlite("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'commitments' ORDER BY name")
+                == ["commitments_by_action", "commitments_by_indicator", "commitments_by_plan", "sqlite_autoindex_commitments_1"])
+        let targets = try Self.list(cli, asOf: "2025-12-31")
+        #expect(targets["ten"]?["actual"] as? Double == 1)
+        #expect(targets["online"]?["status"] as? String == "done")
+    }
+
     @Test func badInputIsRefusedAndChangesNothing() throws {
         let cli = try Self.withTargets()
         defer { cli.cleanUp() }

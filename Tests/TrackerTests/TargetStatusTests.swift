@@ -110,6 +110,11 @@ import Testing
         #expect(try row("share", asOf: "2025-01-01").percent == 80)
         _ = try record("share", 35, on: "2025-06-01")
         #expect(try status("share", asOf: "2025-06-01") == .met)
+        #expect(throws: TrackerError(.value, "101% is over 100%")) { try record("share", 101, on: "2025-06-02") }
+        // A rate target above 100 % (growth) takes actuals above it.
+        try add("growth", target: Quantity(value: 150, unit: "%"))
+        _ = try record("growth", 160, on: "2025-06-01")
+        #expect(try status("growth", asOf: "2025-06-01") == .met)
     }
 
     @Test func deliverablesAreDoneOpenOrMissedFromTheActionsUpdates() throws {

@@ -48,7 +48,10 @@ struct CommitmentRef {
             throw TrackerError("commitment \(slug) is counted in the training sessions of milestone \(milestoneSlug); record sessions with `training add`")
         }
         try checkUnit(quantity.unit, against: unit)
-        if isShare, quantity.value > 100 { throw TrackerError(.value, "\(quantity.value.formatted)% is over 100%") }
+        // A share is at most 100%, unless the target itself is a rate above it (growth of 150%).
+        if isShare, quantity.value > 100, (targetValue ?? 0) <= 100 {
+            throw TrackerError(.value, "\(quantity.value.formatted)% is over 100%")
+        }
         try checkMeasuredOn(measuredOn, today: today)
     }
 

@@ -56,8 +56,7 @@ extension TrackerDatabase {
             case .deliverable where request.target != nil:
                 throw TrackerError(.target, "a date-only deliverable has no target value")
             case .level, .share:
-                guard let target = request.target else { throw TrackerError(.target, "a \(kind.rawValue) target needs a value") }
-                if kind == .share, target.value > 100 { throw TrackerError(.target, "\(target.value.formatted)% is over 100%") }
+                guard request.target != nil else { throw TrackerError(.target, "a \(kind.rawValue) target needs a value") }
             default: break
             }
             if let due = request.dueOn, !Self.isDueDate(due) {
