@@ -115,6 +115,14 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]], "not a JSON array: \(String(decoding: data, as: UTF8.self).prefix(300))")
     }
 
+    /// Slug, actual and status of a target row; the actual as a Double, however it was written.
+    static func targetKey(_ row: [String: Any]) -> String {
+        let slug = row["slug"] as? String ?? "?"
+        let actual = (row["actual"] as? Double).map { String($0) } ?? "-"
+        let status = row["status"] as? String ?? "?"
+        return slug + "|" + actual + "|" + status
+    }
+
     static func jsonRows(_ text: String) throws -> [[String: Any]] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
     }
@@ -143,12 +151,14 @@ import Testing
         #expect(status.map { "\($0["number"]!)|\($0["status"]!)|\($0["updates"]!)" } == cliStatus.map { "\($0["number"]!)|\($0["status"]!)|\($0["updates"]!)" })
         #expect(status.compactMap { $0["status"] as? String }.filter { $0 != "not-started" } == ["completed", "blocked", "in-progress"])
 
-        // Targets behind schedule = milestone list --as-of, at-risk or missed.
+        // Targets behind schedule = commitment list --as-of, at-risk or missed.
         for date in ["2025-06-30", "2026-01-31"] {
             let behind = try Self.datasetteGet(database, metadata: metadata, "/plantrack/targets_behind_schedule.json?date=\(date)&plan=&_shape=array")
-            let milestones = try Self.jsonRows(try cli.succeed(["milestone", "list", "--as-of", date, "--format", "json"]))
+            let targets = try Self.jsonRows(try cli.succeed(["commitment", "list", "--as-of", date, "--format", "json"]))
                 .filter { ["at-risk", "missed"].contains($0["status"] as? String) }
-            #expect(behind.map { "\($0["slug"]!)|\($0["done"]!)|\($0["status"]!)" } == milestones.map { "\($0["slug"]!)|\($0["done"]!)|\($0["status"]!)" })
+            // Numbers compared as numbers: Datasette writes a REAL 2 as 2.0, the CLI as 2.
+            #expect(behind.map(Self.targetKey) == targets.map(Self.targetKey))
+            #expect(!behind.isEmpty)
         }
         #expect(try Self.datasetteGet(database, metadata: metadata, "/plantrack/targets_behind_schedule.json?date=2026-01-31&plan=&_shape=array").first?["status"] as? String == "missed")
 
@@ -174,5 +184,38 @@ import Testing
         #expect(Set(notes.map { "\($0["id"]!)" }) == Set(cliNotes.map { "\($0["update_id"]!)" }))
         // Without a match nothing comes back (before, ?_search= returned every row).
         #expect(try Self.datasetteGet(database, metadata: metadata, "/plantrack/progress_updates.json?_search=zzzqqq&_shape=array").isEmpty)
+    }
+}
+
+/// Shell completion: the scripts `make install` writes complete statuses and report names, and
+/// call plantrack back for plan and commitment slugs, which it reads from the database named.
+@Suite struct CompletionTests {
+    @Test func scriptsCompleteStatusesReportsAndSlugs() throws {
+        let cli = try ProgressCommandTests.initialised()
+        defer { cli.cleanUp() }
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try cli.run(["--generate-completion-script", shell], useDatabase: false)
+            #expect(script.status == 0)
+            for value in ["not-started", "in-progress", "at-risk", "blocked", "completed", "action-status", "overdue", "sources"] {
+                #expect(script.stdout.contains(value), "\(shell) script does not complete \(value)")
+            }
+            #expect(script.stdout.contains("---completion progress add -- --commitment"), "\(shell): no slug completion")
+            #expect(script.stdout.contains("---completion action list -- --plan"), "\(shell): no plan completion")
+        }
+        // What the scripts run: `plantrack ---completion PATH -- OPTION CWORD CURSOR WORDS…`.
+        let commitments = try cli.run(
+            ["---completion", "progress", "add", "--", "--commitment", "8", "0", "plantrack", "--db", cli.database, "progress", "add", "6", "x", "--commitment", ""],
+            useDatabase: false)
+        #expect(commitments.status == 0)
+        #expect(commitments.stdout.split(separator: "\n").contains("ai-capacity-building-a6-1"))
+        let plans = try cli.run(
+            ["---completion", "action", "list", "--", "--plan", "6", "0", "plantrack", "--db", cli.database, "action", "list", "--plan", ""],
+            useDatabase: false)
+        #expect(plans.stdout.split(separator: "\n") == ["ai-capacity-building"])
+        // No database: no completions and no error in the middle of the user's command line.
+        let none = try cli.run(
+            ["---completion", "action", "list", "--", "--plan", "6", "0", "plantrack", "--db", cli.path("missing.db"), "action", "list", "--plan", ""],
+            useDatabase: false)
+        #expect(none.status == 0 && none.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && none.stderr.isEmpty)
     }
 }

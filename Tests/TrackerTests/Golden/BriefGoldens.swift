@@ -28,12 +28,12 @@ let briefGoldens: [String: String] = [
 
         ## 目标进展
 
-        | 目标 | 行动 | 目标值 | 截止 | 进展 | 状态 |
-        | --- | ---: | --- | --- | --- | --- |
-        | 发布基础设施图谱 | 1 | — | 2025-03-31 | 100 % | 已完成 |
-        | 2025年6月前启动交流项目 | 3 | — | 2025-06 | — | 未达成 |
-        | 建设开源社区 | 5 | — | 2025 | — | 待完成 |
-        | 2025年底前举办10期研讨班 | 6 | 10 期 | 2025-12-31 | 4/10 · 40 % · 预计 2027-04-09 | 有风险 |
+        | 目标 | 归属 | 承诺 | 截止 | 进展 | 状态 |
+        | --- | --- | --- | --- | --- | --- |
+        | 发布基础设施图谱 | 行动 1 | 交付事项 | 2025-03-31 | 2025-01-20 完成 · 100 % | 已完成 |
+        | 2025年6月前启动交流项目 | 行动 3 | 交付事项 | 2025-06 | — | 未达成 |
+        | 建设开源社区 | 行动 5 | 交付事项 | 2025 | — | 待完成 |
+        | 2025年十期能力建设研讨班 | 行动 6 | 10 期 | 2025-12-31 | 4 期 (2025-09-02) · 40 % · 预计 2027-04-09 | 有风险 |
 
         ## 新变化（2025-07-01 以来）
 
@@ -45,7 +45,7 @@ let briefGoldens: [String: String] = [
 
         ## 逾期事项
 
-        - 行动 3：2025年6月前启动交流项目（截止 2025-06，已逾期 92 天，有风险）
+        - 行动 3：2025年6月前启动交流项目（截止 2025-06，已逾期 92 天，未达成）
 
         ## 长期未更新（超过 90 天）
 
@@ -85,12 +85,12 @@ let briefGoldens: [String: String] = [
 
         ## Targets
 
-        | Target | Action | Goal | Due | Progress | Status |
-        | --- | ---: | --- | --- | --- | --- |
-        | 发布基础设施图谱 | 1 | — | 2025-03-31 | 100 % | done |
-        | 2025年6月前启动交流项目 | 3 | — | 2025-06 | — | missed |
-        | 建设开源社区 | 5 | — | 2025 | — | open |
-        | 2025年底前举办10期研讨班 | 6 | 10 期 | 2025-12-31 | 4 of 10 · 40 % · projected 2027-04-09 | at risk |
+        | Target | For | Promised | Due | Progress | Status |
+        | --- | --- | --- | --- | --- | --- |
+        | 发布基础设施图谱 | action 1 | deliverable | 2025-03-31 | done 2025-01-20 · 100 % | done |
+        | 2025年6月前启动交流项目 | action 3 | deliverable | 2025-06 | — | missed |
+        | 建设开源社区 | action 5 | deliverable | 2025 | — | open |
+        | 2025年十期能力建设研讨班 | action 6 | 10 期 | 2025-12-31 | 4 期 (2025-09-02) · 40 % · projected 2027-04-09 | at risk |
 
         ## What changed since 2025-07-01
 
@@ -102,7 +102,7 @@ let briefGoldens: [String: String] = [
 
         ## Overdue
 
-        - Action 3: 2025年6月前启动交流项目 (due 2025-06, 92 days overdue, at risk)
+        - Action 3: 2025年6月前启动交流项目 (due 2025-06, 92 days overdue, missed)
 
         ## No update for over 90 days
 
@@ -161,12 +161,12 @@ let briefGoldens: [String: String] = [
         <p><strong>愿景 1. 普惠发展</strong> — 已完成 1/10</p>
         <ul><li>行动 1 促进基础设施互联互通：已完成，100 %，最近更新 2025-01-20</li><li>行动 2 赋能产业发展：进行中，20 %，最近更新 2025-02-11</li><li>行动 3 加强人才交流：有风险，最近更新 2025-03-03</li><li>行动 4 提升数据质量：有风险，最近更新 2025-04-15</li><li>行动 5 构建开源生态：未启动</li><li>行动 6 开展能力建设培训：进行中，40 %，最近更新 2025-09-02</li><li>行动 7 推动绿色发展：未启动</li><li>行动 8 加强安全治理：未启动</li><li>行动 9 深化国际合作：进行中，最近更新 2025-08-01</li><li>行动 10 提升公众素养：进行中，最近更新 2025-06-30</li></ul>
         <h2>目标进展</h2>
-        <table><thead><tr><th>目标</th><th class="num">行动</th><th>目标值</th><th>截止</th><th>进展</th><th>状态</th></tr></thead><tbody><tr><td>发布基础设施图谱</td><td class="num">1</td><td>—</td><td>2025-03-31</td><td>100 %</td><td>已完成</td></tr><tr><td>2025年6月前启动交流项目</td><td class="num">3</td><td>—</td><td>2025-06</td><td>—</td><td>未达成</td></tr><tr><td>建设开源社区</td><td class="num">5</td><td>—</td><td>2025</td><td>—</td><td>待完成</td></tr><tr><td>2025年底前举办10期研讨班</td><td class="num">6</td><td>10 期</td><td>2025-12-31</td><td>4/10 · 40 % · 预计 2027-04-09</td><td>有风险</td></tr></tbody></table>
+        <table><thead><tr><th>目标</th><th>归属</th><th>承诺</th><th>截止</th><th>进展</th><th>状态</th></tr></thead><tbody><tr><td>发布基础设施图谱</td><td>行动 1</td><td>交付事项</td><td>2025-03-31</td><td>2025-01-20 完成 · 100 %</td><td>已完成</td></tr><tr><td>2025年6月前启动交流项目</td><td>行动 3</td><td>交付事项</td><td>2025-06</td><td>—</td><td>未达成</td></tr><tr><td>建设开源社区</td><td>行动 5</td><td>交付事项</td><td>2025</td><td>—</td><td>待完成</td></tr><tr><td>2025年十期能力建设研讨班</td><td>行动 6</td><td>10 期</td><td>2025-12-31</td><td>4 期 (2025-09-02) · 40 % · 预计 2027-04-09</td><td>有风险</td></tr></tbody></table>
         <figure><svg class="chart timeline" viewBox="0 0 1000 250" role="img" aria-label="截至 2025-09-30 已举办 4 期，目标 10 期，截止 2025-12-31"><line class="axis" x1="55.7" y1="216" x2="55.7" y2="221"/><line class="axis" x1="116.1" y1="216" x2="116.1" y2="221"/><text x="116.1" y="234" text-anchor="middle">2024-11</text><line class="axis" x1="174.5" y1="216" x2="174.5" y2="221"/><line class="axis" x1="234.9" y1="216" x2="234.9" y2="221"/><text x="234.9" y="234" text-anchor="middle">2025-01</text><line class="axis" x1="295.3" y1="216" x2="295.3" y2="221"/><line class="axis" x1="349.8" y1="216" x2="349.8" y2="221"/><text x="349.8" y="234" text-anchor="middle">2025-03</text><line class="axis" x1="410.2" y1="216" x2="410.2" y2="221"/><line class="axis" x1="468.7" y1="216" x2="468.7" y2="221"/><text x="468.7" y="234" text-anchor="middle">2025-05</text><line class="axis" x1="529.1" y1="216" x2="529.1" y2="221"/><line class="axis" x1="587.5" y1="216" x2="587.5" y2="221"/><text x="587.5" y="234" text-anchor="middle">2025-07</text><line class="axis" x1="647.9" y1="216" x2="647.9" y2="221"/><line class="axis" x1="708.3" y1="216" x2="708.3" y2="221"/><text x="708.3" y="234" text-anchor="middle">2025-09</text><line class="axis" x1="766.7" y1="216" x2="766.7" y2="221"/><line class="axis" x1="827.1" y1="216" x2="827.1" y2="221"/><text x="827.1" y="234" text-anchor="middle">2025-11</text><line class="axis" x1="885.6" y1="216" x2="885.6" y2="221"/><line class="axis" x1="44" y1="216" x2="980" y2="216"/><text x="36" y="220" text-anchor="end">0</text><line class="target" x1="44" y1="34" x2="980" y2="34"/><text x="36" y="38" text-anchor="end">10</text><text x="48" y="28">目标 10</text><line class="pace" x1="44" y1="216" x2="944" y2="34"/><line class="due" x1="944" y1="28" x2="944" y2="216"/><text class="due-label" x="944" y="24" text-anchor="end">截止 2025-12-31</text><line class="today" x1="764.8" y1="44" x2="764.8" y2="216"/><text class="today-label" x="764.8" y="38" text-anchor="middle">截至 2025-09-30</text><path class="done" d="M44,216 H383 V197.8 H505.7 V179.6 H601.1 V161.4 H710.2 V143.2 H764.8"/><circle class="session" cx="383" cy="197.8" r="6"><title>1. 2025-03-18 人工智能能力建设研讨班（第一期）, 上海</title></circle><text class="value" x="374" y="189.8" text-anchor="end">1</text><circle class="session" cx="505.7" cy="179.6" r="6"><title>2. 2025-05-20 AI capacity-building workshop, Nairobi</title></circle><text class="value" x="496.7" y="171.6" text-anchor="end">2</text><circle class="session" cx="601.1" cy="161.4" r="6"><title>3. 2025-07-08 人工智能能力建设研讨班（第三期）, 达卡</title></circle><text class="value" x="592.1" y="153.4" text-anchor="end">3</text><circle class="session" cx="710.2" cy="143.2" r="6"><title>4. 2025-09-02 Workshop on AI for SDGs, Tashkent</title></circle><text class="value" x="701.2" y="135.2" text-anchor="end">4</text></svg></figure>
         <h2>新变化（2025-07-01 以来）</h2>
         <ul><li>2025-07-08 培训：人工智能能力建设研讨班（第三期），达卡，28 人，来自 12 个国家</li><li>2025-07-10 行动 6：进行中 — 第三期研讨班在达卡举办</li><li>2025-08-01 行动 9：进行中 — 中非人工智能合作中心筹备</li><li>2025-09-02 行动 6：进行中 — Fourth workshop held in Tashkent (算力 and data)</li><li>2025-09-02 培训：Workshop on AI for SDGs，Tashkent，45 人，来自 16 个国家</li></ul>
         <h2>逾期事项</h2>
-        <ul><li>行动 3：2025年6月前启动交流项目（截止 2025-06，已逾期 92 天，有风险）</li></ul>
+        <ul><li>行动 3：2025年6月前启动交流项目（截止 2025-06，已逾期 92 天，未达成）</li></ul>
         <h2>长期未更新（超过 90 天）</h2>
         <ul><li>行动 5 构建开源生态：从未更新</li><li>行动 7 推动绿色发展：从未更新</li><li>行动 8 加强安全治理：从未更新</li><li>行动 1 促进基础设施互联互通：最近更新 2025-01-20，已 253 天</li><li>行动 2 赋能产业发展：最近更新 2025-02-11，已 231 天</li><li>行动 3 加强人才交流：最近更新 2025-03-03，已 211 天</li><li>行动 4 提升数据质量：最近更新 2025-04-15，已 168 天</li><li>行动 10 提升公众素养：最近更新 2025-06-30，已 92 天</li></ul>
         </main>

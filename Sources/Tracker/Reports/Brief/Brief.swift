@@ -17,29 +17,6 @@ public struct Brief: Sendable {
         public var corrects: Int64?
     }
 
-    /// A commitment (target) of the plan and how far it has come.
-    public struct Target: Sendable, Equatable {
-        public enum State: String, Sendable {
-            /// Counted in sessions: the milestone's status.
-            case met, onTrack = "on-track", atRisk = "at-risk", missed
-            /// A deliverable: its action completed, still open, or past due without completion.
-            case done, open
-        }
-
-        public var slug: String
-        public var action: Int
-        public var body: String
-        public var targetValue: Double?
-        public var targetUnit: String?
-        public var dueOn: String?
-        /// `done of target` for a milestone's commitment.
-        public var done: Int?
-        /// The latest percent reported against the commitment, else against its action.
-        public var percent: Double?
-        public var projectedOn: ISODate?
-        public var state: State
-    }
-
     public static let defaultPeriodDays = 30
 
     public var data: DashboardData
@@ -48,7 +25,8 @@ public struct Brief: Sendable {
     public var changes: [Change]
     /// Sessions held in the period, counted or baseline.
     public var sessionsSince: [DashboardData.Session]
-    public var targets: [Target]
+    /// Every target of the plan (plan-level first), as `commitment list` shows them.
+    public var targets: [CommitmentProgressRow] { data.targets }
     public var overdue: [OverdueRow]
     public var stale: [StaleRow]
 
@@ -76,43 +54,6 @@ public struct Brief: Sendable {
         }
         let start = self.since
         sessionsSince = data.milestones.flatMap(\.sessions).filter { $0.startedOn >= start }.sorted { $0.startedOn < $1.startedOn }
-
-        let actions = Dictionary(data.actions.map { ($0.number, $0) }) { first, _ in first }
-        let milestones = Dictionary(data.milestones.map { ($0.slug, $0) }) { first, _ in first }
-        // TODO(targets): plan-level targets and measured values come with the commitment_progress
-        // view; until then a target is its commitment, counted by its milestone when it has one.
-        targets = try db.fetchAll(
-            """
-            SELECT c.slug, a.number, c.body, c.target_value, c.target_unit, c.due_on, m.slug,
-                   (SELECT u.percent FROM (\(ReportQueries.updatesInForceSQL)) u
-                    WHERE u.commitment_id = c.id AND u.percent IS NOT NULL
-                    ORDER BY u.reported_on DESC, u.id DESC LIMIT 1),
-                   CASE length(c.due_on) WHEN 4 THEN c.due_on || '-12-31'
-                        WHEN 7 THEN date(c.due_on || '-01', '+1 month', '-1 day') ELSE c.due_on END
-            FROM commitments c JOIN actions a ON a.id = c.action_id
-            LEFT JOIN milestones m ON m.commitment_id = c.id
-            WHERE a.plan_id = :plan
-            ORDER BY a.number, c.id
-            """, arguments) { row in
-            let number = row.int(at: 1)
-            let action = actions[number]
-            let milestone = row.optionalString(at: 6).flatMap { milestones[$0] }
-            let dueEnd = row.optionalString(at: 8).flatMap { ISODate($0) }
-            let state: Target.State
-            if let milestone {
-                state = Target.State(rawValue: milestone.status.rawValue) ?? .atRisk
-            } else if action?.status == .completed {
-                state = .done
-            } else if let dueEnd, dueEnd < asOf {
-                state = .missed
-            } else {
-                state = .open
-            }
-            return Target(
-                slug: row.string(at: 0), action: number, body: row.string(at: 2), targetValue: row.optionalDouble(at: 3),
-                targetUnit: row.optionalString(at: 4), dueOn: row.optionalString(at: 5), done: milestone?.done,
-                percent: row.optionalDouble(at: 7) ?? action?.percent, projectedOn: milestone?.projectedOn, state: state)
-        }
 
         let queries = ReportQueries(db: db, plan: plan)
         overdue = try queries.overdue(asOf: asOf)

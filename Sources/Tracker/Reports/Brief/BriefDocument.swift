@@ -76,16 +76,20 @@ extension Brief {
             blocks.append(.paragraph(l.pick("该计划没有可跟踪的目标。", "The plan has no trackable targets.")))
         } else {
             blocks.append(.table(
-                header: [l.pick("目标", "Target"), l.pick("行动", "Action"), l.pick("目标值", "Goal"), l.pick("截止", "Due"),
+                header: [l.pick("目标", "Target"), l.pick("归属", "For"), l.pick("承诺", "Promised"), l.pick("截止", "Due"),
                          l.pick("进展", "Progress"), l.pick("状态", "Status")],
-                numeric: [1],
+                numeric: [],
                 rows: targets.map { target in
-                    let goal = target.targetValue.map { CellText.real($0) + (target.targetUnit.map { " " + $0 } ?? "") } ?? "—"
-                    var progress = target.done.map { l.count($0, of: Int(target.targetValue ?? 0)) } ?? ""
+                    let owner = target.action.map { l.pick("行动 \($0)", "action \($0)") } ?? l.pick("计划", "plan")
+                    let promised = [target.qualifier, target.target.map(CellText.real), target.unit].compactMap { $0 }.joined(separator: " ")
+                    var progress = target.actual.map { CellText.real($0) + (target.unit.map { " " + $0 } ?? "") + (target.actualOn.map { " (\($0))" } ?? "") }
+                        ?? target.actualOn.map { l.pick("\($0) 完成", "done \($0)") } ?? ""
                     if let percent = target.percent { progress += (progress.isEmpty ? "" : " · ") + CellText.real(percent) + " %" }
-                    if let projected = target.projectedOn, target.state != .met { progress += l.pick(" · 预计 \(projected)", " · projected \(projected)") }
-                    return [Self.oneLine(target.body, 80), String(target.action), goal, target.dueOn ?? "—",
-                            progress.isEmpty ? "—" : progress, Self.state(target.state, l)]
+                    if let projected = target.projectedOn, target.status == .atRisk || target.status == .onTrack {
+                        progress += l.pick(" · 预计 \(projected)", " · projected \(projected)")
+                    }
+                    return [Self.oneLine(target.title, 80), owner, promised.isEmpty ? l.pick("交付事项", "deliverable") : promised,
+                            target.dueOn ?? "—", progress.isEmpty ? "—" : progress, l.status(target.status)]
                 }))
         }
         for milestone in data.milestones {
@@ -111,9 +115,10 @@ extension Brief {
 
         // Overdue and stale.
         blocks.append(.heading(l.pick("逾期事项", "Overdue")))
-        blocks.append(overdue.isEmpty ? .paragraph(l.pick("没有逾期的承诺。", "No commitment is overdue.")) : .bullets(overdue.map { item in
-            l.pick("行动 \(item.action)：\(Self.oneLine(item.body, 80))（截止 \(item.dueOn)，已逾期 \(item.daysOverdue) 天，\(l.status(item.status))）",
-                   "Action \(item.action): \(Self.oneLine(item.body, 80)) (due \(item.dueOn), \(item.daysOverdue) days overdue, \(l.status(item.status)))")
+        blocks.append(overdue.isEmpty ? .paragraph(l.pick("没有逾期的目标。", "No target is overdue.")) : .bullets(overdue.map { item in
+            let owner = item.action.map { l.pick("行动 \($0)", "Action \($0)") } ?? l.pick("计划", "Plan")
+            return l.pick("\(owner)：\(Self.oneLine(item.title, 80))（截止 \(item.dueOn)，已逾期 \(item.daysOverdue) 天，\(l.status(item.status))）",
+                          "\(owner): \(Self.oneLine(item.title, 80)) (due \(item.dueOn), \(item.daysOverdue) days overdue, \(l.status(item.status)))")
         }))
         blocks.append(.heading(l.pick("长期未更新（超过 \(staleDays) 天）", "No update for over \(staleDays) days")))
         blocks.append(stale.isEmpty ? .paragraph(l.pick("所有行动都有近期更新。", "Every action has a recent update.")) : .bullets(stale.map { item in
@@ -128,17 +133,6 @@ extension Brief {
     /// Updates and sessions in one list by date; on the same day, in the order they were read.
     static func byDate(_ lines: [(date: ISODate, text: String, link: String?)]) -> [(text: String, link: String?)] {
         lines.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map { ($0.element.text, $0.element.link) }
-    }
-
-    static func state(_ state: Target.State, _ l: Language) -> String {
-        switch state {
-        case .met: l.status(MilestoneStatus.met)
-        case .onTrack: l.status(MilestoneStatus.onTrack)
-        case .atRisk: l.status(MilestoneStatus.atRisk)
-        case .missed: l.status(MilestoneStatus.missed)
-        case .done: l.pick("已完成", "done")
-        case .open: l.pick("待完成", "open")
-        }
     }
 
     /// Text on one line, cut to `length` characters with "…".

@@ -32,6 +32,18 @@ public enum Language: String, CaseIterable, Sendable {
         }
     }
 
+    public func status(_ status: TargetStatus) -> String {
+        switch status {
+        case .met: pick("已达成", "met")
+        case .onTrack: pick("按计划", "on track")
+        case .atRisk: pick("有风险", "at risk")
+        case .missed: pick("未达成", "missed")
+        case .noData: pick("无数据", "no data")
+        case .done: pick("已完成", "done")
+        case .open: pick("待完成", "open")
+        }
+    }
+
     /// A number with the unit, as each language writes it: 4 of 10 / 4/10.
     public func count(_ done: Int, of target: Int) -> String { pick("\(done)/\(target)", "\(done) of \(target)") }
 }

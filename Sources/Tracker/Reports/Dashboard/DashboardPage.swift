@@ -127,9 +127,36 @@ public enum DashboardPage {
         return section("actions", title, data.actions.isEmpty ? HTML.text("p", ["class": "muted"], l.pick("该计划没有行动。", "The plan has no actions.")) : table)
     }
 
-    /// Every target of the plan with its progress: the place for the commitments' section (plan-
-    /// and action-level targets) once the database records them; empty until then.
-    static func targetsSection(_ data: DashboardData, _ l: Language) -> String { "" }
+    /// One row per target: what is promised, a bar of actual against target, due date and status
+    /// (the figures of `commitment list` and the `commitment_progress` view).
+    static func targetsSection(_ data: DashboardData, _ l: Language) -> String {
+        let title = l.pick("目标进展", "Targets")
+        guard !data.targets.isEmpty else {
+            return section("targets", title, HTML.text("p", ["class": "muted"], l.pick("该计划没有目标。", "The plan has no targets.")))
+        }
+        let headers = [l.pick("归属", "For"), l.pick("目标", "Target"), l.pick("承诺", "Promised"), l.pick("实际", "Actual"),
+                       l.pick("进度", "Progress"), l.pick("截止", "Due"), l.pick("状态", "Status")]
+        let rows = data.targets.map { target in
+            let owner = target.action.map { l.pick("行动 \($0)", "Action \($0)") } ?? l.pick("计划", "Plan")
+            let promised = [target.qualifier, target.target.map(CellText.real), target.unit].compactMap { $0 }.joined(separator: " ")
+            let actual = target.actual.map { CellText.real($0) + (target.unit.map { " " + $0 } ?? "") }
+                ?? target.actualOn.map { l.pick("\($0) 完成", "done \($0)") } ?? "—"
+            let measured = actual + (target.actual != nil ? target.actualOn.map { " (\($0))" } ?? "" : "")
+            return HTML.element("tr", ["id": "target-\(target.slug)"], [
+                cell(headers[0], [:], HTML.escape(owner)),
+                cell(headers[1], [:], HTML.escape(shortened(target.title, to: 90)) + HTML.text("span", ["class": "en"], target.slug)),
+                cell(headers[2], ["class": "num"], HTML.escape(promised.isEmpty ? l.pick("交付事项", "deliverable") : promised)),
+                cell(headers[3], ["class": "num"], HTML.escape(measured)),
+                cell(headers[4], ["class": "bar"], Charts.targetBar(target, l)),
+                cell(headers[5], ["class": "date"], HTML.escape(target.dueOn ?? "")),
+                cell(headers[6], [:], badge(target.status, l)),
+            ].joined())
+        }
+        let table = HTML.element(
+            "table", ["class": "targets cards"],
+            HTML.element("thead", [:], headerRow(headers, numeric: [2, 3])) + HTML.element("tbody", [:], rows.joined()))
+        return section("targets", title, table)
+    }
 
     static func milestoneSection(_ data: DashboardData, _ l: Language) -> String {
         guard !data.milestones.isEmpty else {
@@ -269,6 +296,10 @@ public enum DashboardPage {
         HTML.text("span", ["class": "badge status-\(status.rawValue)", "data-status": status.rawValue], l.status(status))
     }
 
+    static func badge(_ status: TargetStatus, _ l: Language) -> String {
+        HTML.text("span", ["class": "badge status-\(status.rawValue)", "data-status": status.rawValue], l.status(status))
+    }
+
     static func swatch(_ status: String) -> String {
         HTML.element("span", ["class": "swatch status-\(status)"], "")
     }
@@ -325,16 +356,18 @@ public enum DashboardPage {
         .note { display: block; color: var(--muted); font-size: 12px; max-width: 34em; }
         .source { font-size: 12px; color: var(--muted); }
         .badge { display: inline-block; padding: 0 8px; border-radius: 10px; color: #fff; font-size: 12px; font-weight: 600; white-space: nowrap; }
-        .status-completed, .status-met { background: var(--completed); }
-        .status-in-progress, .status-on-track { background: var(--in-progress); }
+        .status-completed, .status-met, .status-done { background: var(--completed); }
+        .status-in-progress, .status-on-track, .status-open { background: var(--in-progress); }
         .status-at-risk { background: var(--at-risk); }
         .status-blocked, .status-missed { background: var(--blocked); }
-        .status-not-started { background: var(--not-started); }
-        .fill-completed, .fill-met { fill: var(--completed); }
-        .fill-in-progress, .fill-on-track { fill: var(--in-progress); }
+        .status-not-started, .status-no-data { background: var(--not-started); }
+        .fill-completed, .fill-met, .fill-done { fill: var(--completed); }
+        .fill-in-progress, .fill-on-track, .fill-open { fill: var(--in-progress); }
         .fill-at-risk { fill: var(--at-risk); }
         .fill-blocked, .fill-missed { fill: var(--blocked); }
-        .fill-not-started { fill: var(--not-started); }
+        .fill-not-started, .fill-no-data { fill: var(--not-started); }
+        td.bar { width: 160px; }
+        svg.target-bar { width: 150px; margin: 2px 0; }
         svg.chart { width: 100%; height: auto; display: block; margin: 6px 0; }
         svg text { font-family: inherit; font-size: 12px; fill: var(--muted); }
         svg .value { fill: var(--ink); font-weight: 600; }
