@@ -201,22 +201,7 @@ extension Brief {
             case .chart(let svg): body += HTML.element("figure", [:], svg) + "\n"
             }
         }
-        return """
-            <!DOCTYPE html>
-            <html lang="\(language.htmlTag)">
-            <head>
-            <meta charset="utf-8"/>
-            <meta name="viewport" content="width=device-width, initial-scale=1"/>
-            <title>\(HTML.escape(title))</title>
-            <style>\(stylesheet)</style>
-            </head>
-            <body>
-            <main>
-            \(body)</main>
-            </body>
-            </html>
-
-            """
+        return HTML.page(language: language, title: title, stylesheet: stylesheet, body: body.hasSuffix("\n") ? String(body.dropLast()) : body)
     }
 
     static let stylesheet = """
