@@ -36,7 +36,7 @@ public struct MilestoneRow: Sendable, Equatable, TableRow {
     public static let columns = [
         "slug", "title", "target", "due_on", "done", "remaining", "pace_per_month", "projected_on", "status",
     ]
-    public static let defaultColumns: [String]? = ["slug", "target", "due_on", "done", "pace_per_month", "projected_on", "status"]
+    public static let defaultColumns: [String]? = ["slug", "target", "due_on", "done", "projected_on", "status"]
     public var cells: [DatabaseValue] {
         [.text(slug), .text(title), target.databaseValue, .text(dueOn.description), done.databaseValue,
          remaining.databaseValue, pacePerMonth.databaseValue, projectedOn?.description.databaseValue ?? .null,

@@ -173,6 +173,7 @@ public struct SessionRow: Sendable, Equatable, TableRow {
         "milestone", "counts_as", "started_on", "ended_on", "title", "location", "host", "participants", "countries",
         "evidence_url",
     ]
+    public static let defaultColumns: [String]? = ["counts_as", "started_on", "title", "location", "participants", "countries"]
     public var cells: [DatabaseValue] {
         [.text(milestone), countsAs.databaseValue, .text(startedOn.description), endedOn?.description.databaseValue ?? .null,
          .text(title), .text(location), host.databaseValue, participants.databaseValue, countries.databaseValue,
@@ -206,6 +207,7 @@ public struct IndicatorRow: Sendable, Equatable, TableRow {
     public var quote: String?
 
     public static let columns = ["slug", "name", "name_en", "qualifier", "value", "unit", "as_of", "document", "line", "quote"]
+    public static let defaultColumns: [String]? = ["name", "qualifier", "value", "unit", "as_of"]
     public var cells: [DatabaseValue] {
         [.text(slug), .text(name), nameEn.databaseValue, .text(qualifier), value.databaseValue, unit.databaseValue,
          asOf.databaseValue, document.databaseValue, line.databaseValue, quote.databaseValue]
@@ -246,6 +248,7 @@ public struct OverdueRow: Sendable, Equatable, TableRow {
     public static let columns = [
         "action", "commitment", "title", "qualifier", "target", "unit", "due_on", "days_overdue", "actual", "percent", "status",
     ]
+    public static let defaultColumns: [String]? = ["commitment", "title", "due_on", "days_overdue", "status"]
     public var cells: [DatabaseValue] {
         [action.databaseValue, .text(commitment), .text(title), qualifier.databaseValue, target.databaseValue, unit.databaseValue,
          .text(dueOn), daysOverdue.databaseValue, actual.databaseValue, percent.databaseValue, .text(status.rawValue)]

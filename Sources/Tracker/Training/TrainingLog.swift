@@ -218,7 +218,7 @@ struct TrainingLog {
             ORDER BY t.started_on, t.id
             """,
             ["plan": plan.id]
-        ).showing(["id", "started_on", "title", "location", "participants", "countries", "milestone", "counts_as"])
+        ).showing(["id", "started_on", "title", "location", "participants", "countries"])
     }
 }
 
