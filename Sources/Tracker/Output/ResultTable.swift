@@ -35,7 +35,7 @@ public struct ResultTable: Sendable {
 
     /// The default selection, or every column when there is none.
     public var withDefaultColumns: ResultTable {
-        guard let defaultColumns, defaultColumns != columns else { return self }
+        guard let defaultColumns, !defaultColumns.isEmpty, defaultColumns != columns else { return self }
         return (try? selecting(defaultColumns)) ?? self
     }
 }
