@@ -52,6 +52,8 @@ public final class Statement {
     /// True when the statement cannot write to the database file (`sqlite3_stmt_readonly`).
     public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
     public var parameterCount: Int32 { sqlite3_bind_parameter_count(handle) }
+    /// True between the first row and the end or reset (`sqlite3_stmt_busy`).
+    public var isStepping: Bool { sqlite3_stmt_busy(handle) != 0 }
 
     // MARK: Binding
 
@@ -206,5 +208,21 @@ public final class Statement {
 
     private func error(_ code: Int32) -> DatabaseError {
         DatabaseError(connection: database.handle, code: code, sql: sql, arguments: boundValues)
+    }
+}
+
+extension Statement {
+    /// The hash-chain link of the current row (see `shim.h`): SHA-256 over `previous` (nil for the
+    /// first link), `table` and the (column name, value) pairs from `firstColumn` on, NULLs left
+    /// out — what the table's chain trigger computed with `chain_sha256` when the row was added.
+    public func chainLink(previous: [UInt8]?, table: String, firstColumn: Int32) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
+            if let previous {
+                previous.withUnsafeBytes { csqlite_chain_row(handle, firstColumn, $0.baseAddress, table, digest.baseAddress) }
+            } else {
+                csqlite_chain_row(handle, firstColumn, nil, table, digest.baseAddress)
+            }
+            count = 32
+        }
     }
 }

@@ -19,7 +19,7 @@ struct Plantrack: ParsableCommand {
             InitCommand.self, MigrateCommand.self, ImportCommand.self, PlanCommand.self, ActionCommand.self,
             ProgressCommand.self, TrainingCommand.self, MilestoneCommand.self, IndicatorCommand.self,
             InitiativeCommand.self, ReportCommand.self, SQLCommand.self, SearchCommand.self,
-            DashboardCommand.self, BackupCommand.self,
+            DashboardCommand.self, BackupCommand.self, VerifyCommand.self,
         ]
     )
 
@@ -43,8 +43,11 @@ enum Main {
 
     /// Prints `error` as one line on stderr (help and --version go to stdout) and returns the exit code.
     static func report(_ error: any Error) -> Int32 {
+        // A failed command leaves no new file behind.
+        TrackerDatabase.discardCreatedFiles()
         let message: String
         switch error {
+        case let error as StorageError: message = error.description
         case let error as TrackerError: message = error.message
         case let error as ImportError: message = error.description
         case let error as MigrationError: message = error.description

@@ -18,7 +18,7 @@ struct ActionShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let tracker = try global.open(.existing)
+        let tracker = try global.open(.readOnly)
         let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
         let detail = try CatalogQueries(db: tracker.db).action(Int(number)!, of: plan)
         let fields: [(String, String?)] = [

@@ -17,7 +17,7 @@ struct DashboardCommand: ParsableCommand {
         let tracker = try global.open(.readOnly)
         let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
         let page = DashboardPage.render(try DashboardData(db: tracker.db, plan: plan, asOf: asOf.date))
-        try AtomicFile.write(page, to: out)
+        try AtomicFile.write(page, to: out, database: tracker.path)
         Console.line(out)
     }
 }

@@ -15,7 +15,7 @@ struct InitiativeListCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let tracker = try global.open(.existing)
+        let tracker = try global.open(.readOnly)
         Console.print(try CatalogQueries(db: tracker.db).initiatives(), as: output.format)
     }
 }

@@ -15,7 +15,8 @@ struct MigrateCommand: ParsableCommand {
 
     func run() throws {
         let migrator = try TrackerDatabase.migrator()
-        let tracker = try global.open(.create)
+        // --status only looks: on a missing file it fails rather than create one.
+        let tracker = try global.open(status ? .inspect : .create)
         if status {
             let rows = try migrator.status(of: tracker.db).map { state -> [DatabaseValue] in
                 [.integer(Int64(state.version)), .text(state.name), .text(state.checksum),

@@ -27,7 +27,7 @@ struct ProgressListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let tracker = try global.open(.existing)
+        let tracker = try global.open(.readOnly)
         let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
         Console.print(try ProgressLog(db: tracker.db, plan: plan).list(filter()), as: output.format)
     }

@@ -9,7 +9,7 @@ struct TrainingListCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let tracker = try global.open(.existing)
+        let tracker = try global.open(.readOnly)
         let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
         Console.print(try TrainingLog(db: tracker.db, plan: plan).list(), as: output.format)
     }
