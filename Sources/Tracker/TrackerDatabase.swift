@@ -30,7 +30,12 @@ public final class TrackerDatabase {
     /// before the switch to WAL, which would rewrite its header.
     public init(path: String, access: Access) throws {
         self.path = path
-        if path != ":memory:" { try Self.checkFile(path, access: access) }
+        var openPath = path
+        if path != ":memory:" {
+            // Nothing to inspect: an empty in-memory database answers (all pending), no file is made.
+            if try !Self.checkFile(path, access: access) { openPath = ":memory:" }
+        }
+        let path = openPath
         do {
             switch access {
             case .create: db = try Database(path: path, mode: .readWriteCreate, writeAheadLog: false)
@@ -51,7 +56,7 @@ public final class TrackerDatabase {
             }
             if access == .existing { try migrator.checkSchemaSealed(db) }
         } catch let error as DatabaseError where error.resultCode == DatabaseError.notADatabase {
-            throw TrackerError("\(path) is not a plantrack database (\(error.message)); it was left as it is")
+            throw TrackerError("cannot open database \(self.path): \(error.message)")
         }
     }
 
@@ -65,9 +70,11 @@ public final class TrackerDatabase {
         }
     }
 
-    private static func checkFile(_ path: String, access: Access) throws {
+    /// Checks the file before opening it; false when it does not exist and `access` is `.inspect`.
+    private static func checkFile(_ path: String, access: Access) throws -> Bool {
         var status = stat()
         guard stat(path, &status) == 0 else {
+            if access == .inspect, errno == ENOENT { return false }
             if lstat(path, &status) == 0 {
                 throw TrackerError("\(path) is a symbolic link to a missing file; plantrack does not follow it")
             }
@@ -80,12 +87,12 @@ public final class TrackerDatabase {
                 close(descriptor)
                 CreatedFiles.shared.add(path)
             }
-            return
+            return true
         }
-        if (status.st_mode & S_IFMT) == S_IFDIR { throw TrackerError("\(path) is a directory, not a database") }
-        if status.st_size == 0, access != .create, access != .inspect {
+        if status.st_size == 0, access != .create, access != .inspect, (status.st_mode & S_IFMT) == S_IFREG {
             throw TrackerError("\(path) is an empty file, not a plantrack database; `plantrack init --db \(path)` makes it one")
         }
+        return true
     }
 
     /// Removes the database files this process created, for a command that failed: a failed
@@ -124,6 +131,8 @@ extension TrackerDatabase {
     /// Copies the database to the new file `file` as one consistent snapshot, checked, flushed
     /// and only then given its name (see `Database.backup(toNewFile:)`).
     public func backup(to file: String) throws {
+        var status = stat()
+        if lstat(file, &status) == 0 { throw TrackerError(StorageError.targetExists(path: file).description) }
         try OutputFile.checkSafe(file, database: path)
         do {
             try db.backup(toNewFile: file)

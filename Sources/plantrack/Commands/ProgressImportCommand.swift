@@ -7,7 +7,7 @@ struct ProgressImportCommand: ParsableCommand {
         abstract: "Bulk-load updates from CSV, all or nothing.",
         discussion: """
             Header: action,reported_on,status,note,evidence_url,author (optional extra columns: percent, commitment). \
-            Every line is checked first; any bad line means nothing is written, and each is reported as FILE:LINE: column: problem.
+            Every line is checked first; any bad line means nothing is written, and each is reported as FILE:LINE: column: problem. The file's SHA-256 is recorded: the same file is refused a second time unless --again.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -19,12 +19,14 @@ struct ProgressImportCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Check every line; write nothing.")
     var dryRun = false
 
+    @Flag(help: "Import a file whose exact bytes were imported before (refused otherwise).")
+    var again = false
+
     func run() throws {
         let tracker = try global.open(.existing)
-        let count = try tracker.db.inTransaction(.immediate) {
-            let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
-            return try ProgressImport(log: ProgressLog(db: tracker.db, plan: plan)).run(path: file, displayName: file, dryRun: dryRun)
-        }
+        let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
+        let count = try ProgressImport(log: ProgressLog(db: tracker.db, plan: plan))
+            .run(path: file, displayName: file, dryRun: dryRun, again: again)
         Console.line(dryRun ? "\(file): \(count) updates would be imported (dry run; nothing written)" : "\(file): imported \(count) updates")
     }
 }

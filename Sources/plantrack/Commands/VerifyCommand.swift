@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import Tracker
 
 struct VerifyCommand: ParsableCommand {
@@ -13,6 +14,9 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
+        guard access(global.databasePath, F_OK) == 0 else {
+            throw TrackerError("no database at \(global.databasePath); nothing to verify")
+        }
         let tracker = try global.open(.inspect)
         let report = try Verifier.verify(tracker)
         for check in report.checks {
