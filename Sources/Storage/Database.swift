@@ -102,6 +102,24 @@ public final class Database {
     deinit {
         statementCache.removeAll()
         sqlite3_close_v2(handle)
+        deadline?.deallocate()
+    }
+
+    private var deadline: UnsafeMutablePointer<Double>?
+
+    /// Stops any statement still running `seconds` from now with SQLITE_INTERRUPT (SQLite's
+    /// progress handler checks the clock every few thousand instructions); nil removes the limit.
+    public func setTimeLimit(seconds: Double?) {
+        guard let seconds else {
+            sqlite3_progress_handler(handle, 0, nil, nil)
+            return
+        }
+        if deadline == nil { deadline = .allocate(capacity: 1) }
+        deadline!.pointee = MonotonicClock.now + seconds
+        sqlite3_progress_handler(handle, 10_000, { context in
+            guard let context else { return 0 }
+            return MonotonicClock.now > context.assumingMemoryBound(to: Double.self).pointee ? 1 : 0
+        }, deadline)
     }
 
     /// The SQLite library version, e.g. `3.40.1`.

@@ -188,6 +188,22 @@ public final class Statement {
         }
     }
 
+    /// The value, with text and blobs longer than `maximumBytes` not read whole: text is cut at a
+    /// character boundary and says how long it was, a blob is described by its size.
+    public func value(at index: Int32, maximumBytes: Int) -> DatabaseValue {
+        let type = sqlite3_column_type(handle, index)
+        guard type == SQLITE_TEXT || type == SQLITE_BLOB else { return value(at: index) }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        guard count > maximumBytes else { return value(at: index) }
+        if type == SQLITE_BLOB { return .text("[blob of \(count) bytes]") }
+        guard let text = sqlite3_column_text(handle, index) else { return .null }
+        var end = maximumBytes
+        // Back up to the start of a character so the cut text stays valid UTF-8.
+        while end > 0, text[end] & 0xC0 == 0x80 { end -= 1 }
+        let cut = String(decoding: UnsafeBufferPointer(start: text, count: end), as: UTF8.self)
+        return .text(cut + "… [\(count) bytes in all]")
+    }
+
     /// The index of the first result column called `name`.
     public func columnIndex(_ name: String) throws -> Int32 {
         guard let index = columnIndexes[name] else {

@@ -89,6 +89,9 @@ public final class TrackerDatabase {
             }
             return true
         }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            throw TrackerError("cannot open database \(path): unable to open database file (it is a directory)")
+        }
         if status.st_size == 0, access != .create, access != .inspect, (status.st_mode & S_IFMT) == S_IFREG {
             throw TrackerError("\(path) is an empty file, not a plantrack database; `plantrack init --db \(path)` makes it one")
         }

@@ -163,4 +163,20 @@ import Testing
         }
         #expect(failures.all.isEmpty, "\(failures.all.count) of \(8 * rounds) failed: \(failures.all.prefix(3))")
     }
+
+    /// `sql` is bounded: an endless query stops at --timeout, one huge value is cut, nothing traps.
+    @Test func sqlIsBoundedInTimeAndValueSize() throws {
+        let cli = try PlantrackProcess()
+        defer { cli.cleanUp() }
+        try cli.succeed(["init"])
+        try cli.refuse(
+            ["sql", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c", "--timeout", "0.5"],
+            "sql: stopped after 0.5 s (--timeout)")
+        let text = try cli.succeed(["sql", "SELECT printf('%.*c', 100000, 'x') AS v", "--format", "csv"])
+        #expect(text.contains("… [100000 bytes in all]"))
+        #expect(text.utf8.count < 70_000)
+        let blob = try cli.succeed(["sql", "SELECT zeroblob(300000) AS v", "--format", "csv"])
+        #expect(blob == "v\r\n[blob of 300000 bytes]\r\n")
+        try cli.refuse(["sql", "SELECT 1", "--timeout", "0"], "--timeout: expected seconds")
+    }
 }

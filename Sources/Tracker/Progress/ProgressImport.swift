@@ -75,7 +75,7 @@ public struct ProgressImport {
 
     static func fileSHA256(_ path: String, displayName: String) throws -> String {
         guard let file = fopen(path, "rb") else {
-            throw TrackerError("\(displayName): cannot open: \(String(cString: strerror(errno)))")
+            throw TrackerError("\(displayName): cannot open \(path): \(String(cString: strerror(errno)))")
         }
         defer { fclose(file) }
         var hash = SHA256Stream()
@@ -84,7 +84,7 @@ public struct ProgressImport {
             let count = fread(&buffer, 1, buffer.count, file)
             if count > 0 { buffer.withUnsafeBytes { hash.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) } }
             if count < buffer.count {
-                if ferror(file) != 0 { throw TrackerError("\(displayName): read error") }
+                if ferror(file) != 0 { throw TrackerError("\(displayName): cannot open \(path): \(String(cString: strerror(errno)))") }
                 break
             }
         }
