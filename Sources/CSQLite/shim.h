@@ -55,6 +55,71 @@ static inline void csqlite_sha256_block(uint32_t *state, const uint8_t *block) {
     state[4] += e; state[5] += f; state[6] += g; state[7] += h;
 }
 
+
+// SHA extensions (x86 SHA-NI), where the processor has them: several times faster than the
+// portable rounds, which is what lets `verify` recheck a million rows in a second or so.
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#include <immintrin.h>
+
+static inline int csqlite_sha256_has_extensions(void) {
+    static int cached = -1;
+    if (cached < 0) {
+        unsigned a = 0, b = 0, c = 0, d = 0;
+        int sse = __get_cpuid(1, &a, &b, &c, &d) && (c & (1u << 9)) && (c & (1u << 19));  // SSSE3, SSE4.1
+        int sha = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+        cached = sse && sha;
+    }
+    return cached;
+}
+
+__attribute__((target("sha,sse4.1,ssse3")))
+static inline void csqlite_sha256_blocks_ni(uint32_t *state, const uint8_t *data, size_t blocks) {
+    const __m128i mask = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i tmp = _mm_loadu_si128((const __m128i *)&state[0]);
+    __m128i state1 = _mm_loadu_si128((const __m128i *)&state[4]);
+    tmp = _mm_shuffle_epi32(tmp, 0xB1);                 // CDAB
+    state1 = _mm_shuffle_epi32(state1, 0x1B);           // EFGH
+    __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);  // ABEF
+    state1 = _mm_blend_epi16(state1, tmp, 0xF0);        // CDGH
+    while (blocks-- > 0) {
+        __m128i abef = state0, cdgh = state1;
+        __m128i m[4];
+        for (int g = 0; g < 16; g++) {
+            if (g < 4) m[g] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 16 * g)), mask);
+            __m128i msg = _mm_add_epi32(m[g & 3], _mm_loadu_si128((const __m128i *)&csqlite_sha256_k[4 * g]));
+            state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
+            if (g >= 3 && g <= 14) {
+                __m128i t = _mm_alignr_epi8(m[g & 3], m[(g + 3) & 3], 4);
+                m[(g + 1) & 3] = _mm_sha256msg2_epu32(_mm_add_epi32(m[(g + 1) & 3], t), m[g & 3]);
+            }
+            msg = _mm_shuffle_epi32(msg, 0x0E);
+            state0 = _mm_sha256rnds2_epu32(state0, state1, msg);
+            if (g >= 1 && g <= 12) m[(g + 3) & 3] = _mm_sha256msg1_epu32(m[(g + 3) & 3], m[g & 3]);
+        }
+        state0 = _mm_add_epi32(state0, abef);
+        state1 = _mm_add_epi32(state1, cdgh);
+        data += 64;
+    }
+    tmp = _mm_shuffle_epi32(state0, 0x1B);          // FEBA
+    state1 = _mm_shuffle_epi32(state1, 0xB1);       // DCHG
+    state0 = _mm_blend_epi16(tmp, state1, 0xF0);    // DCBA
+    state1 = _mm_alignr_epi8(state1, tmp, 8);       // ABEF
+    _mm_storeu_si128((__m128i *)&state[0], state0);
+    _mm_storeu_si128((__m128i *)&state[4], state1);
+}
+#endif
+
+static inline void csqlite_sha256_blocks(uint32_t *state, const uint8_t *data, size_t blocks) {
+#if defined(__x86_64__) || defined(__i386__)
+    if (csqlite_sha256_has_extensions()) {
+        csqlite_sha256_blocks_ni(state, data, blocks);
+        return;
+    }
+#endif
+    for (size_t i = 0; i < blocks; i++) csqlite_sha256_block(state, data + 64 * i);
+}
+
 static inline void csqlite_sha256_init(csqlite_sha256 *ctx) {
     static const uint32_t initial[8] = {
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
@@ -74,13 +139,13 @@ static inline void csqlite_sha256_update(csqlite_sha256 *ctx, const void *data, 
         bytes += take;
         count -= take;
         if (ctx->used < 64) return;
-        csqlite_sha256_block(ctx->state, ctx->buffer);
+        csqlite_sha256_blocks(ctx->state, ctx->buffer, 1);
         ctx->used = 0;
     }
-    while (count >= 64) {
-        csqlite_sha256_block(ctx->state, bytes);
-        bytes += 64;
-        count -= 64;
+    if (count >= 64) {
+        csqlite_sha256_blocks(ctx->state, bytes, count / 64);
+        bytes += count / 64 * 64;
+        count %= 64;
     }
     memcpy(ctx->buffer, bytes, count);
     ctx->used = (uint32_t)count;
@@ -88,13 +153,10 @@ static inline void csqlite_sha256_update(csqlite_sha256 *ctx, const void *data, 
 
 static inline void csqlite_sha256_final(csqlite_sha256 *ctx, uint8_t digest[32]) {
     uint64_t bits = ctx->length * 8;
-    uint8_t pad = 0x80;
-    csqlite_sha256_update(ctx, &pad, 1);
-    uint8_t zero = 0;
-    while (ctx->used != 56) csqlite_sha256_update(ctx, &zero, 1);
-    uint8_t length[8];
-    for (int i = 0; i < 8; i++) length[i] = (uint8_t)(bits >> (56 - 8 * i));
-    csqlite_sha256_update(ctx, length, 8);
+    uint8_t padding[72] = {0x80};
+    size_t padLength = ctx->used < 56 ? 56 - ctx->used : 120 - ctx->used;
+    for (int i = 0; i < 8; i++) padding[padLength + i] = (uint8_t)(bits >> (56 - 8 * i));
+    csqlite_sha256_update(ctx, padding, padLength + 8);
     for (int i = 0; i < 8; i++) {
         digest[i * 4] = (uint8_t)(ctx->state[i] >> 24);
         digest[i * 4 + 1] = (uint8_t)(ctx->state[i] >> 16);
@@ -196,6 +258,16 @@ static inline void csqlite_chain_row(sqlite3_stmt *statement, int firstColumn, c
         csqlite_chain_put_value(&ctx, value);
     }
     csqlite_sha256_final(&ctx, digest);
+}
+
+// Whether column `linkColumn` of `links`' current row is the link of `row`'s current row; the
+// whole check in C, so `verify` allocates nothing per row.
+static inline int csqlite_chain_matches(sqlite3_stmt *row, int firstColumn, const uint8_t *previous, const char *table,
+                                        sqlite3_stmt *links, int linkColumn) {
+    uint8_t digest[32];
+    csqlite_chain_row(row, firstColumn, previous, table, digest);
+    const void *link = sqlite3_column_blob(links, linkColumn);
+    return link != NULL && sqlite3_column_bytes(links, linkColumn) == 32 && memcmp(link, digest, 32) == 0;
 }
 
 static inline void csqlite_sha256_digest(const void *bytes, size_t count, uint8_t digest[32]) {

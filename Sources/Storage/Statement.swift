@@ -242,3 +242,21 @@ extension Statement {
         }
     }
 }
+
+extension Statement {
+    /// Whether column `column` of `links`' current row is the chain link of this statement's
+    /// current row (`chainLink`), compared without copying either.
+    public func chainLinkMatches(
+        previous: UnsafePointer<UInt8>?, table: String, firstColumn: Int32, links: Statement, column: Int32
+    ) -> Bool {
+        csqlite_chain_matches(handle, firstColumn, previous, table, links.handle, column) != 0
+    }
+
+    /// Copies up to `capacity` bytes of a blob column into `buffer`; returns the blob's length.
+    public func copyBlob(at index: Int32, into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) -> Int {
+        guard let bytes = sqlite3_column_blob(handle, index) else { return 0 }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        buffer.update(from: bytes.assumingMemoryBound(to: UInt8.self), count: min(count, capacity))
+        return count
+    }
+}

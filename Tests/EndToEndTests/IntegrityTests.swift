@@ -179,4 +179,20 @@ import Testing
         #expect(blob == "v\r\n[blob of 300000 bytes]\r\n")
         try cli.refuse(["sql", "SELECT 1", "--timeout", "0"], "--timeout: expected seconds")
     }
+
+    /// `init` on a full disk (a file-size limit, with SIGXFSZ ignored so writes fail with EFBIG)
+    /// fails, and leaves no half-built database behind.
+    @Test func initOnAFullDiskLeavesNoFile() throws {
+        let cli = try PlantrackProcess()
+        defer { cli.cleanUp() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "trap '' XFSZ; ulimit -f 400; exec \"$0\" --db \"$1\" init", PlantrackProcess.binary, cli.database]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(!exists(cli.database) && !exists(cli.database + "-wal") && !exists(cli.database + "-shm") && !exists(cli.database + "-journal"))
+    }
 }

@@ -89,59 +89,70 @@ public enum Verifier {
 
     /// Walks the chain in order and each append-only table in id order side by side: every row
     /// must have the next link of its table, and every link must match its row's content.
+    /// The per-row work is C (`chainLinkMatches`): nothing is allocated per row.
     static func verifyChain(_ db: Database, problems: inout [String]) throws -> Int {
         guard try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'integrity_chain'") == 1 else {
             return 0
         }
         let tables = try db.fetchAll("SELECT name FROM append_only_tables ORDER BY name") { $0.string(at: 0) }
-        var cursors: [String: Statement] = [:]
-        var pendingRow: [String: Bool] = [:]  // whether the cursor holds a row not yet matched
+        var cursors: [Statement] = []
+        var hasRow: [Bool] = []  // whether the cursor holds a row not yet matched
         for table in tables {
             let cursor = try db.prepare("SELECT rowid, * FROM \(quoted(table)) ORDER BY rowid")
             try cursor.bind(.none)
-            cursors[table] = cursor
-            pendingRow[table] = try cursor.step()
+            hasRow.append(try cursor.step())
+            cursors.append(cursor)
         }
         var extra = 0
         func report(_ problem: String) {
             if problems.count < listed { problems.append(problem) } else { extra += 1 }
         }
-        var previous: [UInt8]?
-        var count = 0
-        let links = try db.prepare("SELECT seq, table_name, row_id, link FROM integrity_chain ORDER BY seq")
+        // The table as an index into `tables` (-1: not an append-only table), computed by SQLite.
+        let tableIndex = tables.isEmpty ? "-1"
+            : "CASE table_name " + tables.enumerated().map { "WHEN \(literal($1)) THEN \($0) " }.joined() + "ELSE -1 END"
+        let links = try db.prepare("SELECT seq, \(tableIndex), row_id, link, table_name FROM integrity_chain ORDER BY seq")
         try links.bind(.none)
+        let previous = UnsafeMutablePointer<UInt8>.allocate(capacity: 32)
+        defer { previous.deallocate() }
+        var hasPrevious = false
+        var count = 0
         while try links.step() {
             count += 1
-            let seq = links.int64(at: 0), table = links.string(at: 1), rowID = links.int64(at: 2)
-            let link = links.blob(at: 3)
-            defer { previous = link }
-            guard let cursor = cursors[table] else {
-                report("chain link \(seq) names \(table), which is not an append-only table")
+            let index = links.int(at: 1), rowID = links.int64(at: 2)
+            defer { hasPrevious = links.copyBlob(at: 3, into: previous, capacity: 32) == 32 }
+            guard index >= 0 else {
+                report("chain link \(links.int64(at: 0)) names \(links.string(at: 4)), which is not an append-only table")
                 continue
             }
+            let cursor = cursors[index], table = tables[index]
             // Rows the chain skipped were added while its trigger was gone.
-            while pendingRow[table] == true, cursor.int64(at: 0) < rowID {
+            while hasRow[index], cursor.int64(at: 0) < rowID {
                 report("\(table) row \(cursor.int64(at: 0)) is not in the chain (added outside plantrack)")
-                pendingRow[table] = try cursor.step()
+                hasRow[index] = try cursor.step()
             }
-            guard pendingRow[table] == true, cursor.int64(at: 0) == rowID else {
-                report("\(table) row \(rowID) is gone (deleted; chain link \(seq))")
+            guard hasRow[index], cursor.int64(at: 0) == rowID else {
+                report("\(table) row \(rowID) is gone (deleted; chain link \(links.int64(at: 0)))")
                 continue
             }
-            if cursor.chainLink(previous: previous, table: table, firstColumn: 1) != link {
-                report("\(table) row \(rowID) was changed after it was logged (chain link \(seq) does not match)")
+            if !cursor.chainLinkMatches(
+                previous: hasPrevious ? UnsafePointer(previous) : nil, table: table, firstColumn: 1, links: links, column: 3)
+            {
+                report("\(table) row \(rowID) was changed after it was logged (chain link \(links.int64(at: 0)) does not match)")
             }
-            pendingRow[table] = try cursor.step()
+            hasRow[index] = try cursor.step()
         }
-        for table in tables {
-            guard let cursor = cursors[table] else { continue }
-            while pendingRow[table] == true {
-                report("\(table) row \(cursor.int64(at: 0)) is not in the chain (added outside plantrack)")
-                pendingRow[table] = try cursor.step()
+        for (index, table) in tables.enumerated() {
+            while hasRow[index] {
+                report("\(table) row \(cursors[index].int64(at: 0)) is not in the chain (added outside plantrack)")
+                hasRow[index] = try cursors[index].step()
             }
         }
         if extra > 0 { problems.append("… and \(extra) more") }
         return count
+    }
+
+    static func literal(_ text: String) -> String {
+        "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
     }
 
     static func quoted(_ name: String) -> String {
