@@ -3,7 +3,8 @@ import Storage
 
 /// The plantrack database: one SQLite connection, its schema, and the bundled documents.
 public final class TrackerDatabase {
-    public let db: Database
+    /// Internal: front ends go through the use cases and queries, never the connection.
+    let db: Database
     public let path: String
 
     public enum Access: Sendable {
@@ -18,7 +19,7 @@ public final class TrackerDatabase {
         case inspect
     }
 
-    public static func migrator() throws -> DatabaseMigrator {
+    static func migrator() throws -> DatabaseMigrator {
         try DatabaseMigrator(migrations: EmbeddedResources.migrations.compactMap {
             Migration(fileName: $0.name, sql: $0.contents)
         })
@@ -56,7 +57,7 @@ public final class TrackerDatabase {
             }
             if access == .existing { try migrator.checkSchemaSealed(db) }
         } catch let error as DatabaseError where error.resultCode == DatabaseError.notADatabase {
-            throw TrackerError("cannot open database \(self.path): \(error.message)")
+            throw TrackerError("\(self.path) is not a plantrack database (\(error.message))")
         }
     }
 
@@ -90,7 +91,7 @@ public final class TrackerDatabase {
             return true
         }
         if (status.st_mode & S_IFMT) == S_IFDIR {
-            throw TrackerError("cannot open database \(path): unable to open database file (it is a directory)")
+            throw TrackerError(.file, "cannot open database \(path): unable to open database file (it is a directory)")
         }
         if status.st_size == 0, access != .create, access != .inspect, (status.st_mode & S_IFMT) == S_IFREG {
             throw TrackerError("\(path) is an empty file, not a plantrack database; `plantrack init --db \(path)` makes it one")

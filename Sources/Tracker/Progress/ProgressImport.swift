@@ -9,9 +9,14 @@ import Storage
 /// single INSERT … SELECT — the way the sqlite3 shell loads fastest — and records the file's
 /// SHA-256, so the same file is refused a second time unless asked for (`again`).
 public struct ProgressImport {
-    public static let columns = ["action", "reported_on", "status", "note", "evidence_url", "author"]
-    static let required: Set<String> = ["action", "reported_on", "status", "note"]
-    static let optional: Set<String> = ["evidence_url", "author", "percent", "commitment"]
+    /// The columns a file must have, and those it may add, in the order messages list them.
+    public static let requiredColumns = ["action", "reported_on", "status", "note"]
+    public static let optionalColumns = ["evidence_url", "author", "percent", "commitment"]
+    static let required = Set(requiredColumns)
+    static let optional = Set(optionalColumns)
+    /// How a message states the header a file needs.
+    static let expectedHeader =
+        "expected \(requiredColumns.joined(separator: ",")), optionally with \(optionalColumns.joined(separator: ","))"
     public static let maximumReportedProblems = 20
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -29,11 +34,11 @@ public struct ProgressImport {
 
     let log: ProgressLog
 
-    public init(log: ProgressLog) { self.log = log }
+    init(log: ProgressLog) { self.log = log }
 
     /// Validates every line and, unless `dryRun`, inserts them; returns the number of rows.
     /// Owns its transactions: the caller must not be inside one.
-    public func run(path: String, displayName: String, dryRun: Bool, again: Bool = false) throws -> Int {
+    func run(path: String, displayName: String, dryRun: Bool, again: Bool = false) throws -> Int {
         let db = log.db
         let sha256 = try Self.fileSHA256(path, displayName: displayName)
         if !again { try refuseRepeat(sha256, displayName: displayName) }
@@ -69,13 +74,13 @@ public struct ProgressImport {
             "SELECT file_name, imported_at, rows FROM imported_files WHERE sha256 = ? ORDER BY id LIMIT 1", [sha256]
         ) { ($0.string(at: 0), $0.string(at: 1), $0.int(at: 2)) }
         if let (name, at, rows) = earlier {
-            throw TrackerError("\(displayName): this file (SHA-256 \(sha256.prefix(12))…) was already imported as \(name) at \(at), \(rows) update\(rows == 1 ? "" : "s"); nothing was written (pass --again to import it once more)")
+            throw TrackerError(.file, "\(displayName): this file (SHA-256 \(sha256.prefix(12))…) was already imported as \(name) at \(at), \(rows) update\(rows == 1 ? "" : "s"); nothing was written (pass --again to import it once more)")
         }
     }
 
     static func fileSHA256(_ path: String, displayName: String) throws -> String {
         guard let file = fopen(path, "rb") else {
-            throw TrackerError("\(displayName): cannot open \(path): \(String(cString: strerror(errno)))")
+            throw TrackerError(.file, "\(displayName): cannot open \(path): \(String(cString: strerror(errno)))")
         }
         defer { fclose(file) }
         var hash = SHA256Stream()
@@ -84,7 +89,7 @@ public struct ProgressImport {
             let count = fread(&buffer, 1, buffer.count, file)
             if count > 0 { buffer.withUnsafeBytes { hash.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) } }
             if count < buffer.count {
-                if ferror(file) != 0 { throw TrackerError("\(displayName): cannot open \(path): \(String(cString: strerror(errno)))") }
+                if ferror(file) != 0 { throw TrackerError(.file, "\(displayName): cannot open \(path): \(String(cString: strerror(errno)))") }
                 break
             }
         }
@@ -94,7 +99,7 @@ public struct ProgressImport {
     private func validate(path: String, displayName: String, stage: Bool) throws -> Int {
         let reader: CSVReader
         do { reader = try CSVReader(path: path) } catch let error as CSVError {
-            throw TrackerError("\(displayName): \(error.message)")
+            throw TrackerError(.file, "\(displayName): \(error.message)")
         }
         var problems: [String] = []
         var total = 0
@@ -106,19 +111,19 @@ public struct ProgressImport {
         }
 
         guard let header = try nextRecord(reader, displayName: displayName) else {
-            throw TrackerError("\(displayName): empty file; expected the header \(Self.columns.joined(separator: ","))")
+            throw TrackerError(.file, "\(displayName): empty file; \(Self.expectedHeader)")
         }
         var index: [String: Int] = [:]
         for (position, name) in header.fields.enumerated() {
             let name = name.trimmingSpaces
             guard Self.required.contains(name) || Self.optional.contains(name) else {
-                throw TrackerError("\(displayName):\(header.line): header: unknown column '\(name)' (expected \(Self.columns.joined(separator: ",")))")
+                throw TrackerError(.file, "\(displayName):\(header.line): header: unknown column '\(Escaped.text(name))' (\(Self.expectedHeader))")
             }
-            guard index[name] == nil else { throw TrackerError("\(displayName):\(header.line): header: column '\(name)' appears twice") }
+            guard index[name] == nil else { throw TrackerError(.file, "\(displayName):\(header.line): header: column '\(Escaped.text(name))' appears twice") }
             index[name] = position
         }
-        for name in Self.columns where Self.required.contains(name) && index[name] == nil {
-            throw TrackerError("\(displayName):\(header.line): header: missing column '\(name)' (expected \(Self.columns.joined(separator: ",")))")
+        for name in Self.requiredColumns where index[name] == nil {
+            throw TrackerError(.file, "\(displayName):\(header.line): header: missing column '\(name)' (\(Self.expectedHeader))")
         }
 
         let db = log.db
@@ -184,7 +189,8 @@ public struct ProgressImport {
                 do { percent = try FieldParser.percent(fields[column]) } catch { report(record.line, "percent", error.message) }
             }
             var commitmentID: Int64?
-            if let column = index["commitment"], !fields[column].isEmpty {
+            // Only against a known action: a bad action number is one problem, not two.
+            if let column = index["commitment"], !fields[column].isEmpty, let actionID {
                 if let found = commitmentIDs[fields[column]], found.actionID == actionID {
                     commitmentID = found.id
                 } else {
@@ -203,7 +209,7 @@ public struct ProgressImport {
 
     private func nextRecord(_ reader: CSVReader, displayName: String) throws -> CSVRecord? {
         do { return try reader.next() } catch let error as CSVError {
-            throw TrackerError("\(displayName):\(error.line): \(error.message)")
+            throw TrackerError(.file, "\(displayName):\(error.line): \(error.message)")
         }
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Importer
 import Tracker
 
 struct ImportCommand: ParsableCommand {
@@ -17,21 +16,11 @@ struct ImportCommand: ParsableCommand {
     var dryRun = false
 
     func run() throws {
-        let documents = try files.isEmpty ? TrackerDatabase.bundledDocuments : files.map { path in
-            (fileName: path, bytes: try readFile(path))
-        }
+        let documents = try files.isEmpty ? nil : files.map { PlanDocument(fileName: $0, bytes: try readFile($0)) }
         if dryRun {
-            let curation = try TrackerDatabase.bundledCuration()
-            for document in documents {
-                let imported = try DocumentImporter.importDocument(
-                    fileName: document.fileName, bytes: document.bytes, curation: curation.overlay,
-                    today: ISODate.today().description)
-                Console.write(imported.summary())
-            }
+            for summary in try TrackerDatabase.previewImport(documents) { Console.write(summary) }
             return
         }
-        let tracker = try global.open(.create)
-        try TrackerDatabase.migrator().migrate(tracker.db)
-        for outcome in try tracker.importDocuments(documents) { Console.line(outcome.summary) }
+        for outcome in try global.open(.create).importDocuments(documents) { Console.line(outcome.summary) }
     }
 }

@@ -23,10 +23,9 @@ struct ProgressImportCommand: ParsableCommand {
     var again = false
 
     func run() throws {
-        let tracker = try global.open(.existing)
-        let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
-        let count = try ProgressImport(log: ProgressLog(db: tracker.db, plan: plan))
-            .run(path: file, displayName: file, dryRun: dryRun, again: again)
-        Console.line(dryRun ? "\(file): \(count) updates would be imported (dry run; nothing written)" : "\(file): imported \(count) updates")
+        let result = try global.open(.existing).importProgress(
+            ImportProgressRequest(plan: planOptions.plan, path: file, dryRun: dryRun, again: again))
+        let updates = Plural.count(result.updates, "update")
+        Console.line(dryRun ? "\(file): \(updates) would be imported (dry run; nothing written)" : "\(file): imported \(updates)")
     }
 }
