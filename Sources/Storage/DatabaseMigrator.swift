@@ -106,23 +106,28 @@ public struct DatabaseMigrator: Sendable {
         """
 
     /// Fingerprint of the schema as the migrations left it: SHA-256 over every object's type,
-    /// name and SQL (SQLite's own `sqlite_%` objects aside). Recorded with each migration, and
-    /// compared by `checkSchemaSealed` before a command writes: a dropped or edited trigger shows.
+    /// name and SQL (SQLite's own `sqlite_%` objects aside) and over the migration history
+    /// (version, name, checksum). Recorded with each migration and compared by
+    /// `checkSchemaSealed` before a command writes: a dropped or edited trigger, or a checksum
+    /// edited in `schema_migrations`, shows. Hashed straight from SQLite's buffers (this is on
+    /// every writing command's start-up path).
     public static func schemaFingerprint(_ db: Database) throws -> String {
-        var text = ""
-        try db.forEachRow(
-            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name"
-        ) { row in
-            text += row.string(at: 0) + "\u{1}" + row.string(at: 1) + "\u{1}" + row.string(at: 2) + "\u{0}"
+        var hash = SHA256Stream()
+        for sql in [
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
+            "SELECT version, name, checksum FROM schema_migrations ORDER BY version",
+        ] {
+            try db.forEachRow(sql) { $0.hashColumns(into: &hash) }
         }
-        return SHA256.hexDigest(text)
+        return SHA256.hex(hash.finalize())
     }
 
-    /// Throws unless every applied migration's checksum matches its file and the schema is the one
-    /// the last migration recorded. Cheap enough for every writing command's start-up.
-    public func checkSchemaSealed(_ db: Database) throws {
-        let applied = try appliedMigrations(db)
-        try validate(applied)
+    /// Throws unless the schema and the migration history are the ones the last migration
+    /// recorded; with `validatingChecksums`, also unless every applied migration's checksum
+    /// matches its file (hashing every file: `migrate` and `init` do it, other writers rely on
+    /// the fingerprint, which covers the recorded checksums).
+    public func checkSchemaSealed(_ db: Database, validatingChecksums: Bool = true) throws {
+        if validatingChecksums { try validate(try appliedMigrations(db)) }
         guard try hasFingerprintColumn(db) else { return }
         let recorded = try db.scalarString("SELECT schema_sha256 FROM schema_migrations ORDER BY version DESC LIMIT 1")
         if let recorded, try Self.schemaFingerprint(db) != recorded { throw MigrationError.schemaAltered }

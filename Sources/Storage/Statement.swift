@@ -281,3 +281,16 @@ extension Statement {
         return count
     }
 }
+
+extension Statement {
+    /// Feeds the current row's columns to `hash`: each column's text, then a separator byte.
+    public func hashColumns(into hash: inout SHA256Stream) {
+        for index in 0..<columnCount {
+            if let text = sqlite3_column_text(handle, index) {
+                hash.update(UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index))))
+            }
+            var separator: UInt8 = 0
+            withUnsafeBytes(of: &separator) { hash.update($0) }
+        }
+    }
+}

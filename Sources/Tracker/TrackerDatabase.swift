@@ -55,7 +55,7 @@ public final class TrackerDatabase {
                 _ = try migrator.status(of: db)
                 throw TrackerError("database \(path) needs migrating; run `plantrack migrate`")
             }
-            if access == .existing { try migrator.checkSchemaSealed(db) }
+            if access == .existing { try migrator.checkSchemaSealed(db, validatingChecksums: false) }
         } catch let error as DatabaseError where error.resultCode == DatabaseError.notADatabase {
             throw TrackerError("\(self.path) is not a plantrack database (\(error.message))")
         }
