@@ -16,8 +16,9 @@ struct DashboardCommand: ParsableCommand {
     @OptionGroup var language: LanguageOptions
 
     func run() throws {
-        let page = DashboardPage.render(try global.open(.readOnly).dashboard(plan: planOptions.plan, asOf: asOf.date), language: language.lang)
-        try AtomicFile.write(page, to: out)
+        let tracker = try global.open(.readOnly)
+        let page = DashboardPage.render(try tracker.dashboard(plan: planOptions.plan, asOf: asOf.date), language: language.lang)
+        try AtomicFile.write(page, to: out, database: tracker.path)
         Console.line(out)
     }
 }

@@ -22,13 +22,24 @@ struct SQLCommand: ParsableCommand {
     @Option(name: .customLong("param"), help: ArgumentHelp("Bind :name to value; repeatable.", valueName: "name=value"))
     var parameters: [String] = []
 
+    @Option(help: ArgumentHelp("Stop the statement after this many seconds.", valueName: "seconds"))
+    var timeout: Double = 30
+
     func validate() throws {
+        if output.columns != nil { throw CommandLineError(message: "--columns: name the columns in the SELECT instead") }
         _ = try parameters.map(QueryParameter.init(parsing:))
+        guard timeout.isFinite, timeout > 0, timeout <= 86_400 else {
+            throw TrackerError("--timeout: expected seconds between 0 and 86400")
+        }
     }
 
     func run() throws {
         let bound = try parameters.map(QueryParameter.init(parsing:))
         let tracker = try global.open(.readOnly)
-        Console.print(try ReadOnlyQuery.run(query, parameters: bound, in: tracker), as: output.format)
+        // The rows stream, so the byte-order mark goes first, on its own.
+        if output.bom { Console.write("\u{FEFF}") }
+        try ReadOnlyQuery.stream(
+            query, parameters: bound, timeoutSeconds: timeout, format: output.format.format, options: Console.renderOptions(),
+            in: tracker, write: Console.write)
     }
 }

@@ -82,6 +82,7 @@ enum Examples {
         "training correct": ["plantrack training correct 2 --participants 42", "plantrack training correct 2 --location Dhaka"],
         "training withdraw": ["plantrack training withdraw 3 --reason \"Postponed to 2026\""],
         "milestone add": ["plantrack milestone add --commitment lab-sessions --title \"Lab sessions\""],
+        "verify": ["plantrack verify", "plantrack verify --db plantrack-2025-06-30.db"],
         "backup": ["plantrack backup plantrack-2025-06-30.db"],
         "datasette-metadata": [
             "plantrack datasette-metadata > metadata.json",
