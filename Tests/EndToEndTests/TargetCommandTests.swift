@@ -178,6 +178,8 @@ import Testing
         defer { cli.cleanUp() }
         try cli.succeed(["import", PlantrackProcess.root.appendingPathComponent("scripts/demo/compute-plan.md").path])
         try cli.succeed(["commitment", "add", "--plan", "compute-plan", "centres", "建成10个国家级智算中心", "--target", "10 centres", "--due", "2025-12-31"])
+        try Self.refuse(cli, ["training", "add", "--plan", "compute-plan", "--title", "T", "--start", "2025-03-01", "--location", "X"],
+                        "--milestone: plan compute-plan has no milestone yet; count one of its commitments in sessions with `plantrack milestone add`")
         #expect(try cli.succeed(["milestone", "add", "--commitment", "centres"]) == "centres\n")
         try cli.succeed(["training", "add", "--title", "Centre opened", "--start", "2025-03-01", "--location", "Hefei", "--milestone", "centres"])
         let row = try Self.list(cli, asOf: "2025-03-01")["centres"]
