@@ -148,7 +148,7 @@ public enum DashboardPage {
                 ?? target.actualOn.map { "done \($0)" } ?? "—"
             let measured = actual + (target.actual != nil ? target.actualOn.map { " (\($0))" } ?? "" : "")
             return HTML.element("tr", ["id": "target-\(target.slug)"], [
-                HTML.text("td", [:], owner),
+                HTML.text("td", ["class": "for"], owner),
                 HTML.element("td", [:], HTML.escape(shortened(target.title, to: 90)) + HTML.text("span", ["class": "en"], target.slug)),
                 HTML.text("td", ["class": "num"], promised.isEmpty ? "deliverable" : promised),
                 HTML.text("td", ["class": "num"], measured),
@@ -293,6 +293,7 @@ public enum DashboardPage {
         .fill-blocked, .fill-missed { fill: var(--blocked); }
         .fill-not-started, .fill-no-data { fill: var(--not-started); }
         td.bar { width: 160px; }
+        td.for { white-space: nowrap; }
         svg.target-bar { width: 150px; margin: 2px 0; }
         svg.chart { width: 100%; height: auto; display: block; margin: 6px 0; }
         svg text { font-family: inherit; font-size: 12px; fill: var(--muted); }
