@@ -124,7 +124,7 @@ import Testing
             ("DROP TRIGGER progress_updates_no_replace", "trigger progress_updates_no_replace is missing", true),
             ("CREATE TRIGGER sneaky AFTER INSERT ON progress_updates BEGIN SELECT 1; END", "trigger sneaky was added", true),
             ("UPDATE schema_migrations SET checksum = '0' || substr(checksum, 2) WHERE version = 8", "0008_integrity.sql was changed", true),
-            ("PRAGMA foreign_keys = OFF; INSERT INTO commitments (action_id, slug, body) VALUES (999, 'orphan', 'x')",
+            ("PRAGMA foreign_keys = OFF; INSERT INTO commitments (plan_id, slug, body, kind) VALUES (999, 'orphan', 'x', 'deliverable')",
              "commitments row", false),
         ]
         var detected = 0
