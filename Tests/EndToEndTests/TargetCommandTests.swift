@@ -88,6 +88,14 @@ import Testing
         #expect(end["intelligent-share"]?["actual"] as? Double == 36)
         #expect(end["intelligent-share"]?["status"] as? String == "met")
 
+        // A hand-recorded indicator value corrected: the target follows.
+        let valueID = try #require(try cli.sqlite("SELECT max(id) FROM indicator_values").first)
+        try cli.succeed(["indicator", "correct", valueID, "37%"])
+        #expect(try Self.list(cli, asOf: "2025-12-31")["intelligent-share"]?["actual"] as? Double == 37)
+        try Self.refuse(cli, ["indicator", "correct", valueID, "38"], "id: value \(valueID) was already corrected by")
+        try Self.refuse(cli, ["indicator", "correct", "1", "5"], "id: value 1 was read from a document")
+        try Self.refuse(cli, ["indicator", "correct", "9999", "5"], "no indicator value with id 9999")
+
         let show = try cli.succeed(["commitment", "show", "compute-300", "--format", "json"])
         #expect(show.contains("\"superseded_by\": 4"))
         #expect(show.contains("\"note\": \"corrected figure\""))
@@ -178,6 +186,8 @@ import Testing
         defer { cli.cleanUp() }
         try cli.succeed(["import", PlantrackProcess.root.appendingPathComponent("scripts/demo/compute-plan.md").path])
         try cli.succeed(["commitment", "add", "--plan", "compute-plan", "centres", "建成10个国家级智算中心", "--target", "10 centres", "--due", "2025-12-31"])
+        try Self.refuse(cli, ["training", "add", "--plan", "compute-plan", "--title", "T", "--start", "2025-03-01", "--location", "X"],
+                        "--milestone: plan compute-plan has no milestone yet; count one of its commitments in sessions with `plantrack milestone add`")
         #expect(try cli.succeed(["milestone", "add", "--commitment", "centres"]) == "centres\n")
         try cli.succeed(["training", "add", "--title", "Centre opened", "--start", "2025-03-01", "--location", "Hefei", "--milestone", "centres"])
         let row = try Self.list(cli, asOf: "2025-03-01")["centres"]

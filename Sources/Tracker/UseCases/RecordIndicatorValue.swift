@@ -27,21 +27,25 @@ public struct RecordIndicatorValueRequest: Sendable, Equatable {
 extension TrackerDatabase {
     /// Appends the value; returns its id.
     public func recordIndicatorValue(_ request: RecordIndicatorValueRequest) throws -> Int64 {
-        try db.inTransaction(.immediate) {
-            let (id, unit) = try resolveIndicator(request.indicator)
-            try checkUnit(request.value.unit, against: unit)
-            if unit == "%", request.value.value > 100 { throw TrackerError(.value, "\(request.value.value.formatted)% is over 100%") }
-            let today = ISODate.today()
-            if request.asOf > today { throw TrackerError(.asOf, "\(request.asOf) is in the future (today is \(today))") }
-            try db.execute(
-                """
-                INSERT INTO indicator_values (indicator_id, value, qualifier, as_of, source_id, evidence_url, note, author, recorded_at)
-                VALUES (?, ?, ?, ?, NULL, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-                """,
-                [id, request.value.value, (request.qualifier ?? .equal).rawValue, request.asOf.description, request.evidenceURL,
-                 request.note, request.author ?? Author.current])
-            return db.lastInsertedRowID
-        }
+        try db.inTransaction(.immediate) { try recordIndicatorValue(request, supersedes: nil) }
+    }
+
+    /// The checks and the insert, inside the caller's transaction.
+    func recordIndicatorValue(_ request: RecordIndicatorValueRequest, supersedes: Int64?) throws -> Int64 {
+        let (id, unit) = try resolveIndicator(request.indicator)
+        try checkUnit(request.value.unit, against: unit)
+        if unit == "%", request.value.value > 100 { throw TrackerError(.value, "\(request.value.value.formatted)% is over 100%") }
+        let today = ISODate.today()
+        if request.asOf > today { throw TrackerError(.asOf, "\(request.asOf) is in the future (today is \(today))") }
+        try db.execute(
+            """
+            INSERT INTO indicator_values
+                (indicator_id, value, qualifier, as_of, source_id, evidence_url, note, author, recorded_at, supersedes_id)
+            VALUES (?, ?, ?, ?, NULL, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?)
+            """,
+            [id, request.value.value, (request.qualifier ?? .equal).rawValue, request.asOf.description, request.evidenceURL,
+             request.note, request.author ?? Author.current, supersedes])
+        return db.lastInsertedRowID
     }
 
     /// The id and unit of indicator `slug`; unknown slugs name the nearest ones.

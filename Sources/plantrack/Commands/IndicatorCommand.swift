@@ -4,7 +4,7 @@ import Tracker
 struct IndicatorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(examples: "indicator",
         commandName: "indicator", abstract: "Quantitative indicators: read from the documents, or kept by hand.",
-        subcommands: [IndicatorListCommand.self, IndicatorAddCommand.self, IndicatorRecordCommand.self, IndicatorShowCommand.self])
+        subcommands: [IndicatorListCommand.self, IndicatorAddCommand.self, IndicatorRecordCommand.self, IndicatorCorrectCommand.self, IndicatorShowCommand.self])
 }
 
 struct IndicatorListCommand: ParsableCommand {

@@ -78,6 +78,7 @@ enum Examples {
         ],
         "indicator add": ["plantrack indicator add --name \"AI companies\" --unit firms"],
         "indicator record": ["plantrack indicator record ai-companies 4700 --as-of 2024-12-31"],
+        "indicator correct": ["plantrack indicator correct 31 4800", "plantrack indicator correct 31 --as-of 2024-12-31"],
         "indicator show": ["plantrack indicator show ai-companies"],
         "training correct": ["plantrack training correct 2 --participants 42", "plantrack training correct 2 --location Dhaka"],
         "training withdraw": ["plantrack training withdraw 3 --reason \"Postponed to 2026\""],

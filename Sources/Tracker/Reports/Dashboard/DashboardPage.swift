@@ -127,7 +127,7 @@ public enum DashboardPage {
                 ?? target.actualOn.map { l.pick("\($0) 完成", "done \($0)") } ?? "—"
             let measured = actual + (target.actual != nil ? target.actualOn.map { " (\($0))" } ?? "" : "")
             return HTML.element("tr", ["id": "target-\(target.slug)"], [
-                cell(headers[0], [:], HTML.escape(owner)),
+                cell(headers[0], ["class": "for"], HTML.escape(owner)),
                 cell(headers[1], [:], HTML.escape(shortened(target.title, to: 90)) + HTML.text("span", ["class": "en"], target.slug)),
                 cell(headers[2], ["class": "num"], HTML.escape(promised.isEmpty ? l.pick("交付事项", "deliverable") : promised)),
                 cell(headers[3], ["class": "num"], HTML.escape(measured)),
@@ -351,6 +351,7 @@ public enum DashboardPage {
         .fill-blocked, .fill-missed { fill: var(--blocked); }
         .fill-not-started, .fill-no-data { fill: var(--not-started); }
         td.bar { width: 160px; }
+        td.for { white-space: nowrap; }
         svg.target-bar { width: 150px; margin: 2px 0; }
         svg.chart { width: 100%; height: auto; display: block; margin: 6px 0; }
         svg text { font-family: inherit; font-size: 12px; fill: var(--muted); }
