@@ -9,7 +9,7 @@ let package = Package(
         .executable(name: "plantrack-server", targets: ["plantrack-server"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
         // The web server only (WebApp, plantrack-server); the CLI links HummingbirdBcrypt alone.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),

@@ -1,3 +1,5 @@
+import Tracker
+
 /// The interface's two languages. Plan text stays in its own language whichever is chosen.
 public enum Language: String, Sendable, CaseIterable {
     case en, zh
@@ -14,6 +16,8 @@ public enum Language: String, Sendable, CaseIterable {
     }
 
     var other: Language { self == .en ? .zh : .en }
+    /// The same language for Tracker's charts.
+    var forCharts: Tracker.Language { self == .en ? .en : .zh }
     var switchLabel: String { self == .en ? "中文" : "English" }
 
     /// Every interface string by key, for the templates (`{{t.key}}`).

@@ -29,8 +29,8 @@ extension WebApp {
                         ["number": action.number, "title": action.title, "titleEn": action.titleEn as Any, "status": action.status,
                          "lastUpdate": action.lastUpdate ?? "", "updates": action.updates, "lastNote": action.lastNote ?? ""]
                     },
-                    "milestones": data.milestones.map { milestoneContext($0, data) },
-                    "activity": Charts.monthlyBars(data.updatesPerMonth),
+                    "milestones": data.milestones.map { milestoneContext($0, data, language) },
+                    "activity": Charts.monthlyBars(data.updatesPerMonth, width: 1000, language.forCharts),
                 ])
             }
             return Reply.page(language("overview"), body, context: context, path: "/")
@@ -53,7 +53,7 @@ extension WebApp {
                 let data = try tracker.dashboard(asOf: asOf)
                 return Templates.render("targets", [
                     "t": language.labels, "asOf": asOf.description,
-                    "milestones": data.milestones.map { milestoneContext($0, data) },
+                    "milestones": data.milestones.map { milestoneContext($0, data, language) },
                     "commitments": TableView.render(try tracker.commitments(), id: "commitments"),
                 ])
             }
@@ -123,11 +123,12 @@ extension WebApp {
     }
 
     /// A milestone for the overview and targets templates: figures, progress bar and chart.
-    func milestoneContext(_ milestone: DashboardData.Milestone, _ data: DashboardData) -> [String: Any] {
+    func milestoneContext(_ milestone: DashboardData.Milestone, _ data: DashboardData, _ language: Language) -> [String: Any] {
         ["title": milestone.title, "status": milestone.status, "done": milestone.done, "target": milestone.target,
          "dueOn": milestone.dueOn.description, "projectedOn": milestone.projectedOn as Any,
          "pace": milestone.pacePerMonth.map { String($0) } ?? "—",
-         "bar": Charts.progressBar(milestone), "chart": Charts.timeline(milestone, proposedOn: data.proposedOn, asOf: data.asOf)]
+         "bar": Charts.progressBar(milestone, language.forCharts),
+         "chart": Charts.timeline(milestone, proposedOn: data.proposedOn, asOf: data.asOf, width: 1000, language.forCharts)]
     }
 
     /// `?as_of=YYYY-MM-DD`, default today; a bad date is the user's to fix.

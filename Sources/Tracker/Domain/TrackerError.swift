@@ -16,6 +16,9 @@ public struct TrackerError: Error, Sendable, Equatable, CustomStringConvertible 
         case report, query, parameter, search, document
         /// Accounts of the web app: a user's name, role and password.
         case user, role, password
+        /// Targets: a measured value and its unit, an indicator, a session id (to correct or
+        /// withdraw), a withdrawal's reason, a name, slug, qualifier, target value or due date.
+        case value, unit, indicator, session, reason, name, slug, qualifier, target, due
     }
 
     /// What went wrong with the field's value.

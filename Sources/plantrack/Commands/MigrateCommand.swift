@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct MigrateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "migrate",
         commandName: "migrate",
         abstract: "Apply pending migrations; --status lists applied and pending ones with checksums.")
 
@@ -13,7 +13,8 @@ struct MigrateCommand: ParsableCommand {
     var status = false
 
     func run() throws {
-        let tracker = try global.open(.create)
+        // --status only looks: on a missing file it fails rather than create one.
+        let tracker = try global.open(status ? .inspect : .create)
         if status {
             Console.print(ResultTable(try tracker.migrationStatus()), as: output.format)
             return
