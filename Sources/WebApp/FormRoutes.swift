@@ -42,7 +42,7 @@ struct FormState: Sendable {
     }
 
     /// Every field the forms show; a refusal naming another field is shown above the form.
-    static let formFields: Set<String> = Set(WebApp.progressFields + WebApp.trainingFields)
+    static let formFields: Set<String> = Set(WebApp.progressFields + WebApp.trainingFields + WebApp.withdrawFields)
 
     /// A domain field's name in forms and in the JSON API: the CLI's JSON keys.
     static func formName(_ field: TrackerError.Field) -> String {
@@ -69,6 +69,7 @@ typealias TrainingFormState = FormState
 extension WebApp {
     /// The progress form's fields, as the JSON API's keys.
     static let progressFields = ["note", "status", "reported_on", "percent", "evidence_url", "commitment"]
+    static let withdrawFields = ["session", "reason"]
     static let trainingFields = ["title", "started_on", "ended_on", "location", "host", "participants", "countries", "evidence_url", "baseline"]
 
     func progressForm(action: String, csrf: String, state: FormState, commitments: [String], language: Language) -> String {
@@ -194,6 +195,26 @@ extension WebApp {
                     try correctPage(tracker, number: number, id: id, csrf: session.csrfToken, context: context, state: state)
                 }
                 return Reply.page(context.language("correct_update"), body, context: context, path: "/actions/\(number)",
+                                  flash: context.language("fix_below"), status: .unprocessableContent)
+            }
+        }
+
+        router.post("/training/withdraw") { request, context in
+            var request = request
+            let form = FormBody(try await request.bodyText())
+            if let refusal = checkWrite(form, context) { return refusal }
+            let submitted = formState(form, fields: Self.withdrawFields)
+            let author = context.user?.name
+            let outcome: FormOutcome = try await pool.write { tracker in
+                var state = submitted
+                try Writes.withdrawTraining(tracker, state: &state, author: author)
+                return state.errors.isEmpty && state.formError == nil ? .saved : .refused(state)
+            }
+            switch outcome {
+            case .saved: return Reply.redirect("/training")
+            case .refused(let state):
+                let body = try await pool.read { tracker in try trainingPage(tracker, context: context, form: state) }
+                return Reply.page(context.language("training"), body, context: context, path: "/training",
                                   flash: context.language("fix_below"), status: .unprocessableContent)
             }
         }

@@ -138,7 +138,13 @@ enum Templates {
             <label for="countries">{{t.countries}}</label><input id="countries" name="countries" inputmode="numeric" value="{{values.countries}}">{{#errors.countries}}<span class="field-error" id="countries-error">{{errors.countries}}</span>{{/errors.countries}}
             <label for="evidence_url">{{t.evidence}}</label><input id="evidence_url" name="evidence_url" type="url" value="{{values.evidence_url}}">{{#errors.evidence_url}}<span class="field-error" id="evidence_url-error">{{errors.evidence_url}}</span>{{/errors.evidence_url}}
             <label><input type="checkbox" name="baseline" value="1"{{#values.baseline}} checked{{/values.baseline}}> {{t.baseline}}</label>
-            <button id="save-training">{{t.save}}</button></form>{{/canWrite}}
+            <button id="save-training">{{t.save}}</button></form>
+            <h2>{{t.withdraw_session}}</h2>
+            <form class="stack" id="withdraw-form" method="post" action="/training/withdraw">
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            <label for="session">{{t.session_id}}</label><input id="session" name="session" inputmode="numeric" value="{{values.session}}">{{#errors.session}}<span class="field-error" id="session-error">{{errors.session}}</span>{{/errors.session}}
+            <label for="reason">{{t.reason}}</label><input id="reason" name="reason" value="{{values.reason}}">{{#errors.reason}}<span class="field-error" id="reason-error">{{errors.reason}}</span>{{/errors.reason}}
+            <button id="withdraw-training">{{t.withdraw}}</button></form>{{/canWrite}}
             """,
         "table": """
             <table{{#id}} id="{{id}}"{{/id}}><thead><tr>{{#columns}}<th>{{.}}</th>{{/columns}}</tr></thead><tbody>

@@ -47,6 +47,13 @@ enum Writes {
         }
     }
 
+    static func withdrawTraining(_ tracker: TrackerDatabase, state: inout FormState, author: String?) throws {
+        let id = state.parse("session", required: true) { (text: String) throws(FieldProblem) in try FieldParser.id(text, what: "a session") }
+        let reason = state.parse("reason", required: true) { (text: String) throws(FieldProblem) in try FieldParser.line(text, what: "reason") }
+        guard state.errors.isEmpty, let id, let reason else { return }
+        _ = state.perform { try tracker.withdrawTraining(WithdrawTrainingRequest(id: id, reason: reason, author: author)) }
+    }
+
     /// The optional fields of a progress update, parsed.
     struct ProgressFields {
         let status: Status?

@@ -108,6 +108,14 @@ class BrowserTests(unittest.TestCase):
         self.click_and_wait(driver, driver.find_element(By.ID, "save-training"))
         self.assertIn("AI workshop", driver.find_element(By.ID, "sessions").text)
 
+        # …and withdrawn again, with a reason.
+        session = self.server.sql("SELECT max(id) FROM training_sessions").strip()
+        driver.find_element(By.ID, "session").send_keys(session)
+        driver.find_element(By.ID, "reason").send_keys("recorded twice")
+        self.click_and_wait(driver, driver.find_element(By.ID, "withdraw-training"))
+        self.assertEqual(self.server.sql(f"SELECT reason, author FROM training_withdrawals WHERE session_id = {session}"),
+                         "recorded twice|eve\n")
+
         # The language switch sticks across pages.
         self.click_and_wait(driver, driver.find_element(By.ID, "lang-switch"))
         self.assertIn("训", driver.find_element(By.TAG_NAME, "nav").text)

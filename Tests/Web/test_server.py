@@ -177,6 +177,22 @@ class WebTests(unittest.TestCase):
         self.assertEqual(response.status, 422)
         self.assertIn("-3 participants is negative", body)
 
+    def test_training_session_withdrawn(self):
+        client = self.editor()
+        csrf = client.csrf("/training")
+        response, _ = client.post("/training", {"csrf": csrf, "title": "To withdraw", "started_on": "2025-05-20", "location": "Xi'an"})
+        self.assertEqual(response.status, 303)
+        session = self.server.sql("SELECT max(id) FROM training_sessions").strip()
+        response, body = client.post("/training/withdraw", {"csrf": csrf, "session": session, "reason": ""})
+        self.assertEqual(response.status, 422)
+        self.assertIn('id="reason-error"', body)
+        response, _ = client.post("/training/withdraw", {"csrf": csrf, "session": session, "reason": "counted twice"})
+        self.assertEqual(response.status, 303)
+        self.assertEqual(self.server.sql(f"SELECT reason FROM training_withdrawals WHERE session_id = {session}"), "counted twice\n")
+        response, body = client.post("/training/withdraw", {"csrf": csrf, "session": "abc", "reason": "x"})
+        self.assertEqual(response.status, 422)
+        self.assertIn('id="session-error"', body)
+
     # --- attacks
 
     def test_csrf_missing_or_wrong(self):
