@@ -199,35 +199,22 @@ extension WebApp {
             }
         }
 
-        router.post("/training/withdraw") { request, context in
-            var request = request
-            let form = FormBody(try await request.bodyText())
-            if let refusal = checkWrite(form, context) { return refusal }
-            let submitted = formState(form, fields: Self.withdrawFields)
-            let author = context.user?.name
-            let outcome: FormOutcome = try await pool.write { tracker in
-                var state = submitted
-                try Writes.withdrawTraining(tracker, state: &state, author: author)
-                return state.errors.isEmpty && state.formError == nil ? .saved : .refused(state)
-            }
-            switch outcome {
-            case .saved: return Reply.redirect("/training")
-            case .refused(let state):
-                let body = try await pool.read { tracker in try trainingPage(tracker, context: context, form: state) }
-                return Reply.page(context.language("training"), body, context: context, path: "/training",
-                                  flash: context.language("fix_below"), status: .unprocessableContent)
-            }
-        }
+        trainingPost(router, "/training", fields: Self.trainingFields, Writes.addTraining)
+        trainingPost(router, "/training/withdraw", fields: Self.withdrawFields, Writes.withdrawTraining)
+    }
 
-        router.post("/training") { request, context in
+    /// A form of the training page: checked, written as the signed-in user, or shown again with its problems.
+    func trainingPost(_ router: Router<WebContext>, _ path: RouterPath, fields: [String],
+                      _ write: @escaping @Sendable (TrackerDatabase, inout FormState, String?) throws -> Void) {
+        router.post(path) { request, context in
             var request = request
             let form = FormBody(try await request.bodyText())
             if let refusal = checkWrite(form, context) { return refusal }
-            let submitted = formState(form, fields: Self.trainingFields)
+            let submitted = formState(form, fields: fields)
             let author = context.user?.name
             let outcome: FormOutcome = try await pool.write { tracker in
                 var state = submitted
-                try Writes.addTraining(tracker, state: &state, author: author)
+                try write(tracker, &state, author)
                 return state.errors.isEmpty && state.formError == nil ? .saved : .refused(state)
             }
             switch outcome {
