@@ -15,7 +15,7 @@ enum Commitments {
                 commitments.append(ImportedCommitment(
                     slug: "\(slugPrefix)-\(commitments.count + 1)", body: body.string(sentence),
                     targetValue: target?.value, targetUnit: target?.unit, dueOn: deadline?.resolved,
-                    source: text.source(sentence)))
+                    source: text.source(sentence), qualifier: target.map { $0.qualifier == "~" ? "=" : $0.qualifier }))
             }
         }
         return commitments
@@ -23,7 +23,7 @@ enum Commitments {
 
     /// The first counted thing promised: a measure word after the number (Chinese), or the noun
     /// phrase after it (English). Dates, ordinals, percentages and names in quotes do not count.
-    static func count(in sentence: Range<Int>, _ body: Scalars, dates: [DateMention]) -> (value: Double, unit: String)? {
+    static func count(in sentence: Range<Int>, _ body: Scalars, dates: [DateMention]) -> (value: Double, unit: String, qualifier: String)? {
         let protected = Spans.quotedAndTitled(body, in: sentence)
         for quantity in Quantities.scan(body, in: sentence, numberWords: true) where !quantity.isExcluded {
             let number = quantity.numberRange
@@ -32,11 +32,11 @@ enum Commitments {
                 if unit == "%" || unit == "倍" || unit == "个百分点" || unit == "百分点" { continue }
                 // 一个 / "one" are mostly articles ("one open curriculum"), not targets.
                 if quantity.notation != .digits, quantity.value < 2 { continue }
-                return (quantity.value, unit)
+                return (quantity.value, unit, quantity.qualifier)
             }
             if quantity.notation == .digits || (quantity.notation == .word && quantity.value >= 2), let noun = Indicators.englishNounPhrase(after: quantity.end, body) {
                 if quantity.notation == .digits, quantity.value >= 1900, quantity.value <= 2100, !quantity.isScaled { continue }
-                return (quantity.value, body.string(noun))
+                return (quantity.value, body.string(noun), quantity.qualifier)
             }
         }
         return nil

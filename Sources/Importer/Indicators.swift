@@ -22,7 +22,10 @@ enum Indicators {
     ]
     private static let englishLeadingNoise: Set<String> = ["the", "a", "an", "its", "their", "this", "these", "some", "and", "while", "with"]
 
-    static func extract(_ text: NormalisedText, skippingBlocks skipped: Set<Int>, documentYear: Int?) -> [IndicatorCandidate] {
+    /// Sentences inside `targetRanges` are targets unless they state a fact as of a date (截至…).
+    static func extract(
+        _ text: NormalisedText, skippingBlocks skipped: Set<Int>, targetRanges: [Range<Int>] = [], documentYear: Int?
+    ) -> [IndicatorCandidate] {
         var result: [IndicatorCandidate] = []
         let body = text.body
         for (blockIndex, block) in text.blocks.enumerated() where !block.kind.isHeading && !skipped.contains(blockIndex) {
@@ -30,6 +33,7 @@ enum Indicators {
                 let dates = Dates.scan(body, in: sentence, documentYear: documentYear)
                 // A sentence with a deadline states a target, not a figure.
                 if dates.contains(where: { $0.role == .deadline }) { continue }
+                if targetRanges.contains(where: { $0.contains(sentence.lowerBound) }), !dates.contains(where: { $0.role == .asOf }) { continue }
                 let protected = Spans.quotedAndTitled(body, in: sentence)
                 let announced = Announcements.find(body, in: sentence).filter { $0.gap <= 2 }
                 let isEnglish = isEnglishText(body, sentence)
