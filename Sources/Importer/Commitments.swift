@@ -34,6 +34,9 @@ enum Commitments {
                 if quantity.notation != .digits, quantity.value < 2 { continue }
                 return (quantity.value, unit, quantity.qualifier)
             }
+            // "every two years", "each 3 months": a frequency, not a count to reach.
+            if let previous = EnglishNumbers.word(body, endingAt: quantity.start - 1, start: sentence.lowerBound),
+               ["every", "each", "per"].contains(body.string(previous).lowercased()) { continue }
             if quantity.notation == .digits || (quantity.notation == .word && quantity.value >= 2), let noun = Indicators.englishNounPhrase(after: quantity.end, body) {
                 if quantity.notation == .digits, quantity.value >= 1900, quantity.value <= 2100, !quantity.isScaled { continue }
                 return (quantity.value, body.string(noun), quantity.qualifier)

@@ -19,6 +19,9 @@ enum Indicators {
     private static let englishNameStops: Set<String> = [
         "from", "in", "for", "by", "across", "to", "with", "of", "and", "that", "which", "per", "at", "on", "as", "than",
         "since", "during", "compared", "were", "was", "are", "is", "have", "has", "had", "up", "down",
+        // Verbs that follow the counted noun ("1,500 data specialists work in …").
+        "work", "worked", "hold", "held", "complete", "completed", "reach", "reached", "receive", "received", "use", "used",
+        "will", "can", "should", "must", "every", "each",
     ]
     private static let englishLeadingNoise: Set<String> = ["the", "a", "an", "its", "their", "this", "these", "some", "and", "while", "with"]
 
@@ -81,7 +84,9 @@ enum Indicators {
     /// the unit (累计培育421家国家智能制造示范工厂), else what precedes the number (同比增长22.44%).
     static func name(of quantity: Quantity, _ body: Scalars, sentence: Range<Int>, dates: [DateMention], english isEnglish: Bool) -> String? {
         let before = preceding(quantity, body, sentence: sentence, dates: dates, english: isEnglish)
-        let after = isEnglish ? englishNounPhrase(after: quantity.end, body) : chineseNoun(after: quantity.end, body, end: sentence.upperBound)
+        var after = isEnglish ? englishNounPhrase(after: quantity.end, body) : chineseNoun(after: quantity.end, body, end: sentence.upperBound)
+        // "35% of services": what the share is of.
+        if isEnglish, after == nil, body.matches(" of ", at: quantity.end) { after = englishNounPhrase(after: quantity.end + 3, body) }
         let prefersBefore = isEnglish ? quantity.unit != nil : quantity.qualifierStart != nil
         if prefersBefore, let before, !before.isEmpty { return body.string(before) }
         if let after, !after.isEmpty, after.count >= 2 || isEnglish { return body.string(after) }

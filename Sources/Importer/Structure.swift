@@ -209,7 +209,7 @@ struct Structure {
     }
 
     private static let generalSectionNouns = LiteralSet(["总体要求", "指导思想", "基本原则", "主要目标", "发展目标", "总体目标", "总体思路", "工作目标"])
-    private static let safeguardSectionNouns = LiteralSet(["保障措施", "组织实施", "保障机制", "组织保障", "实施保障", "保障"])
+    private static let safeguardSectionNouns = LiteralSet(["保障措施", "组织实施", "保障机制", "组织保障", "实施保障", "保障机制"])
 
     /// 一、总体要求 /（一）指导思想 … 二、…七、 task sections of （N） items … 八、保障措施: the actions are
     /// the （N） items of the task sections (numbered on across sections); with two or more task
@@ -229,8 +229,10 @@ struct Structure {
         var namesRole = false
         var taskSections: [(block: Int, title: Range<Int>, items: [ListItem])] = []
         for (position, section) in sections.enumerated() {
-            if Self.generalSectionNouns.occurs(in: text.body, range: section.title)
-                || Self.safeguardSectionNouns.occurs(in: text.body, range: section.title) {
+            // The role noun opens the title: 强化安全保障 is a task section, 保障措施 is not.
+            let titleStart = text.body.trimming(section.title) { $0.isWhitespaceOrNewline }.lowerBound
+            if Self.generalSectionNouns.match(text.body, at: titleStart, end: section.title.upperBound) != nil
+                || Self.safeguardSectionNouns.match(text.body, at: titleStart, end: section.title.upperBound) != nil {
                 namesRole = true
                 continue
             }
@@ -467,23 +469,42 @@ extension ListItem {
         var end = content.lowerBound
         let isEnglish = body[content.lowerBound].isASCIILetter
         var firstComma: Int?
+        // A comma before "to …", "especially …": a clause ends there, not an enumeration item.
+        var clauseComma: Int?
         while end < content.upperBound {
             let scalar = body[end]
             if isEnglish {
                 if scalar == ":" || scalar == ";" || Sentences.isEnglishFullStop(body, at: end, start: content.lowerBound, end: content.upperBound) { break }
-                if scalar == ",", firstComma == nil, Sentences.isBoundary(body, at: end) { firstComma = end }
+                if scalar == ",", Sentences.isBoundary(body, at: end) {
+                    if firstComma == nil { firstComma = end }
+                    if clauseComma == nil, let next = EnglishNumbers.word(body, at: min(end + 2, content.upperBound), end: content.upperBound),
+                       Self.clauseOpeners.contains(body.string(next).lowercased()) {
+                        clauseComma = end
+                    }
+                }
             } else if "，。：；！？,:;".unicodeScalars.contains(scalar) {
                 break
             }
             end += 1
         }
         // A sentence-long English title is cut to its first clause; the full text stays in the body.
-        if isEnglish, let comma = firstComma, Self.wordCount(body, content.lowerBound..<end) > Self.longTitleWords,
+        if isEnglish, let comma = clauseComma ?? firstComma, Self.wordCount(body, content.lowerBound..<end) > Self.longTitleWords,
            Self.wordCount(body, content.lowerBound..<comma) >= 3 {
             end = comma
+            // "… with developing countries and, building on …": the dangling conjunction goes too.
+            while let last = EnglishNumbers.word(body, endingAt: end, start: content.lowerBound),
+                  ["and", "or", "but"].contains(body.string(last)) {
+                end = last.lowerBound
+                while end > content.lowerBound, body[end - 1] == " " { end -= 1 }
+            }
         }
         return body.string(body.trimming(content.lowerBound..<end, where: isPunctuation))
     }
+
+    private static let clauseOpeners: Set<String> = [
+        "to", "and", "or", "but", "which", "who", "while", "so", "especially", "particularly", "including", "with", "how",
+        "where", "when", "as", "by", "building", "through", "thereby", "sharing", "promoting", "updated",
+    ]
 
     static let longTitleWords = 15
 

@@ -17,6 +17,14 @@ extension ImportedDocument {
             for vision in plan.visions {
                 lines.append("      V\(vision.number) \(vision.title)\(english(vision.titleEn))\(at(vision.source.line))")
             }
+            if !plan.targets.isEmpty {
+                lines.append("    targets: \(plan.targets.count)")
+                for target in plan.targets {
+                    var terms = target.targetValue.map { "\(target.qualifier ?? "=") \(format($0))\(target.targetUnit.map { " \($0)" } ?? "")" } ?? ""
+                    if let dueOn = target.dueOn { terms += " by \(dueOn)" }
+                    lines.append("      \(target.slug): \(target.body) — \(target.kind) \(terms)\(at(target.source.line))")
+                }
+            }
             lines.append("    actions: \(plan.actions.count)")
             for action in plan.actions {
                 let serves = action.visionNumber.map { " → V\($0)" } ?? ""

@@ -57,6 +57,11 @@ enum Targets {
         while lower > sentence.lowerBound, !isBoundary(lower - 1) { lower -= 1 }
         var upper = index
         while upper < sentence.upperBound, !isBoundary(upper) { upper += 1 }
-        return body.trimming(lower..<upper) { $0.isWhitespaceOrNewline || "。.".unicodeScalars.contains($0) }
+        var clause = body.trimming(lower..<upper) { $0.isWhitespaceOrNewline || "。.".unicodeScalars.contains($0) }
+        // "…, and at least 30 member states are connected": the clause, not the conjunction.
+        for conjunction in ["and ", "or "] where body.matches(conjunction, at: clause.lowerBound) {
+            clause = clause.lowerBound + conjunction.count..<clause.upperBound
+        }
+        return clause
     }
 }
