@@ -24,6 +24,82 @@ public struct Curation: Sendable {
         }
     }
 
+    /// The document file names the overlay has entries for.
+    public var fileNames: [String] { documents.keys.sorted() }
+
+    /// This overlay with `other`'s entries in place of its own for the same documents.
+    public func merging(_ other: Curation) -> Curation {
+        Curation(documents: documents.merging(other.documents) { _, new in new })
+    }
+
+    /// One document's entry as JSON (to keep it in the database), or nil when there is none.
+    public func entryJSON(for fileName: String) -> String? {
+        documents[fileName].map { Self.encode($0) }
+    }
+
+    /// An overlay from entries kept as JSON, keyed by file name.
+    public init(entries: [(fileName: String, json: String)]) throws {
+        var documents: [String: DocumentCuration] = [:]
+        for (fileName, json) in entries {
+            do {
+                documents[fileName] = try JSONDecoder().decode(DocumentCuration.self, from: Data(json.utf8))
+            } catch {
+                throw ImportError(file: "curation of \(fileName)", message: "malformed JSON: \(error)")
+            }
+        }
+        self.documents = documents
+    }
+
+    /// The whole overlay in the format of Seeds/curation.json (keys sorted, so output is stable).
+    public var json: String { Self.encode(documents) + "\n" }
+
+    private static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
+    }
+
+    /// A vision or action as `curate export` writes it: found by its quote, renamed by its titles.
+    public struct Item: Sendable {
+        public var number: Int
+        public var quote: String
+        public var title: String
+        public var titleEn: String?
+        public var vision: Int?
+
+        public init(number: Int, quote: String, title: String, titleEn: String? = nil, vision: Int? = nil) {
+            self.number = number
+            self.quote = quote
+            self.title = title
+            self.titleEn = titleEn
+            self.vision = vision
+        }
+    }
+
+    /// The entry of `fileName` with its plan written out in full (slug, titles, visions and actions
+    /// with the vision each serves), keeping everything else the entry already says (milestones,
+    /// indicator names, exclusions, initiatives) — what an analyst edits and applies with `import --curation`.
+    public func exporting(
+        fileName: String, planSlug: String, title: String, titleEn: String?, visions: [Item], actions: [Item]
+    ) -> Curation {
+        var entry = documents[fileName] ?? DocumentCuration()
+        var plan = entry.plan ?? PlanCuration()
+        plan.slug = planSlug
+        plan.title = title
+        plan.titleEn = titleEn
+        let kept = { (items: [ItemCuration]?, number: Int) in items?.first { $0.number == number } }
+        plan.visions = visions.map { item in
+            ItemCuration(number: item.number, quote: kept(plan.visions, item.number)?.quote ?? item.quote,
+                         slug: kept(plan.visions, item.number)?.slug, title: item.title, titleEn: item.titleEn)
+        }
+        plan.actions = actions.map { item in
+            ItemCuration(number: item.number, quote: kept(plan.actions, item.number)?.quote ?? item.quote,
+                         slug: kept(plan.actions, item.number)?.slug, title: item.title, titleEn: item.titleEn, vision: item.vision)
+        }
+        entry.plan = plan
+        return Curation(documents: [fileName: entry])
+    }
+
     private static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
             let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
@@ -38,7 +114,7 @@ public struct Curation: Sendable {
     }
 }
 
-struct DocumentCuration: Decodable, Sendable {
+struct DocumentCuration: Codable, Sendable {
     var slug: String?
     var title: String?
     var publisher: String?
@@ -49,7 +125,7 @@ struct DocumentCuration: Decodable, Sendable {
     var exclusions: [ExclusionCuration]?
 }
 
-struct PlanCuration: Decodable, Sendable {
+struct PlanCuration: Codable, Sendable {
     var slug: String?
     var title: String?
     var titleEn: String?
@@ -59,7 +135,7 @@ struct PlanCuration: Decodable, Sendable {
 }
 
 /// A vision or action by number; `quote` (if given) must lie in that item, so titles cannot drift.
-struct ItemCuration: Decodable, Sendable {
+struct ItemCuration: Codable, Sendable {
     var number: Int
     var quote: String?
     var slug: String?
@@ -71,7 +147,7 @@ struct ItemCuration: Decodable, Sendable {
 
 /// A countable milestone on the commitment of `action` whose sentence contains `quote`;
 /// its target and due date come from that commitment.
-struct MilestoneCuration: Decodable, Sendable {
+struct MilestoneCuration: Codable, Sendable {
     var action: Int
     var quote: String
     var slug: String
@@ -82,7 +158,7 @@ struct MilestoneCuration: Decodable, Sendable {
 }
 
 /// Names the figure whose number lies inside `quote`.
-struct IndicatorCuration: Decodable, Sendable {
+struct IndicatorCuration: Codable, Sendable {
     var quote: String
     var slug: String
     var name: String
@@ -90,14 +166,14 @@ struct IndicatorCuration: Decodable, Sendable {
 }
 
 /// Adds an English name (or a kind) to an initiative the rules found under `name`.
-struct InitiativeCuration: Decodable, Sendable {
+struct InitiativeCuration: Codable, Sendable {
     var name: String
     var nameEn: String?
     var kind: String?
 }
 
 /// Figures and initiatives written inside `quote` are not imported.
-struct ExclusionCuration: Decodable, Sendable {
+struct ExclusionCuration: Codable, Sendable {
     var quote: String
     var reason: String?
 }

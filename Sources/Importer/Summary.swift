@@ -1,4 +1,15 @@
+import FoundationEssentials
+
 extension ImportedDocument {
+    /// `import --dry-run --format json`: the full extraction of each document, every row with the
+    /// line and quote it was read from (keys in snake_case, sorted).
+    public static func json(_ documents: [ImportedDocument]) -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(documents)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
+    }
+
     /// What was extracted, for `plantrack import --dry-run`: plan, visions, actions with their
     /// commitments, initiatives and indicators, each with the line it was read from.
     public func summary() -> String {

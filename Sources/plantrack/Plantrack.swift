@@ -19,7 +19,7 @@ struct Plantrack: ParsableCommand {
             InitCommand.self, MigrateCommand.self, ImportCommand.self, PlanCommand.self, ActionCommand.self,
             ProgressCommand.self, TrainingCommand.self, MilestoneCommand.self, IndicatorCommand.self,
             InitiativeCommand.self, ReportCommand.self, SQLCommand.self, SearchCommand.self,
-            DashboardCommand.self, BackupCommand.self,
+            DashboardCommand.self, BackupCommand.self, CurateCommand.self,
         ]
     )
 

@@ -16,9 +16,14 @@ public struct ImportOutcome: Sendable {
     public var commitments = 0
     public var initiatives = 0
     public var indicatorValues = 0
+    /// The plan a translation was attached to.
+    public var translationOf: String?
 
     public var summary: String {
         guard change != .unchanged else { return "\(fileName): unchanged" }
+        if let translationOf {
+            return "\(fileName): \(change.rawValue) — translation of \(translationOf): \(visions) visions, \(actions) actions, \(commitments) commitments"
+        }
         var parts: [String] = []
         if plans > 0 { parts.append("\(plans) plan\(plans == 1 ? "" : "s"), \(visions) visions, \(actions) actions, \(commitments) commitments") }
         parts.append("\(initiatives) initiatives")
@@ -38,25 +43,32 @@ public struct DocumentLoader {
 
     public init(db: Database) { self.db = db }
 
-    /// Reads `bytes` and writes the result; the caller owns the transaction.
-    public func importDocument(fileName: String, bytes: [UInt8], curation: CurationFile) throws -> ImportOutcome {
+    /// Reads `bytes` and writes the result; the caller owns the transaction. `translationOf` (a plan
+    /// slug) overrides the document's own `translation_of`.
+    public func importDocument(fileName: String, bytes: [UInt8], curation: CurationFile, translationOf: String? = nil) throws -> ImportOutcome {
         let sha256 = SHA256.hexDigest(bytes)
-        let fingerprint = SHA256.hexDigest("\(sha256)\n\(Self.importerVersion)\n\(curation.text)")
+        let fingerprint = SHA256.hexDigest("\(sha256)\n\(Self.importerVersion)\n\(curation.text)\n\(translationOf ?? "")")
         // Same bytes, same curation, same rules: nothing to read or write.
         if let slug = try db.scalarString("SELECT slug FROM documents WHERE extraction_sha256 = ?", [fingerprint]) {
             return ImportOutcome(fileName: fileName, documentSlug: slug, change: .unchanged)
         }
-        let imported = try DocumentImporter.importDocument(
+        var imported = try DocumentImporter.importDocument(
             fileName: fileName, bytes: bytes, curation: curation.overlay, today: ISODate.today().description)
+        if let translationOf { imported.translationOf = translationOf }
         return try load(imported, sha256: sha256, fingerprint: fingerprint)
     }
 
-    func load(_ document: ImportedDocument, sha256: String, fingerprint: String) throws -> ImportOutcome {
+    /// Writes one imported document; the caller owns the transaction. A translation
+    /// (`translationOf` set) fills the English text of its plan instead of creating one.
+    public func load(_ document: ImportedDocument, sha256: String, fingerprint: String) throws -> ImportOutcome {
+        if let planSlug = document.translationOf {
+            return try loadTranslation(document, of: planSlug, sha256: sha256, fingerprint: fingerprint)
+        }
         var outcome = ImportOutcome(fileName: document.fileName, documentSlug: document.slug, change: .created)
         if try db.scalarInt("SELECT count(*) FROM documents WHERE slug = ?", [document.slug]) == 1 {
             outcome.change = .updated
         }
-        let documentID = try upsertDocument(document, sha256: sha256, fingerprint: fingerprint)
+        let documentID = try upsertDocument(document, sha256: sha256, fingerprint: fingerprint, translationOf: nil)
         try replacePassages(documentID: documentID, of: document)
         var sourceIDs: [SourceRef: Int64] = [:]
         func source(_ ref: SourceRef?) throws -> Int64? {
@@ -71,7 +83,7 @@ public struct DocumentLoader {
             let planID = try returningID(
                 """
                 INSERT INTO plans (slug, title, title_en, proposed_on, document_id, source_id) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (slug) DO UPDATE SET title = excluded.title, title_en = excluded.title_en,
+                ON CONFLICT (slug) DO UPDATE SET title = excluded.title, title_en = coalesce(excluded.title_en, plans.title_en),
                     proposed_on = excluded.proposed_on, document_id = excluded.document_id, source_id = excluded.source_id
                 RETURNING id
                 """,
@@ -83,7 +95,7 @@ public struct DocumentLoader {
                     """
                     INSERT INTO visions (plan_id, number, slug, title, title_en, source_id) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (plan_id, number) DO UPDATE SET slug = excluded.slug, title = excluded.title,
-                        title_en = excluded.title_en, source_id = excluded.source_id
+                        title_en = coalesce(excluded.title_en, visions.title_en), source_id = excluded.source_id
                     RETURNING id
                     """,
                     [planID, vision.number, vision.slug, vision.title, vision.titleEn, try source(vision.source)])
@@ -95,7 +107,7 @@ public struct DocumentLoader {
                     INSERT INTO actions (plan_id, number, slug, title, title_en, body, vision_id, source_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (plan_id, number) DO UPDATE SET slug = excluded.slug, title = excluded.title,
-                        title_en = excluded.title_en, body = excluded.body, vision_id = excluded.vision_id,
+                        title_en = coalesce(excluded.title_en, actions.title_en), body = excluded.body, vision_id = excluded.vision_id,
                         source_id = excluded.source_id
                     RETURNING id
                     """,
@@ -171,19 +183,84 @@ public struct DocumentLoader {
         return outcome
     }
 
-    private func upsertDocument(_ document: ImportedDocument, sha256: String, fingerprint: String) throws -> Int64 {
+    private func upsertDocument(_ document: ImportedDocument, sha256: String, fingerprint: String, translationOf planID: Int64?) throws -> Int64 {
         try returningID(
             """
-            INSERT INTO documents (slug, title, publisher, url, published_on, sha256, body, file_name, extraction_sha256)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO documents (slug, title, publisher, url, published_on, sha256, body, file_name, extraction_sha256, translation_of)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (slug) DO UPDATE SET title = excluded.title, publisher = excluded.publisher, url = excluded.url,
                 published_on = excluded.published_on, sha256 = excluded.sha256, body = excluded.body,
                 file_name = excluded.file_name, extraction_sha256 = excluded.extraction_sha256,
-                imported_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                translation_of = excluded.translation_of, imported_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
             RETURNING id
             """,
             [document.slug, document.title, document.publisher, document.url, document.publishedOn, sha256,
-             document.body, document.fileName, fingerprint])
+             document.body, document.fileName, fingerprint, planID])
+    }
+
+    // MARK: Translations
+
+    /// Fills the English text of plan `planSlug` from a translation, matched by position: the plan's
+    /// title, each vision's and action's title and text, each commitment's text. Every list must
+    /// have as many rows as the original's, or nothing is written.
+    private func loadTranslation(_ document: ImportedDocument, of planSlug: String, sha256: String, fingerprint: String) throws -> ImportOutcome {
+        guard let planID = try db.fetchAll("SELECT id FROM plans WHERE slug = ?", [planSlug], { $0.int64(at: 0) }).first else {
+            throw TrackerError("\(document.fileName): translation of \(planSlug), but there is no plan \(planSlug)")
+        }
+        guard let translated = document.plans.first else {
+            throw TrackerError("\(document.fileName): translation of \(planSlug), but no plan structure found (0 actions); see `import --dry-run`")
+        }
+        let visionIDs = try db.fetchAll("SELECT id FROM visions WHERE plan_id = ? ORDER BY number", [planID]) { $0.int64(at: 0) }
+        let actionIDs = try db.fetchAll("SELECT id FROM actions WHERE plan_id = ? ORDER BY number", [planID]) { $0.int64(at: 0) }
+        func mismatch(_ list: String, _ found: Int, _ original: Int) -> TrackerError {
+            TrackerError("\(document.fileName): the translation lists \(found) \(list), plan \(planSlug) has \(original); nothing imported")
+        }
+        guard translated.visions.count == visionIDs.count else { throw mismatch("visions", translated.visions.count, visionIDs.count) }
+        guard translated.actions.count == actionIDs.count else { throw mismatch("actions", translated.actions.count, actionIDs.count) }
+        var commitmentIDs: [[Int64]] = []
+        for (action, actionID) in zip(translated.actions, actionIDs) {
+            let ids = try db.fetchAll("SELECT id FROM commitments WHERE action_id = ? ORDER BY id", [actionID]) { $0.int64(at: 0) }
+            guard action.commitments.count == ids.count else {
+                throw mismatch("commitments under action \(action.number)", action.commitments.count, ids.count)
+            }
+            commitmentIDs.append(ids)
+        }
+
+        var outcome = ImportOutcome(fileName: document.fileName, documentSlug: document.slug, change: .created, translationOf: planSlug)
+        if try db.scalarInt("SELECT count(*) FROM documents WHERE slug = ?", [document.slug]) == 1 {
+            outcome.change = .updated
+        }
+        let documentID = try upsertDocument(document, sha256: sha256, fingerprint: fingerprint, translationOf: planID)
+        try replacePassages(documentID: documentID, of: document)
+        let source = { (ref: SourceRef) in try self.insertSource(ref, documentID: documentID) }
+
+        try db.execute(
+            "UPDATE plans SET title_en = ?, source_en_id = ? WHERE id = ?",
+            [translated.title, try translated.source.map(source), planID])
+        for (vision, id) in zip(translated.visions, visionIDs) {
+            try db.execute("UPDATE visions SET title_en = ?, source_en_id = ? WHERE id = ?", [vision.title, try source(vision.source), id])
+            outcome.visions += 1
+        }
+        let commitmentsHaveEnglish = try db.scalarInt(
+            "SELECT count(*) FROM pragma_table_info('commitments') WHERE name = 'body_en'") == 1
+        for ((action, id), commitments) in zip(zip(translated.actions, actionIDs), commitmentIDs) {
+            try db.execute(
+                "UPDATE actions SET title_en = ?, body_en = ?, source_en_id = ? WHERE id = ?",
+                [action.title, action.body, try source(action.source), id])
+            outcome.actions += 1
+            for (commitment, commitmentID) in zip(action.commitments, commitments) {
+                if commitmentsHaveEnglish {
+                    try db.execute(
+                        "UPDATE commitments SET body_en = ?, source_en_id = ? WHERE id = ?",
+                        [commitment.body, try source(commitment.source), commitmentID])
+                } else {
+                    try db.execute("UPDATE commitments SET source_en_id = ? WHERE id = ?", [try source(commitment.source), commitmentID])
+                }
+                outcome.commitments += 1
+            }
+        }
+        try removeUnreferencedSources(documentID: documentID)
+        return outcome
     }
 
     private func insertSource(_ ref: SourceRef, documentID: Int64) throws -> Int64 {
@@ -206,7 +283,11 @@ public struct DocumentLoader {
                 UNION SELECT source_id FROM actions WHERE source_id IS NOT NULL
                 UNION SELECT source_id FROM commitments WHERE source_id IS NOT NULL
                 UNION SELECT source_id FROM initiatives WHERE source_id IS NOT NULL
-                UNION SELECT source_id FROM indicator_values WHERE source_id IS NOT NULL)
+                UNION SELECT source_id FROM indicator_values WHERE source_id IS NOT NULL
+                UNION SELECT source_en_id FROM plans WHERE source_en_id IS NOT NULL
+                UNION SELECT source_en_id FROM visions WHERE source_en_id IS NOT NULL
+                UNION SELECT source_en_id FROM actions WHERE source_en_id IS NOT NULL
+                UNION SELECT source_en_id FROM commitments WHERE source_en_id IS NOT NULL)
             """,
             [documentID])
     }

@@ -6,7 +6,10 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import plan documents (default: the bundled ones).",
-        discussion: "UTF-8 text or Markdown, Chinese or English, with optional front matter (title, url, source, date).")
+        discussion: """
+            UTF-8 text or Markdown, Chinese or English, with optional front matter (title, url, source, date, \
+            translation_of). A translation fills the English text of the plan it translates instead of creating a plan.
+            """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -16,22 +19,59 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Print what would be extracted; write nothing.")
     var dryRun = false
 
+    @Option(help: ArgumentHelp("With --dry-run: table (a summary) or json (every row with its line and quote).", valueName: "format"))
+    var format: OutputFormat = .table
+
+    @Option(name: .customLong("translation-of"), help: ArgumentHelp("Attach FILE to this plan as its translation.", valueName: "slug"))
+    var translationOf: String?
+
+    @Option(help: ArgumentHelp("A curation overlay (as written by `curate export`), kept and applied to every later import.", valueName: "file"))
+    var curation: String?
+
+    func validate() throws {
+        if format != .table && format != .json { throw ValidationError("--format: import prints table or json") }
+        if format == .json && !dryRun { throw ValidationError("--format json needs --dry-run") }
+        if translationOf != nil && files.count != 1 { throw ValidationError("--translation-of takes exactly one file") }
+    }
+
     func run() throws {
         let documents = try files.isEmpty ? TrackerDatabase.bundledDocuments : files.map { path in
             (fileName: path, bytes: try readFile(path))
         }
-        if dryRun {
-            let curation = try TrackerDatabase.bundledCuration()
-            for document in documents {
-                let imported = try DocumentImporter.importDocument(
-                    fileName: document.fileName, bytes: document.bytes, curation: curation.overlay,
-                    today: ISODate.today().description)
-                Console.write(imported.summary())
+        let overlay = try curation.map { path in
+            do { return try Curation(json: String(decoding: try readFile(path), as: UTF8.self)) } catch let error as ImportError {
+                throw TrackerError("\(path): \(error.message)")
             }
+        }
+        if dryRun {
+            try printExtraction(documents, overlay: overlay)
             return
         }
         let tracker = try global.open(.create)
         try TrackerDatabase.migrator().migrate(tracker.db)
-        for outcome in try tracker.importDocuments(documents) { Console.line(outcome.summary) }
+        for outcome in try tracker.importDocuments(documents, curation: overlay, translationOf: translationOf) {
+            var line = outcome.summary
+            // A document given by hand that yields no plan says so, rather than inventing rows.
+            if !files.isEmpty, outcome.change != .unchanged, outcome.translationOf == nil, outcome.plans == 0 {
+                line += "; no plan structure found (0 actions); see `import --dry-run`"
+            }
+            Console.line(line)
+        }
+    }
+
+    private func printExtraction(_ documents: [(fileName: String, bytes: [UInt8])], overlay: Curation?) throws {
+        var curation = try TrackerDatabase.bundledCuration().overlay
+        if let overlay { curation = curation.merging(overlay) }
+        let extracted = try documents.map { document in
+            var imported = try DocumentImporter.importDocument(
+                fileName: document.fileName, bytes: document.bytes, curation: curation, today: ISODate.today().description)
+            if let translationOf { imported.translationOf = translationOf }
+            return imported
+        }
+        if format == .json {
+            Console.write(ImportedDocument.json(extracted))
+        } else {
+            for document in extracted { Console.write(document.summary()) }
+        }
     }
 }
