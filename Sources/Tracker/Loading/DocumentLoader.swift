@@ -117,14 +117,17 @@ public struct DocumentLoader {
                 for commitment in action.commitments {
                     let commitmentID = try returningID(
                         """
-                        INSERT INTO commitments (action_id, slug, body, target_value, target_unit, due_on, source_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (slug) DO UPDATE SET action_id = excluded.action_id, body = excluded.body,
+                        INSERT INTO commitments (plan_id, action_id, slug, body, kind, target_value, target_unit, due_on, source_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (slug) DO UPDATE SET plan_id = excluded.plan_id, action_id = excluded.action_id,
+                            body = excluded.body, kind = excluded.kind,
                             target_value = excluded.target_value, target_unit = excluded.target_unit,
                             due_on = excluded.due_on, source_id = excluded.source_id
                         RETURNING id
                         """,
-                        [actionID, commitment.slug, commitment.body, commitment.targetValue, commitment.targetUnit,
+                        [planID, actionID, commitment.slug, commitment.body,
+                         CommitmentKind.inferred(targetValue: commitment.targetValue, unit: commitment.targetUnit).rawValue,
+                         commitment.targetValue, commitment.targetUnit,
                          commitment.dueOn, try source(commitment.source)])
                     outcome.commitments += 1
                     if let milestone = commitment.milestone {
