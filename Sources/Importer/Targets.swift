@@ -16,12 +16,27 @@ enum Targets {
                 let deadline = own ?? paragraphDeadline
                 let protected = Spans.quotedAndTitled(body, in: sentence)
                 let announced = Announcements.find(body, in: sentence)
-                for quantity in Quantities.scan(body, in: sentence) where !quantity.isExcluded {
+                let figures: [(quantity: Quantity, unit: String)] = Quantities.scan(body, in: sentence).compactMap { quantity in
                     let number = quantity.numberRange
-                    if dates.contains(where: { $0.range.overlaps(number) }) || protected.contains(where: { $0.overlaps(number) })
-                        || announced.contains(where: { $0.range.overlaps(number) }) { continue }
-                    guard let unit = unit(of: quantity, body) else { continue }
-                    let clause = Self.clause(body, containing: number.lowerBound, in: sentence)
+                    if quantity.isExcluded || dates.contains(where: { $0.range.overlaps(number) })
+                        || protected.contains(where: { $0.overlaps(number) }) || announced.contains(where: { $0.range.overlaps(number) }) {
+                        return nil
+                    }
+                    return unit(of: quantity, body).map { (quantity, $0) }
+                }
+                for (position, (quantity, unit)) in figures.enumerated() {
+                    let number = quantity.numberRange
+                    var clause = Self.clause(body, containing: number.lowerBound, in: sentence)
+                    // Two figures in one clause ("5,000 … trained and 60% of …"): split between them.
+                    if position > 0, let split = Self.split(body, between: figures[position - 1].quantity.end, and: quantity.start),
+                       split.upperBound > clause.lowerBound {
+                        clause = max(clause.lowerBound, split.upperBound)..<clause.upperBound
+                    }
+                    if position + 1 < figures.count, let split = Self.split(body, between: quantity.end, and: figures[position + 1].quantity.start),
+                       split.lowerBound < clause.upperBound {
+                        clause = clause.lowerBound..<min(clause.upperBound, split.lowerBound)
+                    }
+                    clause = body.trimmingWhitespace(clause)
                     var qualifier = quantity.qualifier
                     if quantity.qualifierStart == nil, qualifier == "=",
                        let distant = Quantities.qualifier(endingBefore: number.lowerBound, in: clause.lowerBound..<number.lowerBound, body) {
@@ -44,6 +59,21 @@ enum Targets {
         let isYearLike = quantity.value >= 1900 && quantity.value <= 2100 && !quantity.isScaled
         guard !isYearLike, let noun = Indicators.englishNounPhrase(after: quantity.end, body) else { return nil }
         return body.string(noun)
+    }
+
+    private static let joiners = [" and ", " or ", "、", "和", "及"]
+
+    /// The last joining word between two figures of one clause, if there is one.
+    static func split(_ body: Scalars, between start: Int, and end: Int) -> Range<Int>? {
+        guard start < end else { return nil }
+        var index = end - 1
+        while index >= start {
+            for joiner in joiners where body.matches(joiner, at: index) && index + joiner.unicodeScalars.count <= end {
+                return index..<index + joiner.unicodeScalars.count
+            }
+            index -= 1
+        }
+        return nil
     }
 
     /// The clause between commas, semicolons or full stops (not 、, which joins the nouns of one clause).

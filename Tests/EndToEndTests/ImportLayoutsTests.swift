@@ -11,7 +11,24 @@ import Testing
         let cli = try PlantrackProcess()
         defer { cli.cleanUp() }
         let output = try cli.succeed(["import", Self.fixture("zh-ministry-compute-action-plan.md")])
-        #expect(output.hasSuffix("zh-ministry-compute-action-plan.md: created — 1 plan, 6 visions, 25 actions, 2 commitments, 0 initiatives, 1 indicator values\n"))
+        #expect(output.hasSuffix("zh-ministry-compute-action-plan.md: created — 1 plan, 6 visions, 25 actions, 2 commitments, 9 targets, 0 initiatives, 1 indicator values\n"))
+        #expect(try cli.sqlite("""
+            SELECT slug, kind, qualifier, target_value, target_unit, due_on FROM commitments WHERE action_id IS NULL ORDER BY id
+            """) == [
+            "zh-ministry-compute-action-plan-t1|level|>|300.0|EFLOPS|2025-12-31",
+            "zh-ministry-compute-action-plan-t2|share|=|35.0|%|2025-12-31",
+            "zh-ministry-compute-action-plan-t3|level|>=|20.0|个|2025-12-31",
+            "zh-ministry-compute-action-plan-t4|level|>|1800.0|EB|2025-12-31",
+            "zh-ministry-compute-action-plan-t5|share|>=|30.0|%|2025-12-31",
+            "zh-ministry-compute-action-plan-t6|share|=|100.0|%|2025-12-31",
+            "zh-ministry-compute-action-plan-t7|level|<=|1.5|倍|2025-12-31",
+            "zh-ministry-compute-action-plan-t8|share|=|80.0|%|2025-12-31",
+            "zh-ministry-compute-action-plan-t9|share|>=|40.0|%|2025-12-31",
+        ])
+        #expect(try cli.sqlite("""
+            SELECT count(*) FROM commitments c JOIN plans p ON p.id = c.plan_id JOIN sources s ON s.id = c.source_id
+            WHERE c.action_id IS NULL AND p.slug = 'zh-ministry-compute-action-plan' AND s.line = 17
+            """) == ["9"])
         #expect(try cli.sqlite("SELECT v.number, count(*) FROM actions a JOIN visions v ON v.id = a.vision_id GROUP BY v.number") == [
             "1|4", "2|5", "3|4", "4|4", "5|4", "6|4",
         ])
@@ -72,6 +89,51 @@ import Testing
         try cli.refuse(["import", "--translation-of", "ai-capacity-building", short], "the translation lists 9 actions, plan ai-capacity-building has 10")
         try cli.refuse(["import", "--translation-of", "no-such-plan", short], "translation of no-such-plan, but there is no plan no-such-plan")
         try cli.refuse(["import", "--translation-of", "ai-capacity-building"], "--translation-of takes exactly one file")
+    }
+
+    @Test func aTranslationFillsTheEnglishTextOfTheMainTargets() throws {
+        let cli = try PlantrackProcess()
+        defer { cli.cleanUp() }
+        let original = try cli.write("zh-plan.md", """
+            # 数据技能行动方案
+
+            一、总体要求
+
+            （一）主要目标。到2027年，培训数据人才超过5000人，数据开放率达到60%。
+
+            二、重点任务
+
+            （一）建设培训平台。完善线上课程。
+
+            （二）开放公共数据。编制开放目录。
+
+            三、保障措施
+
+            （三）加强组织领导。落实工作责任。
+            """)
+        let english = """
+            ---
+            translation_of: zh-plan
+            ---
+            # Data Skills Action Plan
+
+            Main targets: By 2027, more than 5,000 data professionals are trained and 60% of public data are open.
+
+            ## Actions
+
+            1. Build a training platform. Improve online courses.
+            2. Open public data. Compile an open-data catalogue.
+            """
+        let translation = try cli.write("en-plan.md", english)
+        #expect(try cli.succeed(["import", original]).hasSuffix("created — 1 plan, 0 visions, 2 actions, 0 commitments, 2 targets, 0 initiatives, 0 indicator values\n"))
+        #expect(try cli.succeed(["import", translation]).hasSuffix("created — translation of zh-plan: 0 visions, 2 actions, 0 commitments, 2 targets\n"))
+        #expect(try cli.sqlite("SELECT target_value, qualifier, body, body_en FROM commitments WHERE action_id IS NULL ORDER BY id") == [
+            "5000.0|>|培训数据人才超过5000人|more than 5,000 data professionals are trained",
+            "60.0|=|数据开放率达到60%|60% of public data are open",
+        ])
+        #expect(try cli.sqlite("SELECT title_en FROM actions ORDER BY number") == ["Build a training platform", "Open public data"])
+        let fewer = try cli.write("en-fewer.md", english.replacingOccurrences(of: " and 60% of public data are open", with: ""))
+        try cli.refuse(["import", fewer], "the translation lists 1 targets, plan zh-plan has 2; nothing imported")
     }
 
     @Test func dryRunJSONHasEveryRowWithItsLineAndQuote() throws {

@@ -14,6 +14,8 @@ public struct ImportOutcome: Sendable {
     public var visions = 0
     public var actions = 0
     public var commitments = 0
+    /// Main targets of the plan (commitments with no action).
+    public var targets = 0
     public var initiatives = 0
     public var indicatorValues = 0
     /// The plan a translation was attached to.
@@ -22,10 +24,15 @@ public struct ImportOutcome: Sendable {
     public var summary: String {
         guard change != .unchanged else { return "\(fileName): unchanged" }
         if let translationOf {
-            return "\(fileName): \(change.rawValue) — translation of \(translationOf): \(visions) visions, \(actions) actions, \(commitments) commitments"
+            let targetCount = targets > 0 ? ", \(targets) targets" : ""
+            return "\(fileName): \(change.rawValue) — translation of \(translationOf): \(visions) visions, \(actions) actions, \(commitments) commitments\(targetCount)"
         }
         var parts: [String] = []
-        if plans > 0 { parts.append("\(plans) plan\(plans == 1 ? "" : "s"), \(visions) visions, \(actions) actions, \(commitments) commitments") }
+        if plans > 0 {
+            // Targets are named only when there are some, so the bundled plan's line reads as it always has.
+            let targetCount = targets > 0 ? ", \(targets) targets" : ""
+            parts.append("\(plans) plan\(plans == 1 ? "" : "s"), \(visions) visions, \(actions) actions, \(commitments) commitments\(targetCount)")
+        }
         parts.append("\(initiatives) initiatives")
         parts.append("\(indicatorValues) indicator values")
         return "\(fileName): \(change.rawValue) — " + parts.joined(separator: ", ")
@@ -115,20 +122,7 @@ public struct DocumentLoader {
                      action.visionNumber.flatMap { visionIDs[$0] }, try source(action.source)])
                 outcome.actions += 1
                 for commitment in action.commitments {
-                    let commitmentID = try returningID(
-                        """
-                        INSERT INTO commitments (plan_id, action_id, slug, body, kind, target_value, target_unit, due_on, source_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (slug) DO UPDATE SET plan_id = excluded.plan_id, action_id = excluded.action_id,
-                            body = excluded.body, kind = excluded.kind,
-                            target_value = excluded.target_value, target_unit = excluded.target_unit,
-                            due_on = excluded.due_on, source_id = excluded.source_id
-                        RETURNING id
-                        """,
-                        [planID, actionID, commitment.slug, commitment.body,
-                         CommitmentKind.inferred(targetValue: commitment.targetValue, unit: commitment.targetUnit).rawValue,
-                         commitment.targetValue, commitment.targetUnit,
-                         commitment.dueOn, try source(commitment.source)])
+                    let commitmentID = try upsertCommitment(commitment, planID: planID, actionID: actionID, sourceID: try source(commitment.source))
                     outcome.commitments += 1
                     if let milestone = commitment.milestone {
                         try db.execute(
@@ -143,6 +137,11 @@ public struct DocumentLoader {
                              milestone.dueOn, milestone.baselineNote])
                     }
                 }
+            }
+            // The plan's main targets: commitments of the plan itself (no action).
+            for target in plan.targets {
+                _ = try upsertCommitment(target, planID: planID, actionID: nil, sourceID: try source(target.source))
+                outcome.targets += 1
             }
         }
 
@@ -186,6 +185,22 @@ public struct DocumentLoader {
         return outcome
     }
 
+    /// A commitment of an action, or (no action) a main target of the plan, by its stable slug.
+    private func upsertCommitment(_ commitment: ImportedCommitment, planID: Int64, actionID: Int64?, sourceID: Int64?) throws -> Int64 {
+        try returningID(
+            """
+            INSERT INTO commitments (plan_id, action_id, slug, body, kind, qualifier, target_value, target_unit, due_on, source_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (slug) DO UPDATE SET plan_id = excluded.plan_id, action_id = excluded.action_id,
+                body = excluded.body, kind = excluded.kind, qualifier = excluded.qualifier,
+                target_value = excluded.target_value, target_unit = excluded.target_unit,
+                due_on = excluded.due_on, source_id = excluded.source_id
+            RETURNING id
+            """,
+            [planID, actionID, commitment.slug, commitment.body, commitment.kind, commitment.qualifier,
+             commitment.targetValue, commitment.targetUnit, commitment.dueOn, sourceID])
+    }
+
     private func upsertDocument(_ document: ImportedDocument, sha256: String, fingerprint: String, translationOf planID: Int64?) throws -> Int64 {
         try returningID(
             """
@@ -220,6 +235,9 @@ public struct DocumentLoader {
         }
         guard translated.visions.count == visionIDs.count else { throw mismatch("visions", translated.visions.count, visionIDs.count) }
         guard translated.actions.count == actionIDs.count else { throw mismatch("actions", translated.actions.count, actionIDs.count) }
+        let targetIDs = try db.fetchAll(
+            "SELECT id FROM commitments WHERE plan_id = ? AND action_id IS NULL ORDER BY id", [planID]) { $0.int64(at: 0) }
+        guard translated.targets.count == targetIDs.count else { throw mismatch("targets", translated.targets.count, targetIDs.count) }
         var commitmentIDs: [[Int64]] = []
         for (action, actionID) in zip(translated.actions, actionIDs) {
             let ids = try db.fetchAll("SELECT id FROM commitments WHERE action_id = ? ORDER BY id", [actionID]) { $0.int64(at: 0) }
@@ -244,21 +262,22 @@ public struct DocumentLoader {
             try db.execute("UPDATE visions SET title_en = ?, source_en_id = ? WHERE id = ?", [vision.title, try source(vision.source), id])
             outcome.visions += 1
         }
-        let commitmentsHaveEnglish = try db.scalarInt(
-            "SELECT count(*) FROM pragma_table_info('commitments') WHERE name = 'body_en'") == 1
+        func translate(_ commitment: ImportedCommitment, id: Int64) throws {
+            try db.execute(
+                "UPDATE commitments SET title_en = ?, body_en = ?, source_en_id = ? WHERE id = ?",
+                [commitment.titleEn, commitment.body, try source(commitment.source), id])
+        }
+        for (target, id) in zip(translated.targets, targetIDs) {
+            try translate(target, id: id)
+            outcome.targets += 1
+        }
         for ((action, id), commitments) in zip(zip(translated.actions, actionIDs), commitmentIDs) {
             try db.execute(
                 "UPDATE actions SET title_en = ?, body_en = ?, source_en_id = ? WHERE id = ?",
                 [action.title, action.body, try source(action.source), id])
             outcome.actions += 1
             for (commitment, commitmentID) in zip(action.commitments, commitments) {
-                if commitmentsHaveEnglish {
-                    try db.execute(
-                        "UPDATE commitments SET body_en = ?, source_en_id = ? WHERE id = ?",
-                        [commitment.body, try source(commitment.source), commitmentID])
-                } else {
-                    try db.execute("UPDATE commitments SET source_en_id = ? WHERE id = ?", [try source(commitment.source), commitmentID])
-                }
+                try translate(commitment, id: commitmentID)
                 outcome.commitments += 1
             }
         }
