@@ -46,10 +46,10 @@ let package = Package(
         ),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "ImporterTests", dependencies: ["Importer"]),
-        .testTarget(name: "TrackerTests", dependencies: ["Tracker"]),
+        .testTarget(name: "TrackerTests", dependencies: ["Tracker", "Importer", "Storage"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Tracker"]),
         // The command line in-process: the `progress add` fast path against ArgumentParser's parse.
-        .testTarget(name: "CommandLineTests", dependencies: ["plantrack"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["plantrack", "Tracker"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
--- plantrack schema, version 1: the tables of the schema contract (SPEC.md).
+-- plantrack schema, version 1: the tables of the schema contract (docs/SCHEMA.md).
+-- replaces checksum 169a9b745f3653652e876b812ae0525c021911a7a735772dcc5c262077803058
 -- Dates are ISO 8601 text: YYYY-MM-DD, or YYYY-MM / YYYY where the source is that vague.
 -- Timestamps are UTC, YYYY-MM-DDTHH:MM:SSZ. Date checks use date(x, '+0 days'), which normalises
 -- impossible days (2025-02-30 → 2025-03-02) where a bare date(x) would echo them back.

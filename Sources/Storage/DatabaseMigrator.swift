@@ -7,6 +7,23 @@ public struct Migration: Sendable, Equatable {
     /// ordinary commands only compare versions and never pay for hashing.
     public var checksum: String { SHA256.hexDigest(sql) }
 
+    /// Checksums of earlier texts of this file that a database may have recorded, each declared
+    /// in the file itself by a line `-- replaces checksum HEX`. So a comment can be corrected in an
+    /// applied migration without letting any other change through: the old text's hash must be
+    /// named, and the new text is what gets hashed.
+    public var replacedChecksums: [String] {
+        sql.split(separator: "\n").compactMap { line in
+            line.hasPrefix(Self.replacesPrefix) ? String(line.dropFirst(Self.replacesPrefix.count)) : nil
+        }
+    }
+
+    static let replacesPrefix = "-- replaces checksum "
+
+    /// Whether `recorded` is this file's checksum, now or before a declared correction.
+    public func accepts(checksum recorded: String) -> Bool {
+        recorded == checksum || replacedChecksums.contains(recorded)
+    }
+
     /// The file name it came from (and is reported by): `0001_schema.sql`.
     public var fileName: String {
         let digits = String(version)
@@ -159,7 +176,7 @@ public struct DatabaseMigrator: Sendable {
                 }
                 throw MigrationError.missing(file: Migration(version: state.version, name: state.name, sql: "").fileName)
             }
-            guard migration.checksum == state.checksum else {
+            guard migration.accepts(checksum: state.checksum) else {
                 throw MigrationError.checksumChanged(file: migration.fileName, recorded: state.checksum, current: migration.checksum)
             }
         }

@@ -31,7 +31,7 @@ public final class Statement {
         guard let handle else {
             throw DatabaseError(resultCode: SQLITE_MISUSE, message: "no statement in SQL", sql: sql)
         }
-        if !remainder.allSatisfy({ $0.isWhitespace || $0 == ";" }) {
+        if !Self.holdsNoStatement(remainder, in: database.handle) {
             sqlite3_finalize(handle)
             throw DatabaseError(
                 resultCode: SQLITE_MISUSE, message: "only one statement is allowed; found more after the first",
@@ -43,6 +43,27 @@ public final class Statement {
     }
 
     deinit { sqlite3_finalize(handle) }
+
+    /// True when `sql` compiles to no statement: only white space, semicolons and comments.
+    /// SQLite itself decides what a comment is, so `SELECT 1; -- note` is one statement.
+    static func holdsNoStatement(_ sql: String, in connection: OpaquePointer) -> Bool {
+        sql.withCString { text in
+            var cursor: UnsafePointer<CChar>? = text
+            while let current = cursor, current.pointee != 0 {
+                var statement: OpaquePointer?
+                var tail: UnsafePointer<CChar>?
+                let code = sqlite3_prepare_v2(connection, current, -1, &statement, &tail)
+                if let statement {
+                    sqlite3_finalize(statement)
+                    return false
+                }
+                // A syntax error in the tail is "more after the first" too.
+                guard code == SQLITE_OK, let tail, tail != current else { return code == SQLITE_OK }
+                cursor = tail
+            }
+            return true
+        }
+    }
 
     // MARK: Shape
 

@@ -3,7 +3,8 @@ import Storage
 
 /// The plantrack database: one SQLite connection, its schema, and the bundled documents.
 public final class TrackerDatabase {
-    public let db: Database
+    /// Internal: front ends go through the use cases and queries, never the connection.
+    let db: Database
     public let path: String
 
     public enum Access: Sendable {
@@ -15,7 +16,7 @@ public final class TrackerDatabase {
         case readOnly
     }
 
-    public static func migrator() throws -> DatabaseMigrator {
+    static func migrator() throws -> DatabaseMigrator {
         try DatabaseMigrator(migrations: EmbeddedResources.migrations.compactMap {
             Migration(fileName: $0.name, sql: $0.contents)
         })
@@ -25,6 +26,10 @@ public final class TrackerDatabase {
         self.path = path
         if access != .create, path != ":memory:", access_path(path) == false {
             throw TrackerError("no database at \(path); create one with `plantrack init` (or pass --db PATH)")
+        }
+        var info = stat()
+        if path != ":memory:", stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            throw TrackerError(.file, "cannot open database \(path): unable to open database file (it is a directory)")
         }
         do {
             switch access {

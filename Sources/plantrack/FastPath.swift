@@ -9,10 +9,12 @@
 /// missing or empty value, anything else that starts with a dash, the wrong number of arguments,
 /// or a value that fails validation: all return nil, and ArgumentParser parses the same arguments.
 /// So its usage messages and exit codes stay the only ones, and this path changes nothing but speed.
+/// The option names come from `ProgressOption`, the table ArgumentParser's declarations use, and
+/// the values go through the same parsers (`ProgressFields(raw:)`).
 enum FastPath {
-    /// The request, when `arguments` (without the program name) are a plain `progress add`.
-    static func progressAdd(_ arguments: ArraySlice<String>) -> ProgressAddRequest? {
-        var options = ProgressAddOptions()
+    /// The invocation, when `arguments` (without the program name) are a plain `progress add`.
+    static func progressAdd(_ arguments: ArraySlice<String>) -> ProgressAddInvocation? {
+        var options = ProgressOptionValues()
         var positionals: [String] = []
         var sawCommand = false
         var index = arguments.startIndex
@@ -22,7 +24,9 @@ enum FastPath {
             if token.hasPrefix("-") {
                 // `--name value` or `--name=value`; before the command only the global --db.
                 let parts = token.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                guard sawCommand || parts[0] == "--db" else { return nil }
+                guard parts[0].hasPrefix("--"), let option = ProgressOption(rawValue: String(parts[0].dropFirst(2))),
+                    sawCommand || option == .db, options[option] == nil
+                else { return nil }
                 let value: String
                 if parts.count == 2 {
                     value = String(parts[1])
@@ -31,7 +35,8 @@ enum FastPath {
                     value = arguments[index]
                     index += 1
                 }
-                guard !value.isEmpty, !value.hasPrefix("-"), options.set(parts[0], to: value) else { return nil }
+                guard !value.isEmpty, !value.hasPrefix("-") else { return nil }
+                options[option] = value
             } else if !sawCommand {
                 guard token == "progress", index < arguments.endIndex, arguments[index] == "add" else { return nil }
                 index += 1
@@ -41,41 +46,10 @@ enum FastPath {
             }
         }
         guard sawCommand, positionals.count == 2 else { return nil }
-        let request = ProgressAddRequest(
-            databasePath: GlobalOptions.databasePath(flag: options.db), plan: options.plan,
-            action: positionals[0], note: positionals[1], fields: options.fields)
-        do { try request.validate() } catch { return nil }
-        return request
-    }
-}
-
-/// The options `progress add` takes, all with a value: GlobalOptions, PlanOptions and
-/// ProgressFieldOptions. Plain stored properties and a switch, not a Set or Dictionary of names:
-/// instantiating those generic types at start-up costs conformance lookups, the very thing this
-/// path avoids. Tests hold the names to ArgumentParser's.
-private struct ProgressAddOptions {
-    var db: String?
-    var plan: String?
-    var fields = ProgressFields()
-
-    /// Stores `value` under the option `name`; false for an unknown or repeated option.
-    mutating func set(_ name: Substring, to value: String) -> Bool {
-        switch name {
-        case "--db": Self.fill(&db, value)
-        case "--plan": Self.fill(&plan, value)
-        case "--status": Self.fill(&fields.status, value)
-        case "--date": Self.fill(&fields.date, value)
-        case "--percent": Self.fill(&fields.percent, value)
-        case "--evidence": Self.fill(&fields.evidence, value)
-        case "--author": Self.fill(&fields.author, value)
-        case "--commitment": Self.fill(&fields.commitment, value)
-        default: false
-        }
-    }
-
-    private static func fill(_ slot: inout String?, _ value: String) -> Bool {
-        guard slot == nil else { return false }
-        slot = value
-        return true
+        let invocation = ProgressAddInvocation(
+            databasePath: GlobalOptions.databasePath(flag: options[.db]), plan: options[.plan],
+            action: Parse.actionNumber(positionals[0]), note: Parse.note(positionals[1]), fields: ProgressFields(raw: options))
+        do { _ = try invocation.request() } catch { return nil }
+        return invocation
     }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
 import Glibc
-import Importer
-import Storage
 import Tracker
 
 struct Plantrack: ParsableCommand {
@@ -29,8 +27,14 @@ struct Plantrack: ParsableCommand {
 @main
 enum Main {
     static func main() {
-        if let request = FastPath.progressAdd(CommandLine.arguments.dropFirst()) {
-            do { try request.run() } catch { exit(report(error)) }
+        do {
+            try ISODate.checkPinnedToday()
+            try RepeatedOptions.check(CommandLine.arguments.dropFirst())
+        } catch {
+            exit(report(error))
+        }
+        if let invocation = FastPath.progressAdd(CommandLine.arguments.dropFirst()) {
+            do { try invocation.run() } catch { exit(report(error)) }
             return
         }
         do {
@@ -43,28 +47,28 @@ enum Main {
 
     /// Prints `error` as one line on stderr (help and --version go to stdout) and returns the exit code.
     static func report(_ error: any Error) -> Int32 {
-        let message: String
-        switch error {
-        case let error as TrackerError: message = error.message
-        case let error as ImportError: message = error.description
-        case let error as MigrationError: message = error.description
-        case let error as ProgressImport.Failure:
-            // One line per bad CSV line, as FILE:LINE: column: problem.
-            let lines = error.description.split(separator: "\n")
-            for line in lines.dropLast() { Console.write("\(line)\n", to: STDERR_FILENO) }
-            message = String(lines.last ?? "")
-        case let error as DatabaseError: message = "database: \(error.message) (\(error.codeName))"
-        default:
-            let code = Plantrack.exitCode(for: error)
-            if code.isSuccess {
-                Console.write(Plantrack.fullMessage(for: error) + "\n")
-                return 0
-            }
-            let text = Plantrack.message(for: error)
-            Console.error(text.split(separator: "\n").first.map(String.init) ?? text)
-            return code.rawValue
+        if let refusal = error as? RepeatedOptions.Refusal {
+            Console.error(Escaped.line(refusal.description))
+            return ExitCode.validationFailure.rawValue
         }
-        Console.error(message)
-        return 1
+        if let error = error as? TrackerError {
+            Console.error(Escaped.line(CommandLineError(error).description))
+            return 1
+        }
+        if let (lines, field) = UserFacingError.describe(error) {
+            // One line per bad CSV line, as FILE:LINE: column: problem, then the summary.
+            for line in lines.dropLast() { Console.write(Escaped.line(line) + "\n", to: STDERR_FILENO) }
+            let last = lines.last ?? ""
+            Console.error(Escaped.line(CommandLineError.label(for: field).map { "\($0): \(last)" } ?? last))
+            return 1
+        }
+        let code = Plantrack.exitCode(for: error)
+        if code.isSuccess {
+            Console.write(Plantrack.fullMessage(for: error) + "\n")
+            return 0
+        }
+        let text = Plantrack.message(for: error)
+        Console.error(Escaped.line(text.split(separator: "\n").first.map(String.init) ?? text))
+        return code.rawValue
     }
 }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Testing
 
+import Tracker
+
 @testable import plantrack
 
 /// `FastPath` takes plain `progress add` invocations and nothing else; what it takes, it must read
@@ -14,19 +16,19 @@ import Testing
     ]
 
     /// ArgumentParser's reading of `arguments`, as the request its command would run.
-    static func parsedByArgumentParser(_ arguments: [String]) throws -> ProgressAddRequest {
+    static func parsedByArgumentParser(_ arguments: [String]) throws -> ProgressAddInvocation {
         let command = try Plantrack.parseAsRoot(arguments)
-        return try #require(command as? ProgressAddCommand).request
+        return try #require(command as? ProgressAddCommand).invocation
     }
 
     @Test func readsEveryOptionAsArgumentParserDoes() throws {
-        let request = try #require(FastPath.progressAdd(Self.full[...]))
-        #expect(request == ProgressAddRequest(
-            databasePath: "t.db", plan: "ai-capacity-building", action: "6", note: "Second programme held",
-            fields: ProgressFields(
-                status: "completed", date: "2025-04-02", percent: "20", evidence: "https://example.org/x",
-                author: "Li", commitment: "training-2025")))
-        #expect(try Self.parsedByArgumentParser(Self.full) == request)
+        let invocation = try #require(FastPath.progressAdd(Self.full[...]))
+        #expect(invocation.databasePath == "t.db")
+        #expect(try invocation.request() == AddProgressRequest(
+            plan: "ai-capacity-building", action: 6, note: "Second programme held", status: .completed,
+            reportedOn: ISODate(year: 2025, month: 4, day: 2), percent: 20, evidenceURL: "https://example.org/x",
+            author: "Li", commitment: "training-2025"))
+        #expect(try Self.parsedByArgumentParser(Self.full) == invocation)
     }
 
     @Test(arguments: [
@@ -77,6 +79,10 @@ import Testing
         ["progress", "add", "3", "note", "--date", "2025-02-30"],
         ["progress", "add", "3", "note", "--percent", "101"],
         ["progress", "add", "3", "note", "--evidence", "ftp://example.org"],
+        ["progress", "add", "+3", "note"],
+        ["progress", "add", "03", "note"],
+        ["progress", "add", "3", "note", "--percent", "0x1p6"],
+        ["progress", "add", "3", "note", "--author", "a\u{1B}[31m"],
     ])
     func declinesEverythingElse(_ arguments: [String]) {
         #expect(FastPath.progressAdd(arguments[...]) == nil)

@@ -44,7 +44,7 @@ import Testing
         return cases
     }
 
-    /// Shell-like words: blanks separate; '…' is literal; "…" takes \" \\ \n \t escapes.
+    /// Shell-like words: blanks separate; '…' is literal; "…" takes \" \\ \n \t \e (ESC) escapes.
     static func words(_ text: String, line: Int) throws -> [String] {
         var words: [String] = []
         var current = ""
@@ -71,6 +71,7 @@ import Testing
                         switch escaped {
                         case "n": current.append("\n")
                         case "t": current.append("\t")
+                        case "e": current.append("\u{1B}")
                         default: current.append(escaped)
                         }
                     } else {

@@ -1,14 +1,15 @@
 import Foundation
 import Testing
 
-/// `init` and `import` on the bundled documents: what SPEC.md says the import must yield, with exact values.
+/// `init` and `import` on the bundled documents: what the import must yield (docs/SCHEMA.md), with exact values.
 @Suite struct ImportCommandTests {
     @Test func initYieldsThePlanItsVisionsAndActions() throws {
         let cli = try PlantrackProcess()
         defer { cli.cleanUp() }
         let output = try cli.succeed(["init"])
-        #expect(output.contains("004_7ea888aca572e921.txt: created — 1 plan, 5 visions, 10 actions, 1 commitments, 3 initiatives, 0 indicator values"))
-        #expect(output.contains("000_3a593fa75efa06b6.txt: created — 11 initiatives, 20 indicator values"))
+        // Documents are named by their titles, and counts agree with their nouns (1 commitment).
+        #expect(output.contains("\n专家解读 | 《人工智能能力建设普惠计划》: created — 1 plan, 5 visions, 10 actions, 1 commitment, 3 initiatives, 0 indicator values\n"))
+        #expect(output.contains("\n加强人工智能能力建设，推动数字红利普惠全球: created — 11 initiatives, 20 indicator values\n"))
         #expect(try cli.sqlite("SELECT slug, title, title_en, proposed_on FROM plans") == [
             "ai-capacity-building|人工智能能力建设普惠计划|AI Capacity-Building Action Plan for Good and for All|2024-09-25",
         ])
@@ -123,7 +124,7 @@ import Testing
         try cli.succeed(["init"])
         let before = try cli.dump()
         let output = try cli.succeed(["init"])
-        #expect(output == "\(cli.database): schema up to date\n000_3a593fa75efa06b6.txt: unchanged\n004_7ea888aca572e921.txt: unchanged\n")
+        #expect(output == "\(cli.database): schema up to date\n加强人工智能能力建设，推动数字红利普惠全球: unchanged\n专家解读 | 《人工智能能力建设普惠计划》: unchanged\n")
         #expect(try cli.dump() == before)
     }
 

@@ -86,7 +86,7 @@ import Testing
         let junk = try cli.write("junk.db", String(repeating: "not sqlite ", count: 200))
         let result = try cli.run(["--db", junk, "action", "list"], useDatabase: false)
         #expect(result.status == 1)
-        #expect(result.stderr == "plantrack: error: cannot open database \(junk): file is not a database\n")
+        #expect(result.stderr == "plantrack: error: \(junk) is not a plantrack database (file is not a database)\n")
     }
 
     @Test func databaseDefaultsToEnvironmentThenWorkingDirectory() throws {

@@ -192,7 +192,7 @@ import Testing
             (["training", "add", "--title", "T", "--start", "2025-03-01", "--location", "X", "--countries", "many"], "--countries: 'many' is not a whole number of countries"),
             (["training", "add", "--title", "T", "--start", "2027-03-01", "--location", "X"], "--start: 2027-03-01 is in the future"),
             (["training", "add", "--title", "T", "--start", "2024-03-01", "--location", "X"], "--start: 2024-03-01 is before the plan was proposed (2024-09-25)"),
-            (["training", "add", "--title", "T", "--start", "2025-03-05", "--end", "2025-03-01", "--location", "X"], "--end: 2025-03-01 is before --start 2025-03-05"),
+            (["training", "add", "--title", "T", "--start", "2025-03-05", "--end", "2025-03-01", "--location", "X"], "--end: 2025-03-01 is before the start date 2025-03-05"),
             (["training", "add", "--title", "T", "--start", "2025-03-01", "--location", "X", "--milestone", "nope"], "no milestone 'nope' in plan ai-capacity-building (milestones: training-2025)"),
             (["training", "add", "--title", "T", "--start", "2025-03-01", "--location", "X", "--evidence", "ftp://x"], "--evidence: 'ftp://x' is not an http(s) URL"),
             (["milestone", "list", "--as-of", "2025-13-01"], "--as-of: '2025-13-01' is not a valid date"),

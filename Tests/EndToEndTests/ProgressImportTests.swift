@@ -83,9 +83,11 @@ import Testing
         defer { cli.cleanUp() }
         try cli.refuse(["progress", "import", cli.path("missing.csv")], "\(cli.path("missing.csv")): cannot open")
         let empty = try cli.write("empty.csv", "")
-        try cli.refuse(["progress", "import", empty], "empty file; expected the header action,reported_on,status,note,evidence_url,author")
+        // Every column the header may hold is named, percent and commitment included.
+        let expected = "expected action,reported_on,status,note, optionally with evidence_url,author,percent,commitment"
+        try cli.refuse(["progress", "import", empty], "\(empty): empty file; \(expected)")
         let wrongHeader = try cli.write("wrong.csv", "action,date,status,note\n1,2025-01-01,completed,x\n")
-        try cli.refuse(["progress", "import", wrongHeader], "\(wrongHeader):1: header: unknown column 'date'")
+        try cli.refuse(["progress", "import", wrongHeader], "\(wrongHeader):1: header: unknown column 'date' (\(expected))")
         let missingColumn = try cli.write("missing-column.csv", "action,reported_on,status\n1,2025-01-01,completed\n")
         try cli.refuse(["progress", "import", missingColumn], "header: missing column 'note'")
         let invalidUTF8 = try cli.write("latin1.csv", bytes: Array((Self.header + "\n1,2025-01-01,completed,caf").utf8) + [0xE9, 0x0A])
@@ -97,6 +99,21 @@ import Testing
         #expect(quoted.status == 1)
         #expect(quoted.stderr.hasPrefix("\(unterminated):2: csv: unterminated quoted field"))
         #expect(try cli.count("progress_updates") == 0)
+    }
+
+    /// A bad action number is one problem: the commitment of that line is not reported as well.
+    @Test func aBadActionIsReportedOnce() throws {
+        let cli = try ProgressCommandTests.initialised()
+        defer { cli.cleanUp() }
+        let file = try cli.write(
+            "bad-action.csv", "action,reported_on,status,note,commitment\n11,2025-01-10,in-progress,x,training-2025\n")
+        let result = try cli.run(["progress", "import", file])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            \(file):2: action: action 11 does not exist in plan ai-capacity-building (it has actions 1–10)
+            plantrack: error: 1 problem found; nothing was imported
+
+            """)
     }
 }
 

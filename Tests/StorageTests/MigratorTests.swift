@@ -61,6 +61,18 @@ import Testing
         #expect(try tables(db) == ["a", "schema_migrations"])
     }
 
+    /// A file may correct its comments if it names the checksum of the text it replaces; any
+    /// other change, or a replaced checksum it does not name, is still refused.
+    @Test func acceptsAnEditThatNamesTheChecksumItReplaces() throws {
+        let db = try Database(path: ":memory:")
+        try DatabaseMigrator(migrations: [first]).migrate(db)
+        let corrected = Migration(
+            version: 1, name: "schema", sql: "-- a corrected comment\n-- replaces checksum \(first.checksum)\n" + first.sql)
+        #expect(try DatabaseMigrator(migrations: [corrected, second]).migrate(db).map(\.version) == [2])
+        let unnamed = Migration(version: 1, name: "schema", sql: "-- replaces checksum 0000\n" + first.sql)
+        #expect(throws: MigrationError.self) { try DatabaseMigrator(migrations: [unnamed, second]).migrate(db) }
+    }
+
     @Test func refusesWhenAnAppliedFileIsMissing() throws {
         let db = try Database(path: ":memory:")
         let third = Migration(version: 3, name: "third", sql: "CREATE TABLE c (z);")

@@ -1,3 +1,5 @@
+import Foundation
+import Importer
 import Storage
 
 @testable import Tracker
@@ -54,6 +56,14 @@ struct ReportFixture {
         plan = try PlanScope.resolve(nil, in: db)
     }
 
+    /// One passage per non-blank line of a test body, trimmed of spaces, as the importer gives them.
+    static func passages(of body: String) -> [SourceRef] {
+        body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+            let text = line.trimmingCharacters(in: .whitespaces)
+            return text.isEmpty ? nil : SourceRef(line: index + 1, quote: text)
+        }
+    }
+
     static func load(into db: Database) throws {
         try db.execute(
             "INSERT INTO documents (id, slug, title, publisher, published_on, sha256, body) VALUES (1, 'plan-reading', '专家解读', 'CAICT', '2024-10-07', 'a', ?)",
@@ -62,9 +72,9 @@ struct ReportFixture {
             "INSERT INTO documents (id, slug, title, publisher, sha256, body) VALUES (2, 'caict-article', '加强人工智能能力建设', 'CAICT', 'b', ?)",
             [articleBody])
         for (document, body) in [(1, planBody), (2, articleBody)] {
-            for passage in PassageSplitter.passages(of: body) {
+            for passage in passages(of: body) {
                 try db.execute(
-                    "INSERT INTO passages (document_id, line, text) VALUES (?, ?, ?)", [document, passage.line, passage.text])
+                    "INSERT INTO passages (document_id, line, text) VALUES (?, ?, ?)", [document, passage.line, passage.quote])
             }
         }
         let sources: [(Int, Int, String)] = [

@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func unknownReportNamesTheValidOnes() {
-        #expect(throws: TrackerError("unknown report 'status' (reports: action-status, milestone, activity, stale, overdue, indicators, sources)")) {
+        #expect(throws: TrackerError(.report, "unknown report 'status' (reports: action-status, milestone, activity, stale, overdue, indicators, sources)")) {
             try Report.named("status")
         }
     }
@@ -34,7 +34,7 @@ import Testing
     @Test func actionStatusIsStatusQueries() throws {
         let fixture = try ReportFixture()
         let report = try run(.actionStatus, on: fixture)[0].table
-        let direct = try StatusQueries(db: fixture.db, plan: fixture.plan).actionStatus(asOf: ReportFixture.asOf)
+        let direct = ResultTable(try StatusQueries(db: fixture.db, plan: fixture.plan).actionStatus(asOf: ReportFixture.asOf))
         #expect(report.columns == direct.columns && report.rows == direct.rows)
         #expect(column(report, "status")[2] == .text("at-risk"))  // the correction, not the blocked original
         #expect(column(report, "status")[1] == .text("in-progress"))  // completed only after the as-of date

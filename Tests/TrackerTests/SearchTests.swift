@@ -71,7 +71,7 @@ import Testing
             #expect(throws: Never.self) { try TextSearch(db: fixture.db).search(query) }
         }
         #expect(try hits("\"partial\"", in: fixture).map(describe) == ["action 3 #5 Exchange visas delayed, [\"partial\"] approval"])
-        #expect(throws: TrackerError("search: the search text is empty")) { try TextSearch(db: fixture.db).search(" \u{3000} ") }
+        #expect(throws: TrackerError(.search, "the search text is empty")) { try TextSearch(db: fixture.db).search(" \u{3000} ") }
     }
 
     @Test func tableHighlightsAndJSONIsPlain() throws {
@@ -110,7 +110,7 @@ import Testing
         let fixture = try ReportFixture()
         let loader = DocumentLoader(db: fixture.db)
         func document(_ body: String) -> ImportedDocument {
-            ImportedDocument(slug: "new-doc", fileName: "new.txt", title: "New", body: body)
+            ImportedDocument(slug: "new-doc", fileName: "new.txt", title: "New", body: body, passages: ReportFixture.passages(of: body))
         }
         _ = try loader.load(document("第一段：旧的内容\n\n  第二段：数字鸿沟  "), sha256: "1", fingerprint: "f1")
         #expect(try hits("数字鸿沟", in: fixture).map(describe) == ["new-doc:3 第二段：[数字鸿沟]"])
@@ -133,15 +133,8 @@ import Testing
         #expect(try hits("正文讲到", in: fixture).map(describe) == ["with-lines:12 [正文讲到]算力。"])
     }
 
-    @Test func splitterKeepsNonBlankLinesTrimmed() {
-        let passages = PassageSplitter.passages(of: "  标题 \n\n\u{3000}\u{3000}正文第一段。\r\n\t\n* item\n")
-        #expect(passages == [
-            .init(line: 1, text: "标题"), .init(line: 3, text: "正文第一段。"), .init(line: 5, text: "* item"),
-        ])
-    }
-
-    /// Databases imported before 0003 get their passages from the migration, split the same way.
-    @Test func migrationSplitsExistingDocumentsLikeTheLoader() throws {
+    /// Databases imported before 0003 get their passages from the migration: one per non-blank line, trimmed.
+    @Test func migrationSplitsExistingDocumentsIntoTrimmedLines() throws {
         let db = try Database(path: ":memory:")
         let all = try TrackerDatabase.migrator().migrations
         try DatabaseMigrator(migrations: all.filter { $0.version < 3 }).migrate(db)
@@ -152,8 +145,8 @@ import Testing
         try db.execute("INSERT INTO progress_updates (action_id, reported_on, status, note) VALUES (1, '2025-01-02', 'in-progress', '旧笔记里的算力')")
         try DatabaseMigrator(migrations: all).migrate(db)
 
-        let migrated = try db.fetchAll("SELECT line, text FROM passages ORDER BY line") { PassageSplitter.Passage(line: $0.int(at: 0), text: $0.string(at: 1)) }
-        #expect(migrated == PassageSplitter.passages(of: body))
+        let migrated = try db.fetchAll("SELECT line, text FROM passages ORDER BY line") { "\($0.int(at: 0)) \($0.string(at: 1))" }
+        #expect(migrated == ["1 标题", "3 正文第一段。", "5 * item", "7 last line without end"])
         #expect(try TextSearch(db: db).search("旧笔记").count == 1)
         #expect(try TextSearch(db: db).search("正文第一段").count == 1)
     }

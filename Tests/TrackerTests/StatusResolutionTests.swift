@@ -76,7 +76,7 @@ import Testing
         let wrong = try fixture.add(2, .blocked, on: "2025-04-01")
         try fixture.log.correct(id: wrong, with: ProgressCorrection(status: .inProgress))
         try fixture.add(2, .atRisk, on: "2025-04-01")
-        let fromQuery = try StatusQueries(db: fixture.db, plan: fixture.plan).actionStatus(asOf: .today()).rows.map { Array($0[0...6]) }
+        let fromQuery = try ResultTable(StatusQueries(db: fixture.db, plan: fixture.plan).actionStatus(asOf: .today())).rows.map { Array($0[0...6]) }
         let fromView = try fixture.db.fetchAll(
             "SELECT number, title, title_en, status, last_update, updates, percent FROM action_status WHERE plan = 'test-plan' ORDER BY number"
         ) { $0.row }

@@ -37,12 +37,12 @@ struct TrackerFixture {
 
     /// (status, last_update, updates) of each action as of `date`.
     func statuses(asOf date: String) throws -> [[DatabaseValue]] {
-        try StatusQueries(db: db, plan: plan).actionStatus(asOf: ISODate(date)!).rows.map { [$0[3], $0[4], $0[5]] }
+        try ResultTable(StatusQueries(db: db, plan: plan).actionStatus(asOf: ISODate(date)!)).rows.map { [$0[3], $0[4], $0[5]] }
     }
 
     /// (done, remaining, pace_per_month, projected_on, status) of the milestone as of `date`.
     func milestone(asOf date: String) throws -> [DatabaseValue] {
-        let row = try StatusQueries(db: db, plan: plan).milestones(asOf: ISODate(date)!).rows[0]
+        let row = try ResultTable(StatusQueries(db: db, plan: plan).milestones(asOf: ISODate(date)!)).rows[0]
         return Array(row[4...8])
     }
 }

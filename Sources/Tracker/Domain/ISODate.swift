@@ -85,9 +85,30 @@ public struct ISODate: Comparable, Hashable, Sendable, CustomStringConvertible {
         if let pinned = getenv("PLANTRACK_TODAY").map({ String(cString: $0) }), let date = ISODate(pinned) {
             return date
         }
+        return clockToday()
+    }
+
+    /// Today by the system clock, in the local time zone.
+    static func clockToday() -> ISODate {
         var now = time(nil)
         var parts = tm()
         localtime_r(&now, &parts)
         return ISODate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+    }
+}
+
+extension ISODate {
+    /// Refuses a `PLANTRACK_TODAY` that is not a real date, or that is later than the clock's
+    /// tomorrow (a day's slack for time zones): pinning is for reproducing the past, not for
+    /// recording the future. Front ends call this once at start.
+    public static func checkPinnedToday() throws {
+        guard let pinned = getenv("PLANTRACK_TODAY").map({ String(cString: $0) }) else { return }
+        guard let date = ISODate(pinned) else {
+            throw TrackerError("PLANTRACK_TODAY: '\(Escaped.text(pinned))' is not a valid date (expected YYYY-MM-DD)")
+        }
+        let tomorrow = clockToday().adding(days: 1)
+        guard date <= tomorrow else {
+            throw TrackerError("PLANTRACK_TODAY: \(date) is after tomorrow (\(tomorrow)); it may only pin a date up to the clock's")
+        }
     }
 }

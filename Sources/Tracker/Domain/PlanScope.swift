@@ -19,14 +19,14 @@ public struct PlanScope: Sendable {
         if let slug {
             guard let plan = plans.first(where: { $0.slug == slug }) else {
                 let known = plans.map(\.slug).joined(separator: ", ")
-                throw TrackerError("no plan '\(slug)'" + (known.isEmpty ? "; run `plantrack init`" : " (plans: \(known))"))
+                throw TrackerError(notFound: .plan, "no plan '\(Escaped.text(slug))'" + (known.isEmpty ? "; run `plantrack init`" : " (plans: \(known))"))
             }
             return plan
         }
         if let bundled = plans.first(where: { $0.slug == bundledSlug }) { return bundled }
         guard plans.count == 1, let only = plans.first else {
             if plans.isEmpty { throw TrackerError("the database has no plan yet; run `plantrack init` or `plantrack import FILE`") }
-            throw TrackerError("several plans; choose one with --plan (\(plans.map(\.slug).joined(separator: ", ")))")
+            throw TrackerError(.plan, "several plans; choose one (\(plans.map(\.slug).joined(separator: ", ")))")
         }
         return only
     }
@@ -38,7 +38,7 @@ public struct PlanScope: Sendable {
         }
         let count = try db.scalarInt("SELECT count(*) FROM actions WHERE plan_id = ?", [id]) ?? 0
         let range = count == 0 ? "it has no actions" : "it has actions 1–\(count)"
-        throw TrackerError("action \(number) does not exist in plan \(slug) (\(range))")
+        throw TrackerError(notFound: .action, "action \(number) does not exist in plan \(slug) (\(range))")
     }
 
     /// The id of commitment `slug`, which must belong to action `actionID` when given.
@@ -55,7 +55,7 @@ public struct PlanScope: Sendable {
             throw TrackerError("no commitment '\(slug)' in plan \(self.slug)" + (known.isEmpty ? "" : " (commitments: \(known.joined(separator: ", ")))"))
         }
         if let actionID, owner != actionID {
-            throw TrackerError("commitment '\(slug)' belongs to another action")
+            throw TrackerError(.commitment, "commitment '\(slug)' belongs to another action")
         }
         return id
     }

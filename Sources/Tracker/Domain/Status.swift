@@ -9,7 +9,7 @@ public enum Status: String, CaseIterable, Sendable {
     public static var validList: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
-/// Where a milestone stands, as SPEC.md defines it.
+/// Where a milestone stands (docs/CLI.md, `milestone list`).
 public enum MilestoneStatus: String, Sendable {
     case met
     case onTrack = "on-track"

@@ -2,48 +2,25 @@ import Importer
 import Storage
 
 /// The curation overlay and the text it was read from (part of each import's fingerprint).
-public struct CurationFile: Sendable {
-    public let overlay: Curation
-    public let text: String
+struct CurationFile: Sendable {
+    let overlay: Curation
+    let text: String
 }
 
 extension TrackerDatabase {
-    /// The documents compiled into the binary from Seeds/documents, as (file name, bytes).
-    public static var bundledDocuments: [(fileName: String, bytes: [UInt8])] {
+    /// The documents compiled into the binary from Seeds/documents.
+    public static var bundledDocuments: [PlanDocument] {
         EmbeddedResources.seeds
             .filter { $0.name.hasPrefix("documents/") }
-            .map { (String($0.name.dropFirst("documents/".count)), Array($0.contents.utf8)) }
+            .map { PlanDocument(fileName: String($0.name.dropFirst("documents/".count)), bytes: Array($0.contents.utf8)) }
     }
 
     /// Seeds/curation.json, compiled into the binary.
-    public static func bundledCuration() throws -> CurationFile {
+    static func bundledCuration() throws -> CurationFile {
         guard let file = EmbeddedResources.seeds.first(where: { $0.name == "curation.json" }) else {
             return CurationFile(overlay: .empty, text: "")
         }
         return CurationFile(overlay: try Curation(json: file.contents), text: file.contents)
-    }
-
-    /// Imports `documents` in one write transaction: all of them, or none when one fails.
-    /// `curation` (from `import --curation FILE`) is kept in the database first, so this import and
-    /// every later one apply it over the bundled overlay. `translationOf` attaches the documents to
-    /// that plan as its translation.
-    public func importDocuments(
-        _ documents: [(fileName: String, bytes: [UInt8])], curation: Curation? = nil, translationOf: String? = nil
-    ) throws -> [ImportOutcome] {
-        let loader = DocumentLoader(db: db)
-        return try db.inTransaction(.immediate) {
-            if let curation { try storeCuration(curation) }
-            let bundled = try Self.bundledCuration()
-            let kept = try keptCuration()
-            let overlay = bundled.overlay.merging(try Curation(entries: kept.map { ($0.key, $0.value) }))
-            return try documents.map { document in
-                // A kept entry is part of its own document's fingerprint only: changing it reads that document again.
-                let entry = kept[String(document.fileName.split(separator: "/").last ?? "")].map { "\n" + $0 } ?? ""
-                return try loader.importDocument(
-                    fileName: document.fileName, bytes: document.bytes, curation: CurationFile(overlay: overlay, text: bundled.text + entry),
-                    translationOf: translationOf)
-            }
-        }
     }
 
     /// Keeps each document entry of `curation`, replacing the one kept before for that document.
@@ -60,7 +37,7 @@ extension TrackerDatabase {
     }
 
     /// The entries kept by `import --curation`, by document file name.
-    private func keptCuration() throws -> [String: String] {
+    func keptCuration() throws -> [String: String] {
         Dictionary(uniqueKeysWithValues: try db.fetchAll("SELECT file_name, entry FROM curation_overlays") {
             ($0.string(at: 0), $0.string(at: 1))
         })
@@ -100,7 +77,11 @@ extension TrackerDatabase {
         ).json
     }
 
-    public func importBundledDocuments() throws -> [ImportOutcome] {
-        try importDocuments(Self.bundledDocuments)
+    /// The overlay an import applies to `fileName`: the bundled one with the kept entries in place of
+    /// its own. Only that document's kept entry joins its fingerprint, so changing it reads just that document again.
+    func curation(for fileName: String, bundled: CurationFile, kept: [String: String]) throws -> CurationFile {
+        let overlay = bundled.overlay.merging(try Curation(entries: kept.map { ($0.key, $0.value) }))
+        let entry = kept[String(fileName.split(separator: "/").last ?? "")].map { "\n" + $0 } ?? ""
+        return CurationFile(overlay: overlay, text: bundled.text + entry)
     }
 }

@@ -9,6 +9,8 @@ public struct ImportOutcome: Sendable {
 
     public var fileName: String
     public var documentSlug: String
+    /// The document's title, by which messages name it.
+    public var title: String
     public var change: Change
     public var plans = 0
     public var visions = 0
@@ -22,42 +24,46 @@ public struct ImportOutcome: Sendable {
     public var translationOf: String?
 
     public var summary: String {
-        guard change != .unchanged else { return "\(fileName): unchanged" }
+        guard change != .unchanged else { return "\(title): unchanged" }
+        // Targets are named only when there are some, so a plan without them reads as it always has.
+        let targetCount = targets > 0 ? [Plural.count(targets, "target")] : []
         if let translationOf {
-            let targetCount = targets > 0 ? ", \(targets) targets" : ""
-            return "\(fileName): \(change.rawValue) — translation of \(translationOf): \(visions) visions, \(actions) actions, \(commitments) commitments\(targetCount)"
+            let parts = [Plural.count(visions, "vision"), Plural.count(actions, "action"), Plural.count(commitments, "commitment")] + targetCount
+            return "\(title): \(change.rawValue) — translation of \(translationOf): " + parts.joined(separator: ", ")
         }
         var parts: [String] = []
         if plans > 0 {
-            // Targets are named only when there are some, so the bundled plan's line reads as it always has.
-            let targetCount = targets > 0 ? ", \(targets) targets" : ""
-            parts.append("\(plans) plan\(plans == 1 ? "" : "s"), \(visions) visions, \(actions) actions, \(commitments) commitments\(targetCount)")
+            parts += [
+                Plural.count(plans, "plan"), Plural.count(visions, "vision"), Plural.count(actions, "action"),
+                Plural.count(commitments, "commitment"),
+            ] + targetCount
         }
-        parts.append("\(initiatives) initiatives")
-        parts.append("\(indicatorValues) indicator values")
-        return "\(fileName): \(change.rawValue) — " + parts.joined(separator: ", ")
+        parts.append(Plural.count(initiatives, "initiative"))
+        parts.append(Plural.count(indicatorValues, "indicator value"))
+        return "\(title): \(change.rawValue) — " + parts.joined(separator: ", ")
     }
 }
 
 /// Writes what the importer read into the database: upserts by stable keys, so importing the
 /// same bytes again changes nothing and a changed document updates rows in place without
 /// touching the progress recorded against its actions.
-public struct DocumentLoader {
+struct DocumentLoader {
     /// Bumped when the importer's rules change, so documents are read again on the next import.
-    public static let importerVersion = "1"
+    static let importerVersion = "1"
 
     let db: Database
 
-    public init(db: Database) { self.db = db }
 
     /// Reads `bytes` and writes the result; the caller owns the transaction. `translationOf` (a plan
     /// slug) overrides the document's own `translation_of`.
-    public func importDocument(fileName: String, bytes: [UInt8], curation: CurationFile, translationOf: String? = nil) throws -> ImportOutcome {
+    func importDocument(fileName: String, bytes: [UInt8], curation: CurationFile, translationOf: String? = nil) throws -> ImportOutcome {
         let sha256 = SHA256.hexDigest(bytes)
         let fingerprint = SHA256.hexDigest("\(sha256)\n\(Self.importerVersion)\n\(curation.text)\n\(translationOf ?? "")")
         // Same bytes, same curation, same rules: nothing to read or write.
-        if let slug = try db.scalarString("SELECT slug FROM documents WHERE extraction_sha256 = ?", [fingerprint]) {
-            return ImportOutcome(fileName: fileName, documentSlug: slug, change: .unchanged)
+        if let (slug, title) = try db.fetchOne(
+            "SELECT slug, title FROM documents WHERE extraction_sha256 = ?", [fingerprint], { ($0.string(at: 0), $0.string(at: 1)) })
+        {
+            return ImportOutcome(fileName: fileName, documentSlug: slug, title: title, change: .unchanged)
         }
         var imported = try DocumentImporter.importDocument(
             fileName: fileName, bytes: bytes, curation: curation.overlay, today: ISODate.today().description)
@@ -67,11 +73,11 @@ public struct DocumentLoader {
 
     /// Writes one imported document; the caller owns the transaction. A translation
     /// (`translationOf` set) fills the English text of its plan instead of creating one.
-    public func load(_ document: ImportedDocument, sha256: String, fingerprint: String) throws -> ImportOutcome {
+    func load(_ document: ImportedDocument, sha256: String, fingerprint: String) throws -> ImportOutcome {
         if let planSlug = document.translationOf {
             return try loadTranslation(document, of: planSlug, sha256: sha256, fingerprint: fingerprint)
         }
-        var outcome = ImportOutcome(fileName: document.fileName, documentSlug: document.slug, change: .created)
+        var outcome = ImportOutcome(fileName: document.fileName, documentSlug: document.slug, title: document.title, change: .created)
         if try db.scalarInt("SELECT count(*) FROM documents WHERE slug = ?", [document.slug]) == 1 {
             outcome.change = .updated
         }
@@ -247,7 +253,8 @@ public struct DocumentLoader {
             commitmentIDs.append(ids)
         }
 
-        var outcome = ImportOutcome(fileName: document.fileName, documentSlug: document.slug, change: .created, translationOf: planSlug)
+        var outcome = ImportOutcome(
+            fileName: document.fileName, documentSlug: document.slug, title: document.title, change: .created, translationOf: planSlug)
         if try db.scalarInt("SELECT count(*) FROM documents WHERE slug = ?", [document.slug]) == 1 {
             outcome.change = .updated
         }

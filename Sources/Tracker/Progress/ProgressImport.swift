@@ -5,9 +5,14 @@ import Storage
 /// One pass over the file inside one transaction: rows are validated and inserted as they
 /// stream by, so memory stays flat however large the file; any bad line rolls everything back.
 public struct ProgressImport {
-    public static let columns = ["action", "reported_on", "status", "note", "evidence_url", "author"]
-    static let required: Set<String> = ["action", "reported_on", "status", "note"]
-    static let optional: Set<String> = ["evidence_url", "author", "percent", "commitment"]
+    /// The columns a file must have, and those it may add, in the order messages list them.
+    public static let requiredColumns = ["action", "reported_on", "status", "note"]
+    public static let optionalColumns = ["evidence_url", "author", "percent", "commitment"]
+    static let required = Set(requiredColumns)
+    static let optional = Set(optionalColumns)
+    /// How a message states the header a file needs.
+    static let expectedHeader =
+        "expected \(requiredColumns.joined(separator: ",")), optionally with \(optionalColumns.joined(separator: ","))"
     public static let maximumReportedProblems = 20
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -25,14 +30,14 @@ public struct ProgressImport {
 
     let log: ProgressLog
 
-    public init(log: ProgressLog) { self.log = log }
+    init(log: ProgressLog) { self.log = log }
 
     /// Validates every line and, unless `dryRun`, inserts them; returns the number of rows.
     /// The caller wraps this in a transaction, which a thrown `Failure` rolls back.
-    public func run(path: String, displayName: String, dryRun: Bool) throws -> Int {
+    func run(path: String, displayName: String, dryRun: Bool) throws -> Int {
         let reader: CSVReader
         do { reader = try CSVReader(path: path) } catch let error as CSVError {
-            throw TrackerError("\(displayName): \(error.message)")
+            throw TrackerError(.file, "\(displayName): \(error.message)")
         }
         var problems: [String] = []
         var total = 0
@@ -44,19 +49,19 @@ public struct ProgressImport {
         }
 
         guard let header = try nextRecord(reader, displayName: displayName) else {
-            throw TrackerError("\(displayName): empty file; expected the header \(Self.columns.joined(separator: ","))")
+            throw TrackerError(.file, "\(displayName): empty file; \(Self.expectedHeader)")
         }
         var index: [String: Int] = [:]
         for (position, name) in header.fields.enumerated() {
             let name = name.trimmingSpaces
             guard Self.required.contains(name) || Self.optional.contains(name) else {
-                throw TrackerError("\(displayName):\(header.line): header: unknown column '\(name)' (expected \(Self.columns.joined(separator: ",")))")
+                throw TrackerError(.file, "\(displayName):\(header.line): header: unknown column '\(Escaped.text(name))' (\(Self.expectedHeader))")
             }
-            guard index[name] == nil else { throw TrackerError("\(displayName):\(header.line): header: column '\(name)' appears twice") }
+            guard index[name] == nil else { throw TrackerError(.file, "\(displayName):\(header.line): header: column '\(Escaped.text(name))' appears twice") }
             index[name] = position
         }
-        for name in Self.columns where Self.required.contains(name) && index[name] == nil {
-            throw TrackerError("\(displayName):\(header.line): header: missing column '\(name)' (expected \(Self.columns.joined(separator: ",")))")
+        for name in Self.requiredColumns where index[name] == nil {
+            throw TrackerError(.file, "\(displayName):\(header.line): header: missing column '\(name)' (\(Self.expectedHeader))")
         }
 
         let db = log.db
@@ -118,7 +123,8 @@ public struct ProgressImport {
                 do { percent = try FieldParser.percent(fields[column]) } catch { report(record.line, "percent", error.message) }
             }
             var commitmentID: Int64?
-            if let column = index["commitment"], !fields[column].isEmpty {
+            // Only against a known action: a bad action number is one problem, not two.
+            if let column = index["commitment"], !fields[column].isEmpty, let actionID {
                 if let found = commitmentIDs[fields[column]], found.actionID == actionID {
                     commitmentID = found.id
                 } else {
@@ -137,7 +143,7 @@ public struct ProgressImport {
 
     private func nextRecord(_ reader: CSVReader, displayName: String) throws -> CSVRecord? {
         do { return try reader.next() } catch let error as CSVError {
-            throw TrackerError("\(displayName):\(error.line): \(error.message)")
+            throw TrackerError(.file, "\(displayName):\(error.line): \(error.message)")
         }
     }
 }

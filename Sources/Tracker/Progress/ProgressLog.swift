@@ -65,14 +65,9 @@ public struct ProgressFilter: Sendable {
 }
 
 /// The append-only log of progress updates of one plan.
-public struct ProgressLog {
+struct ProgressLog {
     let db: Database
-    public let plan: PlanScope
-
-    public init(db: Database, plan: PlanScope) {
-        self.db = db
-        self.plan = plan
-    }
+    let plan: PlanScope
 
     static let insertSQL = """
         INSERT INTO progress_updates
@@ -81,7 +76,7 @@ public struct ProgressLog {
         """
 
     /// Checks a report date: not before the plan was proposed, not in the future.
-    public func checkReportDate(_ date: ISODate, today: ISODate = .today()) throws(FieldProblem) {
+    func checkReportDate(_ date: ISODate, today: ISODate = .today()) throws(FieldProblem) {
         if date > today { throw FieldProblem("\(date) is in the future (today is \(today))") }
         if let proposed = plan.proposedOn, date < proposed {
             throw FieldProblem("\(date) is before the plan was proposed (\(proposed))")
@@ -90,12 +85,20 @@ public struct ProgressLog {
 
     /// Records `entry`; returns the new update's id. The caller owns the transaction.
     @discardableResult
-    public func add(_ entry: ProgressEntry) throws -> Int64 {
+    func add(_ entry: ProgressEntry) throws -> Int64 {
         try insert(entry, supersedes: nil)
     }
 
+    /// Checks every field (callers may come from any front end) and inserts the row.
     func insert(_ entry: ProgressEntry, supersedes: Int64?) throws -> Int64 {
-        do { try checkReportDate(entry.reportedOn) } catch { throw TrackerError("--date: \(error.message)") }
+        do { _ = try FieldParser.note(entry.note) } catch { throw error.at(.note) }
+        if let percent = entry.percent {
+            do { _ = try FieldParser.percent(percent) } catch { throw error.at(.percent) }
+        }
+        if let url = entry.evidenceURL {
+            do { _ = try FieldParser.evidenceURL(url) } catch { throw error.at(.evidenceURL) }
+        }
+        do { try checkReportDate(entry.reportedOn) } catch { throw error.at(.reportedOn) }
         let actionID = try plan.actionID(number: entry.actionNumber, in: db)
         let commitmentID = try entry.commitmentSlug.map { try plan.commitmentID(slug: $0, actionID: actionID, in: db) }
         try db.execute(
@@ -107,7 +110,7 @@ public struct ProgressLog {
 
     /// Records a correction of update `id`: a new row that supersedes it. Nothing is overwritten.
     @discardableResult
-    public func correct(id: Int64, with correction: ProgressCorrection) throws -> Int64 {
+    func correct(id: Int64, with correction: ProgressCorrection) throws -> Int64 {
         guard let original = try db.fetchOne(
             """
             SELECT a.number, u.note, u.status, u.reported_on, u.percent, u.evidence_url, u.author, c.slug,
@@ -124,12 +127,20 @@ public struct ProgressLog {
                     commitmentSlug: row.optionalString(at: 7)),
                  correctedBy: row.isNull(at: 8) ? nil : row.int64(at: 8), planID: row.int64(at: 9))
             })
-        else { throw TrackerError("no progress update with id \(id)") }
-        guard original.planID == plan.id else { throw TrackerError("progress update \(id) belongs to another plan; pass --plan") }
+        else { throw TrackerError(notFound: .update, "no progress update with id \(id)") }
+        guard original.planID == plan.id else {
+            throw TrackerError(.update, "progress update \(id) belongs to another plan; name its plan")
+        }
         if let newer = original.correctedBy {
-            throw TrackerError("progress update \(id) was already corrected by \(newer); correct \(newer) instead")
+            throw TrackerError(.update, "progress update \(id) was already corrected by \(newer); correct \(newer) instead")
         }
         var entry = original.entry
+        if correction.reportedOn == nil {
+            // The date is kept from the original: say so, rather than blame a date nobody typed.
+            do { try checkReportDate(entry.reportedOn) } catch {
+                throw TrackerError(.update, "the date \(entry.reportedOn) kept from update \(id) is not allowed: \(error.message); give the corrected date")
+            }
+        }
         if let note = correction.note { entry.note = note }
         if let status = correction.status { entry.status = status }
         if let date = correction.reportedOn { entry.reportedOn = date }
@@ -141,37 +152,70 @@ public struct ProgressLog {
     }
 
     /// Updates, newest first: every `progress_updates` column plus `action` (the number).
-    public func list(_ filter: ProgressFilter) throws -> ResultTable {
-        var conditions = ["a.plan_id = :plan"]
-        var arguments: [String: any DatabaseValueConvertible] = ["plan": plan.id]
-        if let number = filter.actionNumber {
-            _ = try plan.actionID(number: number, in: db)
-            conditions.append("a.number = :action")
-            arguments["action"] = number
-        }
-        if let status = filter.status {
-            conditions.append("u.status = :status")
-            arguments["status"] = status.rawValue
-        }
-        if let since = filter.since {
-            conditions.append("u.reported_on >= :since")
-            arguments["since"] = since.description
-        }
-        if let until = filter.until {
-            conditions.append("u.reported_on <= :until")
-            arguments["until"] = until.description
-        }
-        return try ResultTable.query(
-            db,
+    func list(_ filter: ProgressFilter) throws -> [ProgressUpdateRow] {
+        if let number = filter.actionNumber { _ = try plan.actionID(number: number, in: db) }
+        // Each filter is bound; a NULL parameter switches its condition off.
+        return try db.fetchAll(
             """
-            SELECT u.id, a.number AS action, u.action_id, u.commitment_id, u.reported_on, u.status, u.percent, u.note,
+            SELECT u.id, a.number, u.action_id, u.commitment_id, u.reported_on, u.status, u.percent, u.note,
                    u.evidence_url, u.author, u.supersedes_id,
                    (SELECT c.id FROM progress_updates c WHERE c.supersedes_id = u.id) AS superseded_by,
                    u.recorded_at
             FROM progress_updates u JOIN actions a ON a.id = u.action_id
-            WHERE \(conditions.joined(separator: " AND "))
+            WHERE a.plan_id = :plan
+              AND (:action IS NULL OR a.number = :action)
+              AND (:status IS NULL OR u.status = :status)
+              AND (:since IS NULL OR u.reported_on >= :since)
+              AND (:until IS NULL OR u.reported_on <= :until)
             ORDER BY u.reported_on DESC, u.id DESC
             """,
-            StatementArguments(arguments))
+            ["plan": plan.id, "action": filter.actionNumber, "status": filter.status?.rawValue,
+             "since": filter.since?.description, "until": filter.until?.description]
+        ) { row in
+            ProgressUpdateRow(
+                id: row.int64(at: 0), action: row.int(at: 1), actionID: row.int64(at: 2),
+                commitmentID: row.isNull(at: 3) ? nil : row.int64(at: 3),
+                reportedOn: try StatusQueries.decode(ISODate.self, row.string(at: 4)),
+                status: try StatusQueries.decode(Status.self, row.string(at: 5)), percent: row.optionalDouble(at: 6),
+                note: row.string(at: 7), evidenceURL: row.optionalString(at: 8), author: row.optionalString(at: 9),
+                supersedesID: row.isNull(at: 10) ? nil : row.int64(at: 10),
+                supersededBy: row.isNull(at: 11) ? nil : row.int64(at: 11), recordedAt: row.string(at: 12))
+        }
+    }
+}
+
+/// One row of the progress log, with the action's number and the correction that replaced it.
+public struct ProgressUpdateRow: Sendable, Equatable, TableRow {
+    public var id: Int64
+    public var action: Int
+    public var actionID: Int64
+    public var commitmentID: Int64?
+    public var reportedOn: ISODate
+    public var status: Status
+    public var percent: Double?
+    public var note: String
+    public var evidenceURL: String?
+    public var author: String?
+    public var supersedesID: Int64?
+    public var supersededBy: Int64?
+    /// UTC, `YYYY-MM-DDTHH:MM:SSZ`.
+    public var recordedAt: String
+
+    public static let columns = [
+        "id", "action", "action_id", "commitment_id", "reported_on", "status", "percent", "note", "evidence_url",
+        "author", "supersedes_id", "superseded_by", "recorded_at",
+    ]
+    public var cells: [DatabaseValue] {
+        [id.databaseValue, action.databaseValue, actionID.databaseValue, commitmentID.databaseValue,
+         .text(reportedOn.description), .text(status.rawValue), percent.databaseValue, .text(note),
+         evidenceURL.databaseValue, author.databaseValue, supersedesID.databaseValue, supersededBy.databaseValue,
+         .text(recordedAt)]
+    }
+}
+
+extension TrackerDatabase {
+    /// The updates of `plan` that pass `filter`, newest first.
+    public func progressUpdates(plan: String? = nil, _ filter: ProgressFilter) throws -> [ProgressUpdateRow] {
+        try ProgressLog(db: db, plan: try PlanScope.resolve(plan, in: db)).list(filter)
     }
 }

@@ -1,12 +1,24 @@
 import Storage
 
 /// Read-only listings of what the import produced: plans, actions, indicators, initiatives.
-public struct CatalogQueries {
+/// One action with its text, vision, source, commitments and timeline.
+public struct ActionDetail: Sendable {
+    public let number: Int
+    public let title: String
+    public let titleEn: String?
+    public let body: String
+    public let vision: String?
+    public let sourceLine: Int?
+    public let sourceQuote: String?
+    public let document: String?
+    public let commitments: ResultTable
+    public let timeline: ResultTable
+}
+
+struct CatalogQueries {
     let db: Database
 
-    public init(db: Database) { self.db = db }
-
-    public func plans() throws -> ResultTable {
+    func plans() throws -> ResultTable {
         try ResultTable.query(
             db,
             """
@@ -20,7 +32,7 @@ public struct CatalogQueries {
     }
 
     /// The plan's fields, visions and actions as one table each.
-    public func planDetail(_ plan: PlanScope) throws -> (summary: ResultTable, visions: ResultTable, actions: ResultTable) {
+    func planDetail(_ plan: PlanScope) throws -> (summary: ResultTable, visions: ResultTable, actions: ResultTable) {
         let summary = try ResultTable.query(
             db,
             """
@@ -41,20 +53,7 @@ public struct CatalogQueries {
         return (summary, visions, actions)
     }
 
-    public struct ActionDetail {
-        public let number: Int
-        public let title: String
-        public let titleEn: String?
-        public let body: String
-        public let vision: String?
-        public let sourceLine: Int?
-        public let sourceQuote: String?
-        public let document: String?
-        public let commitments: ResultTable
-        public let timeline: ResultTable
-    }
-
-    public func action(_ number: Int, of plan: PlanScope) throws -> ActionDetail {
+    func action(_ number: Int, of plan: PlanScope) throws -> ActionDetail {
         let actionID = try plan.actionID(number: number, in: db)
         guard let detail = try db.fetchOne(
             """
@@ -90,7 +89,7 @@ public struct CatalogQueries {
             sourceLine: detail.5, sourceQuote: detail.6, document: detail.7, commitments: commitments, timeline: timeline)
     }
 
-    public func indicators(search: String?) throws -> ResultTable {
+    func indicators(search: String?) throws -> ResultTable {
         try ResultTable.query(
             db,
             """
@@ -106,7 +105,7 @@ public struct CatalogQueries {
             """, ["search": search])
     }
 
-    public func initiatives() throws -> ResultTable {
+    func initiatives() throws -> ResultTable {
         try ResultTable.query(
             db,
             """
@@ -115,4 +114,25 @@ public struct CatalogQueries {
             ORDER BY n.announced_on IS NULL, n.announced_on, n.name
             """)
     }
+}
+
+extension TrackerDatabase {
+    /// Every plan with its counts of visions and actions.
+    public func plans() throws -> ResultTable { try CatalogQueries(db: db).plans() }
+
+    /// One plan (the default plan when nil): its fields, visions and actions.
+    public func planDetail(_ plan: String?) throws -> (summary: ResultTable, visions: ResultTable, actions: ResultTable) {
+        try CatalogQueries(db: db).planDetail(try PlanScope.resolve(plan, in: db))
+    }
+
+    /// Action `number` of `plan`: its text, vision, source, commitments and timeline.
+    public func action(_ number: Int, plan: String? = nil) throws -> ActionDetail {
+        try CatalogQueries(db: db).action(number, of: try PlanScope.resolve(plan, in: db))
+    }
+
+    /// Indicator values whose slug, names or source quote contain `search` (all when nil).
+    public func indicators(search: String?) throws -> ResultTable { try CatalogQueries(db: db).indicators(search: search) }
+
+    /// Named initiatives, programmes and policies with their dates.
+    public func initiatives() throws -> ResultTable { try CatalogQueries(db: db).initiatives() }
 }

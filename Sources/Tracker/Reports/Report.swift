@@ -32,7 +32,7 @@ public enum Report: String, CaseIterable, Sendable {
     /// The report called `name`, or an error listing the valid names.
     public static func named(_ name: String) throws -> Report {
         guard let report = Report(rawValue: name) else {
-            throw TrackerError("unknown report '\(name)' (reports: \(names))")
+            throw TrackerError(.report, "unknown report '\(name)' (reports: \(names))")
         }
         return report
     }
@@ -43,21 +43,21 @@ public enum Report: String, CaseIterable, Sendable {
     }
 
     /// Runs the report; most have one section, `milestone` has two (milestones and sessions).
-    public func run(in db: Database, plan: PlanScope, parameters: ReportParameters) throws -> [ReportSection] {
+    func run(in db: Database, plan: PlanScope, parameters: ReportParameters) throws -> [ReportSection] {
         let queries = ReportQueries(db: db, plan: plan)
         let status = StatusQueries(db: db, plan: plan)
         switch self {
         case .actionStatus:
-            return [ReportSection("Actions", try status.actionStatus(asOf: parameters.asOf))]
+            return [ReportSection("Actions", ResultTable(try status.actionStatus(asOf: parameters.asOf)))]
         case .milestone:
             return [
-                ReportSection("Milestones", try status.milestones(asOf: parameters.asOf)),
-                ReportSection("Sessions", try queries.sessions(asOf: parameters.asOf)),
+                ReportSection("Milestones", ResultTable(try status.milestones(asOf: parameters.asOf))),
+                ReportSection("Sessions", ResultTable(try queries.sessions(asOf: parameters.asOf))),
             ]
-        case .activity: return [ReportSection("Activity", try queries.activity(asOf: parameters.asOf))]
+        case .activity: return [ReportSection("Activity", ResultTable(try queries.activity(asOf: parameters.asOf)))]
         case .stale: return [ReportSection("Stale", try queries.stale(asOf: parameters.asOf, days: parameters.staleDays))]
         case .overdue: return [ReportSection("Overdue", try queries.overdue(asOf: parameters.asOf))]
-        case .indicators: return [ReportSection("Indicators", try queries.indicators())]
+        case .indicators: return [ReportSection("Indicators", ResultTable(try queries.indicators()))]
         case .sources: return [ReportSection("Sources", try queries.sources())]
         }
     }
@@ -85,5 +85,12 @@ public struct ReportSection: Sendable {
     public init(_ title: String, _ table: ResultTable) {
         self.title = title
         self.table = table
+    }
+}
+
+extension TrackerDatabase {
+    /// Runs `report` for `plan` (the default plan when nil).
+    public func run(_ report: Report, plan: String? = nil, parameters: ReportParameters) throws -> [ReportSection] {
+        try report.run(in: db, plan: try PlanScope.resolve(plan, in: db), parameters: parameters)
     }
 }

@@ -4,20 +4,14 @@ import Storage
 ///
 /// As-of rules are those of StatusQueries: only rows reported (or held) on or before `:as_of`
 /// count, and an update is in force unless a correction reported by then supersedes it.
-public struct ReportQueries {
+struct ReportQueries {
     let db: Database
-    public let plan: PlanScope
-
-    public init(db: Database, plan: PlanScope) {
-        self.db = db
-        self.plan = plan
-    }
+    let plan: PlanScope
 
     /// Sessions held up to `asOf` that count toward one of the plan's milestones, numbered in the
     /// order they were held, then the baseline sessions that count toward none.
-    public func sessions(asOf: ISODate) throws -> ResultTable {
-        try ResultTable.query(
-            db,
+    func sessions(asOf: ISODate) throws -> [SessionRow] {
+        try db.fetchAll(
             """
             SELECT coalesce(m.slug, 'baseline') AS milestone,
                    CASE WHEN m.id IS NULL THEN NULL ELSE
@@ -30,7 +24,15 @@ public struct ReportQueries {
             WHERE (a.plan_id = :plan OR t.milestone_id IS NULL) AND t.started_on <= :as_of
             ORDER BY m.id IS NULL, m.due_on, m.slug, t.started_on, t.id
             """,
-            ["plan": plan.id, "as_of": asOf.description])
+            ["plan": plan.id, "as_of": asOf.description]
+        ) { row in
+            SessionRow(
+                milestone: row.string(at: 0), countsAs: row.optionalInt(at: 1),
+                startedOn: try StatusQueries.decode(ISODate.self, row.string(at: 2)),
+                endedOn: row.optionalString(at: 3).flatMap(ISODate.init), title: row.string(at: 4),
+                location: row.string(at: 5), host: row.optionalString(at: 6), participants: row.optionalInt(at: 7),
+                countries: row.optionalInt(at: 8), evidenceURL: row.optionalString(at: 9))
+        }
     }
 
     static let updatesInForceSQL = """
@@ -42,7 +44,7 @@ public struct ReportQueries {
 
     /// The note of each action's latest update in force as of `asOf` (the one its status comes from),
     /// by action number.
-    public func latestNotes(asOf: ISODate) throws -> [Int: String] {
+    func latestNotes(asOf: ISODate) throws -> [Int: String] {
         let rows = try db.fetchAll(
             """
             SELECT action_number, note FROM (
@@ -56,9 +58,8 @@ public struct ReportQueries {
     }
 
     /// Updates in force per action per calendar month (`YYYY-MM`), oldest month first.
-    public func activity(asOf: ISODate) throws -> ResultTable {
-        try ResultTable.query(
-            db,
+    func activity(asOf: ISODate) throws -> [ActivityRow] {
+        try db.fetchAll(
             """
             SELECT substr(u.reported_on, 1, 7) AS month, u.action_number AS action, u.action_title AS title,
                    count(*) AS updates
@@ -66,27 +67,28 @@ public struct ReportQueries {
             GROUP BY month, u.action_number
             ORDER BY month, u.action_number
             """,
-            ["plan": plan.id, "as_of": asOf.description])
+            ["plan": plan.id, "as_of": asOf.description]
+        ) { ActivityRow(month: $0.string(at: 0), action: $0.int(at: 1), title: $0.string(at: 2), updates: $0.int(at: 3)) }
     }
 
     /// Actions whose last update in force is more than `days` days before `asOf`, or that have none.
     /// An update exactly `days` days old still counts as recent.
-    public func stale(asOf: ISODate, days: Int) throws -> ResultTable {
+    func stale(asOf: ISODate, days: Int) throws -> ResultTable {
         try ResultTable.query(
             db,
             """
             SELECT s.number, s.title, s.status, s.last_update,
                    CAST(julianday(:as_of) - julianday(s.last_update) AS INTEGER) AS days_since_update
-            FROM (\(StatusQueries.actionStatusSQL)) s
-            WHERE s.last_update IS NULL OR s.last_update < :since
+            FROM (\(try AsOfQuery.sql(ofView: "action_status", in: db))) s
+            WHERE s.plan = :plan AND (s.last_update IS NULL OR s.last_update < :since)
             ORDER BY s.last_update IS NOT NULL, s.last_update, s.number
             """,
-            ["plan": plan.id, "as_of": asOf.description, "since": asOf.adding(days: -days).description])
+            ["plan": plan.slug, "as_of": asOf.description, "since": asOf.adding(days: -days).description])
     }
 
     /// Commitments whose due date has passed by `asOf` while their action is not `completed`.
     /// A vague due date (`2025`, `2025-12`) is due at the end of that year or month.
-    public func overdue(asOf: ISODate) throws -> ResultTable {
+    func overdue(asOf: ISODate) throws -> ResultTable {
         try ResultTable.query(
             db,
             """
@@ -102,22 +104,29 @@ public struct ReportQueries {
                    CAST(julianday(:as_of) - julianday(due.due_end) AS INTEGER) AS days_overdue, s.status
             FROM due
             JOIN actions a ON a.id = due.action_id
-            JOIN (\(StatusQueries.actionStatusSQL)) s ON s.number = a.number
-            WHERE a.plan_id = :plan AND due.due_end < :as_of AND s.status <> 'completed'
+            JOIN plans p ON p.id = a.plan_id
+            JOIN (\(try AsOfQuery.sql(ofView: "action_status", in: db))) s ON s.plan = p.slug AND s.number = a.number
+            WHERE p.slug = :plan AND due.due_end < :as_of AND s.status <> 'completed'
             ORDER BY due.due_end, s.number, due.slug
             """,
-            ["plan": plan.id, "as_of": asOf.description])
+            ["plan": plan.slug, "as_of": asOf.description])
     }
 
     /// The `indicator_latest` view, so the report and an SQL client give the same answer.
-    public func indicators() throws -> ResultTable {
-        try ResultTable.query(
-            db,
-            "SELECT slug, name, name_en, qualifier, value, unit, as_of, document, line, quote FROM indicator_latest ORDER BY slug")
+    func indicators() throws -> [IndicatorRow] {
+        try db.fetchAll(
+            "SELECT slug, name, name_en, qualifier, value, unit, as_of, document, line, quote FROM indicator_latest ORDER BY slug"
+        ) { row in
+            IndicatorRow(
+                slug: row.string(at: 0), name: row.string(at: 1), nameEn: row.optionalString(at: 2),
+                qualifier: row.string(at: 3), value: row.double(at: 4), unit: row.optionalString(at: 5),
+                asOf: row.optionalString(at: 6), document: row.optionalString(at: 7), line: row.optionalInt(at: 8),
+                quote: row.optionalString(at: 9))
+        }
     }
 
     /// Every imported row that points at a source, in document order.
-    public func sources() throws -> ResultTable {
+    func sources() throws -> ResultTable {
         try ResultTable.query(
             db,
             """
@@ -136,5 +145,62 @@ public struct ReportQueries {
             JOIN documents d ON d.id = s.document_id
             ORDER BY d.id, s.line, r.kind_order, r.id
             """)
+    }
+}
+
+/// A held session, numbered among those of its milestone in the order they were held.
+public struct SessionRow: Sendable, Equatable, TableRow {
+    /// The milestone's slug, or `baseline` for a session that counts toward none.
+    public var milestone: String
+    public var countsAs: Int?
+    public var startedOn: ISODate
+    public var endedOn: ISODate?
+    public var title: String
+    public var location: String
+    public var host: String?
+    public var participants: Int?
+    public var countries: Int?
+    public var evidenceURL: String?
+
+    public static let columns = [
+        "milestone", "counts_as", "started_on", "ended_on", "title", "location", "host", "participants", "countries",
+        "evidence_url",
+    ]
+    public var cells: [DatabaseValue] {
+        [.text(milestone), countsAs.databaseValue, .text(startedOn.description), endedOn?.description.databaseValue ?? .null,
+         .text(title), .text(location), host.databaseValue, participants.databaseValue, countries.databaseValue,
+         evidenceURL.databaseValue]
+    }
+}
+
+/// Updates in force on one action in one month.
+public struct ActivityRow: Sendable, Equatable, TableRow {
+    /// `YYYY-MM`.
+    public var month: String
+    public var action: Int
+    public var title: String
+    public var updates: Int
+
+    public static let columns = ["month", "action", "title", "updates"]
+    public var cells: [DatabaseValue] { [.text(month), action.databaseValue, .text(title), updates.databaseValue] }
+}
+
+/// The latest value of an indicator, with where it was read.
+public struct IndicatorRow: Sendable, Equatable, TableRow {
+    public var slug: String
+    public var name: String
+    public var nameEn: String?
+    public var qualifier: String
+    public var value: Double
+    public var unit: String?
+    public var asOf: String?
+    public var document: String?
+    public var line: Int?
+    public var quote: String?
+
+    public static let columns = ["slug", "name", "name_en", "qualifier", "value", "unit", "as_of", "document", "line", "quote"]
+    public var cells: [DatabaseValue] {
+        [.text(slug), .text(name), nameEn.databaseValue, .text(qualifier), value.databaseValue, unit.databaseValue,
+         asOf.databaseValue, document.databaseValue, line.databaseValue, quote.databaseValue]
     }
 }

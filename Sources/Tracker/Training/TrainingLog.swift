@@ -1,7 +1,7 @@
 import Storage
 
 /// A training or workshop session that was held.
-public struct TrainingSession: Sendable {
+public struct TrainingSession: Sendable, Equatable {
     public var title: String
     public var startedOn: ISODate
     public var endedOn: ISODate?
@@ -33,27 +33,15 @@ public struct TrainingSession: Sendable {
     }
 }
 
-public struct TrainingLog {
+struct TrainingLog {
     let db: Database
-    public let plan: PlanScope
-
-    public init(db: Database, plan: PlanScope) {
-        self.db = db
-        self.plan = plan
-    }
+    let plan: PlanScope
 
     /// Records a held session and, on the milestone's action, a progress update that shows it in
     /// the timeline. Returns the session's id. The caller owns the transaction.
-    public func add(_ session: TrainingSession, author: String?) throws -> Int64 {
-        let today = ISODate.today()
+    func add(_ session: TrainingSession, author: String?) throws -> Int64 {
+        try check(session)
         let end = session.endedOn ?? session.startedOn
-        if session.startedOn > today { throw TrackerError("--start: \(session.startedOn) is in the future; record sessions once held (today is \(today))") }
-        if end > today { throw TrackerError("--end: \(end) is in the future; record sessions once held (today is \(today))") }
-        if end < session.startedOn { throw TrackerError("--end: \(end) is before --start \(session.startedOn)") }
-        // A baseline session (like the 2024 first workshop) may predate the plan; counted ones may not.
-        if !session.isBaseline, let proposed = plan.proposedOn, session.startedOn < proposed {
-            throw TrackerError("--start: \(session.startedOn) is before the plan was proposed (\(proposed))")
-        }
 
         let milestone = session.isBaseline ? nil : try resolveMilestone(session.milestoneSlug)
         try db.execute(
@@ -81,6 +69,34 @@ public struct TrainingLog {
         return sessionID
     }
 
+    /// Every rule a session must meet, whichever front end recorded it.
+    func check(_ session: TrainingSession) throws {
+        do { _ = try FieldParser.line(session.title, what: "title") } catch { throw error.at(.title) }
+        do { _ = try FieldParser.line(session.location, what: "location") } catch { throw error.at(.location) }
+        if let host = session.host {
+            do { _ = try FieldParser.line(host, what: "host") } catch { throw error.at(.host) }
+        }
+        if let url = session.evidenceURL {
+            do { _ = try FieldParser.evidenceURL(url) } catch { throw error.at(.evidenceURL) }
+        }
+        if let participants = session.participants, participants < 0 { throw TrackerError(.participants, "\(participants) participants is negative") }
+        if let countries = session.countries, countries < 0 { throw TrackerError(.countries, "\(countries) countries is negative") }
+        if session.isBaseline, session.milestoneSlug != nil {
+            throw TrackerError(.milestone, "a baseline session counts toward no milestone; name no milestone")
+        }
+        let today = ISODate.today()
+        let end = session.endedOn ?? session.startedOn
+        if session.startedOn > today {
+            throw TrackerError(.startedOn, "\(session.startedOn) is in the future; record sessions once held (today is \(today))")
+        }
+        if end > today { throw TrackerError(.endedOn, "\(end) is in the future; record sessions once held (today is \(today))") }
+        if end < session.startedOn { throw TrackerError(.endedOn, "\(end) is before the start date \(session.startedOn)") }
+        // A baseline session (like the 2024 first workshop) may predate the plan; counted ones may not.
+        if !session.isBaseline, let proposed = plan.proposedOn, session.startedOn < proposed {
+            throw TrackerError(.startedOn, "\(session.startedOn) is before the plan was proposed (\(proposed))")
+        }
+    }
+
     struct MilestoneRef {
         let id: Int64
         let slug: String
@@ -100,19 +116,19 @@ public struct TrainingLog {
             }
         if let slug {
             guard let found = milestones.first(where: { $0.slug == slug }) else {
-                throw TrackerError("no milestone '\(slug)' in plan \(plan.slug)" + (milestones.isEmpty ? "" : " (milestones: \(milestones.map(\.slug).joined(separator: ", ")))"))
+                throw TrackerError(notFound: .milestone, "no milestone '\(Escaped.text(slug))' in plan \(plan.slug)" + (milestones.isEmpty ? "" : " (milestones: \(milestones.map(\.slug).joined(separator: ", ")))"))
             }
             return found
         }
         guard milestones.count == 1, let only = milestones.first else {
-            throw TrackerError(milestones.isEmpty
-                ? "plan \(plan.slug) has no milestone; record a baseline session with --baseline"
-                : "several milestones; choose one with --milestone (\(milestones.map(\.slug).joined(separator: ", ")))")
+            throw TrackerError(.milestone, milestones.isEmpty
+                ? "plan \(plan.slug) has no milestone to count this session toward; record it as a baseline session"
+                : "several milestones; choose one (\(milestones.map(\.slug).joined(separator: ", ")))")
         }
         return only
     }
 
-    public func list() throws -> ResultTable {
+    func list() throws -> ResultTable {
         try ResultTable.query(
             db,
             """
@@ -130,5 +146,12 @@ public struct TrainingLog {
             ORDER BY t.started_on, t.id
             """,
             ["plan": plan.id])
+    }
+}
+
+extension TrackerDatabase {
+    /// The sessions held, with the milestone each counts toward and its place in that count.
+    public func trainingSessions(plan: String? = nil) throws -> ResultTable {
+        try TrainingLog(db: db, plan: try PlanScope.resolve(plan, in: db)).list()
     }
 }

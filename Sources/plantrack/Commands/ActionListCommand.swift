@@ -11,8 +11,7 @@ struct ActionListCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let tracker = try global.open(.existing)
-        let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
-        Console.print(try StatusQueries(db: tracker.db, plan: plan).actionStatus(asOf: asOf.date), as: output.format)
+        let actions = try global.open(.readOnly).actionStatus(plan: planOptions.plan, asOf: asOf.date)
+        Console.print(ResultTable(actions), as: output.format)
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Storage
 import Tracker
 
 struct ActionShowCommand: ParsableCommand {
@@ -10,26 +9,20 @@ struct ActionShowCommand: ParsableCommand {
     @OptionGroup var planOptions: PlanOptions
     @OptionGroup var output: FormatOptions
 
-    @Argument(help: "The action's number.")
-    var number: String
+    @Argument(help: "The action's number.", transform: Parse.actionNumber)
+    var number: Checked<Int>
 
-    func validate() throws {
-        do { _ = try FieldParser.actionNumber(number) } catch { throw TrackerError("action: \(error.message)") }
-    }
+    mutating func validate() throws { _ = try number.get(.action) }
 
     func run() throws {
-        let tracker = try global.open(.existing)
-        let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
-        let detail = try CatalogQueries(db: tracker.db).action(Int(number)!, of: plan)
+        let detail = try global.open(.readOnly).action(try number.get(.action), plan: planOptions.plan)
         let fields: [(String, String?)] = [
             ("number", String(detail.number)), ("title", detail.title), ("title_en", detail.titleEn),
             ("vision", detail.vision), ("text", detail.body),
             ("source", detail.document.map { doc in "\(doc)" + (detail.sourceLine.map { ":\($0)" } ?? "") }),
             ("quote", detail.sourceQuote),
         ]
-        let summary = ResultTable(
-            columns: ["field", "value"],
-            rows: fields.map { [.text($0.0), $0.1.map(DatabaseValue.text) ?? .null] })
+        let summary = ResultTable(fields: fields)
         Console.printSections([("Action", summary), ("Commitments", detail.commitments), ("Timeline", detail.timeline)], as: output.format)
     }
 }

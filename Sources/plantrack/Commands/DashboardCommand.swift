@@ -14,9 +14,7 @@ struct DashboardCommand: ParsableCommand {
     var out: String
 
     func run() throws {
-        let tracker = try global.open(.readOnly)
-        let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
-        let page = DashboardPage.render(try DashboardData(db: tracker.db, plan: plan, asOf: asOf.date))
+        let page = DashboardPage.render(try global.open(.readOnly).dashboard(plan: planOptions.plan, asOf: asOf.date))
         try AtomicFile.write(page, to: out)
         Console.line(out)
     }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Importer
 import Tracker
 
 struct ImportCommand: ParsableCommand {
@@ -35,43 +34,26 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let documents = try files.isEmpty ? TrackerDatabase.bundledDocuments : files.map { path in
-            (fileName: path, bytes: try readFile(path))
-        }
-        let overlay = try curation.map { path in
-            do { return try Curation(json: String(decoding: try readFile(path), as: UTF8.self)) } catch let error as ImportError {
-                throw TrackerError("\(path): \(error.message)")
-            }
-        }
+        let documents = try files.isEmpty ? nil : files.map { PlanDocument(fileName: $0, bytes: try readFile($0)) }
+        let overlay = try curation.map { PlanDocument(fileName: $0, bytes: try readFile($0)) }
         if dryRun {
-            try printExtraction(documents, overlay: overlay)
+            if format == .json {
+                Console.write(try TrackerDatabase.previewImportJSON(documents, curation: overlay, translationOf: translationOf))
+            } else {
+                for summary in try TrackerDatabase.previewImport(documents, curation: overlay, translationOf: translationOf) {
+                    Console.write(summary)
+                }
+            }
             return
         }
-        let tracker = try global.open(.create)
-        try TrackerDatabase.migrator().migrate(tracker.db)
-        for outcome in try tracker.importDocuments(documents, curation: overlay, translationOf: translationOf) {
+        let outcomes = try global.open(.create).importDocuments(documents, curation: overlay, translationOf: translationOf)
+        for outcome in outcomes {
             var line = outcome.summary
             // A document given by hand that yields no plan says so, rather than inventing rows.
-            if !files.isEmpty, outcome.change != .unchanged, outcome.translationOf == nil, outcome.plans == 0 {
+            if documents != nil, outcome.change != .unchanged, outcome.translationOf == nil, outcome.plans == 0 {
                 line += "; no plan structure found (0 actions); see `import --dry-run`"
             }
             Console.line(line)
-        }
-    }
-
-    private func printExtraction(_ documents: [(fileName: String, bytes: [UInt8])], overlay: Curation?) throws {
-        var curation = try TrackerDatabase.bundledCuration().overlay
-        if let overlay { curation = curation.merging(overlay) }
-        let extracted = try documents.map { document in
-            var imported = try DocumentImporter.importDocument(
-                fileName: document.fileName, bytes: document.bytes, curation: curation, today: ISODate.today().description)
-            if let translationOf { imported.translationOf = translationOf }
-            return imported
-        }
-        if format == .json {
-            Console.write(ImportedDocument.json(extracted))
-        } else {
-            for document in extracted { Console.write(document.summary()) }
         }
     }
 }

@@ -17,7 +17,6 @@ struct IndicatorListCommand: ParsableCommand {
     @Option(help: "Only indicators whose slug, name or quote contains this text.") var search: String?
 
     func run() throws {
-        let tracker = try global.open(.existing)
-        Console.print(try CatalogQueries(db: tracker.db).indicators(search: search), as: output.format)
+        Console.print(try global.open(.readOnly).indicators(search: search), as: output.format)
     }
 }

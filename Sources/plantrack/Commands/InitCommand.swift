@@ -10,9 +10,9 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let tracker = try global.open(.create)
-        let applied = try TrackerDatabase.migrator().migrate(tracker.db)
-        let outcomes = try tracker.importBundledDocuments()
-        Console.line("\(tracker.path): schema " + (applied.isEmpty ? "up to date" : "migrated (\(applied.map(\.fileName).joined(separator: ", ")))"))
-        for outcome in outcomes { Console.line(outcome.summary) }
+        let result = try tracker.initialize()
+        let applied = result.appliedMigrations
+        Console.line("\(tracker.path): schema " + (applied.isEmpty ? "up to date" : "migrated (\(applied.joined(separator: ", ")))"))
+        for outcome in result.documents { Console.line(outcome.summary) }
     }
 }

@@ -15,7 +15,6 @@ struct InitiativeListCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let tracker = try global.open(.existing)
-        Console.print(try CatalogQueries(db: tracker.db).initiatives(), as: output.format)
+        Console.print(try global.open(.readOnly).initiatives(), as: output.format)
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Storage
 import Tracker
 
 struct MigrateCommand: ParsableCommand {
@@ -14,19 +13,12 @@ struct MigrateCommand: ParsableCommand {
     var status = false
 
     func run() throws {
-        let migrator = try TrackerDatabase.migrator()
         let tracker = try global.open(.create)
         if status {
-            let rows = try migrator.status(of: tracker.db).map { state -> [DatabaseValue] in
-                [.integer(Int64(state.version)), .text(state.name), .text(state.checksum),
-                 state.appliedAt.map(DatabaseValue.text) ?? .null, .text(state.appliedAt == nil ? "pending" : "applied")]
-            }
-            Console.print(ResultTable(columns: ["version", "name", "checksum", "applied_at", "state"], rows: rows), as: output.format)
+            Console.print(ResultTable(try tracker.migrationStatus()), as: output.format)
             return
         }
-        let applied = try migrator.migrate(tracker.db)
-        Console.line(applied.isEmpty
-            ? "\(tracker.path): schema up to date"
-            : applied.map { "applied \($0.fileName)" }.joined(separator: "\n"))
+        let applied = try tracker.migrate()
+        Console.line(applied.isEmpty ? "\(tracker.path): schema up to date" : applied.map { "applied \($0)" }.joined(separator: "\n"))
     }
 }

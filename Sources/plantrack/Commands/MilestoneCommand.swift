@@ -19,8 +19,7 @@ struct MilestoneListCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let tracker = try global.open(.existing)
-        let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
-        Console.print(try StatusQueries(db: tracker.db, plan: plan).milestones(asOf: asOf.date), as: output.format)
+        let milestones = try global.open(.readOnly).milestones(plan: planOptions.plan, asOf: asOf.date)
+        Console.print(ResultTable(milestones), as: output.format)
     }
 }

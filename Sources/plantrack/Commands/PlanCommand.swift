@@ -14,8 +14,7 @@ struct PlanListCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let tracker = try global.open(.existing)
-        Console.print(try CatalogQueries(db: tracker.db).plans(), as: output.format)
+        Console.print(try global.open(.readOnly).plans(), as: output.format)
     }
 }
 
@@ -29,9 +28,7 @@ struct PlanShowCommand: ParsableCommand {
     var slug: String?
 
     func run() throws {
-        let tracker = try global.open(.existing)
-        let plan = try PlanScope.resolve(slug, in: tracker.db)
-        let detail = try CatalogQueries(db: tracker.db).planDetail(plan)
+        let detail = try global.open(.readOnly).planDetail(slug)
         Console.printSections([("Plan", detail.summary), ("Visions", detail.visions), ("Actions", detail.actions)], as: output.format)
     }
 }

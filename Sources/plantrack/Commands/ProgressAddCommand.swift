@@ -8,55 +8,45 @@ struct ProgressAddCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var planOptions: PlanOptions
 
-    @Argument(help: "The action's number.")
-    var action: String
+    @Argument(help: "The action's number.", transform: Parse.actionNumber)
+    var action: Checked<Int>
 
-    @Argument(help: "What happened.")
-    var note: String
+    @Argument(help: "What happened.", transform: Parse.note)
+    var note: Checked<String>
 
     @OptionGroup var fields: ProgressFieldOptions
 
-    var request: ProgressAddRequest {
-        ProgressAddRequest(
-            databasePath: global.databasePath, plan: planOptions.plan, action: action, note: note, fields: fields.values)
+    var invocation: ProgressAddInvocation {
+        ProgressAddInvocation(
+            databasePath: global.databasePath, plan: planOptions.plan, action: action, note: note, fields: fields.fields)
     }
 
-    func validate() throws {
-        try request.validate()
-    }
+    mutating func validate() throws { _ = try invocation.request() }
 
-    func run() throws {
-        try request.run()
-    }
+    func run() throws { try invocation.run() }
 }
 
-/// One `progress add` as typed. Built by `ProgressAddCommand` and by `FastPath`, so both run the
-/// same checks and the same transaction.
-struct ProgressAddRequest: Equatable {
+/// One `progress add` as parsed, by ArgumentParser or by `FastPath`: both build this value, and
+/// it makes the one request both run.
+struct ProgressAddInvocation: Equatable {
     var databasePath: String
     var plan: String?
-    var action: String
-    var note: String
+    var action: Checked<Int>
+    var note: Checked<String>
     var fields: ProgressFields
 
-    /// Everything that can be checked without the database.
-    func validate() throws {
-        _ = try parseActionNumber(action)
-        _ = try parseNote(note)
-        _ = try fields.parsed()
+    func request() throws -> AddProgressRequest {
+        let values = try fields.values()
+        return AddProgressRequest(
+            plan: plan, action: try action.get(.action), note: try note.get(.note), status: values.status ?? .inProgress,
+            reportedOn: values.date, percent: values.percent, evidenceURL: values.evidence, author: values.author,
+            commitment: fields.commitment)
     }
 
-    /// Writes the update in one `BEGIN IMMEDIATE` transaction and prints its id.
+    /// Records the update and prints its id.
     func run() throws {
-        let parsed = try fields.parsed()
-        let tracker = try TrackerDatabase(path: databasePath, access: .existing)
-        let id = try tracker.db.inTransaction(.immediate) {
-            let plan = try PlanScope.resolve(self.plan, in: tracker.db)
-            return try ProgressLog(db: tracker.db, plan: plan).add(ProgressEntry(
-                actionNumber: try parseActionNumber(action), note: note, status: parsed.status ?? .inProgress,
-                reportedOn: parsed.date ?? .today(), percent: parsed.percent, evidenceURL: parsed.evidence,
-                author: fields.author ?? ProgressFields.defaultAuthor, commitmentSlug: fields.commitment))
-        }
+        let request = try request()
+        let id = try TrackerDatabase(path: databasePath, access: .existing).addProgress(request)
         Console.line(String(id))
     }
 }

@@ -10,28 +10,25 @@ struct ProgressCorrectCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var planOptions: PlanOptions
 
-    @Argument(help: "The id of the update to correct.")
-    var id: String
+    @Argument(help: "The id of the update to correct.", transform: Parse.updateID)
+    var id: Checked<Int64>
 
-    @Argument(help: "The corrected note (default: the original's).")
-    var note: String?
+    @Argument(help: "The corrected note (default: the original's).", transform: Parse.note)
+    var note: Checked<String>?
 
     @OptionGroup var fields: ProgressFieldOptions
 
-    func validate() throws {
-        guard let id = Int64(id), id > 0 else { throw TrackerError("id: '\(id)' is not an update id") }
-        if let note { _ = try parseNote(note) }
+    func request() throws -> CorrectProgressRequest {
+        let values = try fields.fields.values()
+        return CorrectProgressRequest(
+            plan: planOptions.plan, update: try id.get(.update), note: try note.get(.note), status: values.status,
+            reportedOn: values.date, percent: values.percent, evidenceURL: values.evidence, author: values.author,
+            commitment: fields.commitment)
     }
 
+    mutating func validate() throws { _ = try request() }
+
     func run() throws {
-        let parsed = try fields.parsed()
-        let tracker = try global.open(.existing)
-        let newID = try tracker.db.inTransaction(.immediate) {
-            let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
-            return try ProgressLog(db: tracker.db, plan: plan).correct(id: Int64(id)!, with: ProgressCorrection(
-                note: note, status: parsed.status, reportedOn: parsed.date, percent: parsed.percent,
-                evidenceURL: parsed.evidence, author: fields.author, commitmentSlug: fields.commitment))
-        }
-        Console.line(String(newID))
+        Console.line(String(try global.open(.existing).correctProgress(request())))
     }
 }

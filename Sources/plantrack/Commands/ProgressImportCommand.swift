@@ -20,11 +20,9 @@ struct ProgressImportCommand: ParsableCommand {
     var dryRun = false
 
     func run() throws {
-        let tracker = try global.open(.existing)
-        let count = try tracker.db.inTransaction(.immediate) {
-            let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
-            return try ProgressImport(log: ProgressLog(db: tracker.db, plan: plan)).run(path: file, displayName: file, dryRun: dryRun)
-        }
-        Console.line(dryRun ? "\(file): \(count) updates would be imported (dry run; nothing written)" : "\(file): imported \(count) updates")
+        let result = try global.open(.existing).importProgress(
+            ImportProgressRequest(plan: planOptions.plan, path: file, dryRun: dryRun))
+        let updates = Plural.count(result.updates, "update")
+        Console.line(dryRun ? "\(file): \(updates) would be imported (dry run; nothing written)" : "\(file): imported \(updates)")
     }
 }

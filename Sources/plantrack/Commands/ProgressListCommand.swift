@@ -8,27 +8,23 @@ struct ProgressListCommand: ParsableCommand {
     @OptionGroup var planOptions: PlanOptions
     @OptionGroup var output: FormatOptions
 
-    @Option(help: "Only updates of this action.") var action: String?
-    @Option(help: "Only updates with this status.") var status: String?
-    @Option(help: ArgumentHelp("Only updates reported on or after this date.", valueName: "date")) var since: String?
-    @Option(help: ArgumentHelp("Only updates reported on or before this date.", valueName: "date")) var until: String?
-
-    func validate() throws { _ = try filter() }
+    @Option(help: "Only updates of this action.", transform: Parse.actionNumber) var action: Checked<Int>?
+    @Option(help: "Only updates with this status.", transform: Parse.status) var status: Checked<Status>?
+    @Option(help: ArgumentHelp("Only updates reported on or after this date.", valueName: "date"), transform: Parse.date)
+    var since: Checked<ISODate>?
+    @Option(help: ArgumentHelp("Only updates reported on or before this date.", valueName: "date"), transform: Parse.date)
+    var until: Checked<ISODate>?
 
     func filter() throws -> ProgressFilter {
-        var filter = ProgressFilter()
-        filter.actionNumber = try action.map(parseActionNumber)
-        if let status {
-            do { filter.status = try FieldParser.status(status) } catch { throw TrackerError("--status: \(error.message)") }
-        }
-        filter.since = try since.map { try parseDate($0, option: "--since") }
-        filter.until = try until.map { try parseDate($0, option: "--until") }
-        return filter
+        ProgressFilter(
+            actionNumber: try action.get(.action), status: try status.get(.status), since: try since.get(.since),
+            until: try until.get(.until))
     }
 
+    mutating func validate() throws { _ = try filter() }
+
     func run() throws {
-        let tracker = try global.open(.existing)
-        let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
-        Console.print(try ProgressLog(db: tracker.db, plan: plan).list(filter()), as: output.format)
+        let updates = try global.open(.readOnly).progressUpdates(plan: planOptions.plan, filter())
+        Console.print(ResultTable(updates), as: output.format)
     }
 }

@@ -14,20 +14,14 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The report to run.", valueName: "name"))
     var name: String?
 
-    @Option(help: ArgumentHelp("stale: days without an update before an action counts as stale (default 90).", valueName: "days"))
-    var days: String?
+    @Option(help: ArgumentHelp("stale: days without an update before an action counts as stale (default 90).", valueName: "days"), transform: Parse.days)
+    var days: Checked<Int>?
 
-    func validate() throws {
+    mutating func validate() throws {
         guard let name else { return }
-        let report = try Report.named(name)
-        if days != nil, report != .stale { throw TrackerError("--days applies only to the stale report") }
-        _ = try staleDays()
-    }
-
-    func staleDays() throws -> Int {
-        guard let days else { return ReportParameters.defaultStaleDays }
-        guard let value = Int(days), value >= 0 else { throw TrackerError("--days: '\(days)' is not a whole number of days (0 or more)") }
-        return value
+        let report = try checked { try Report.named(name) }
+        if days != nil, report != .stale { throw CommandLineError(message: "--days applies only to the stale report") }
+        _ = try days.get(.days)
     }
 
     func run() throws {
@@ -35,11 +29,8 @@ struct ReportCommand: ParsableCommand {
             Console.print(Report.catalog, as: output.format)
             return
         }
-        let report = try Report.named(name)
-        let tracker = try global.open(.readOnly)
-        let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
-        let sections = try report.run(
-            in: tracker.db, plan: plan, parameters: ReportParameters(asOf: asOf.date, staleDays: try staleDays()))
+        let parameters = ReportParameters(asOf: asOf.date, staleDays: try days.get(.days) ?? ReportParameters.defaultStaleDays)
+        let sections = try global.open(.readOnly).run(try Report.named(name), plan: planOptions.plan, parameters: parameters)
         if sections.count == 1 {
             Console.print(sections[0].table, as: output.format)
         } else {

@@ -17,8 +17,7 @@ struct SearchCommand: ParsableCommand {
     var text: String
 
     func run() throws {
-        let tracker = try global.open(.readOnly)
-        let hits = try TextSearch(db: tracker.db).search(text)
+        let hits = try global.open(.readOnly).search(text)
         Console.print(TextSearch.table(hits, for: output.format), as: output.format)
     }
 }

@@ -10,42 +10,33 @@ struct TrainingAddCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var planOptions: PlanOptions
 
-    @Option(help: "The session's title.") var title: String
-    @Option(help: ArgumentHelp("First day, YYYY-MM-DD.", valueName: "date")) var start: String
-    @Option(help: ArgumentHelp("Last day, YYYY-MM-DD (default: the first).", valueName: "date")) var end: String?
-    @Option(help: "Where it was held.") var location: String
-    @Option(help: "Who hosted it.") var host: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("How many took part.", valueName: "n")) var participants: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("How many countries they came from.", valueName: "n")) var countries: String?
-    @Option(help: ArgumentHelp("An http(s) URL of the evidence.", valueName: "url")) var evidence: String?
+    @Option(help: "The session's title.", transform: Parse.title) var title: Checked<String>
+    @Option(help: ArgumentHelp("First day, YYYY-MM-DD.", valueName: "date"), transform: Parse.date) var start: Checked<ISODate>
+    @Option(help: ArgumentHelp("Last day, YYYY-MM-DD (default: the first).", valueName: "date"), transform: Parse.date) var end: Checked<ISODate>?
+    @Option(help: "Where it was held.", transform: Parse.location) var location: Checked<String>
+    @Option(help: "Who hosted it.", transform: Parse.host) var host: Checked<String>?
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many took part.", valueName: "n"), transform: Parse.participants) var participants: Checked<Int>?
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many countries they came from.", valueName: "n"), transform: Parse.countries) var countries: Checked<Int>?
+    @Option(help: ArgumentHelp("An http(s) URL of the evidence.", valueName: "url"), transform: Parse.evidenceURL) var evidence: Checked<String>?
     @Option(help: ArgumentHelp("The milestone it counts toward, by slug.", valueName: "slug")) var milestone: String?
     @Flag(help: "Held, but counts toward no milestone (e.g. the 2024 baseline workshop).") var baseline = false
-    @Option(help: ArgumentHelp("Author of the progress update it adds (default: $USER).", valueName: "name")) var author: String?
+    @Option(help: ArgumentHelp("Author of the progress update it adds (default: $USER).", valueName: "name"), transform: Parse.author) var author: Checked<String>?
 
-    func validate() throws { _ = try session() }
-
-    func session() throws -> TrainingSession {
-        guard !title.allSatisfy(\.isWhitespace) else { throw TrackerError("--title: the title is empty") }
-        guard !location.allSatisfy(\.isWhitespace) else { throw TrackerError("--location: the location is empty") }
-        if baseline, milestone != nil { throw TrackerError("--baseline: a baseline session counts toward no milestone; drop --milestone") }
-        return TrainingSession(
-            title: title,
-            startedOn: try parseDate(start, option: "--start"),
-            endedOn: try end.map { try parseDate($0, option: "--end") },
-            location: location, host: host,
-            participants: try parseOption(participants, "--participants", FieldParser.participants),
-            countries: try parseOption(countries, "--countries", FieldParser.countries),
-            evidenceURL: try parseOption(evidence, "--evidence", FieldParser.evidenceURL),
-            milestoneSlug: milestone, isBaseline: baseline)
+    func request() throws -> AddTrainingRequest {
+        if baseline, milestone != nil { throw CommandLineError(message: "--baseline: a baseline session counts toward no milestone; drop --milestone") }
+        return AddTrainingRequest(
+            plan: planOptions.plan,
+            session: TrainingSession(
+                title: try title.get(.title), startedOn: try start.get(.startedOn), endedOn: try end.get(.endedOn),
+                location: try location.get(.location), host: try host.get(.host),
+                participants: try participants.get(.participants), countries: try countries.get(.countries),
+                evidenceURL: try evidence.get(.evidenceURL), milestoneSlug: milestone, isBaseline: baseline),
+            author: try author.get(.author))
     }
 
+    mutating func validate() throws { _ = try request() }
+
     func run() throws {
-        let session = try session()
-        let tracker = try global.open(.existing)
-        let id = try tracker.db.inTransaction(.immediate) {
-            let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
-            return try TrainingLog(db: tracker.db, plan: plan).add(session, author: author ?? ProgressFields.defaultAuthor)
-        }
-        Console.line(String(id))
+        Console.line(String(try global.open(.existing).addTraining(request())))
     }
 }

@@ -9,8 +9,6 @@ struct TrainingListCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let tracker = try global.open(.existing)
-        let plan = try PlanScope.resolve(planOptions.plan, in: tracker.db)
-        Console.print(try TrainingLog(db: tracker.db, plan: plan).list(), as: output.format)
+        Console.print(try global.open(.readOnly).trainingSessions(plan: planOptions.plan), as: output.format)
     }
 }

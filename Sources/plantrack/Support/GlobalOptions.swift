@@ -7,6 +7,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The database file (default: $PLANTRACK_DB, else ./plantrack.db).", valueName: "path"))
     var db: String?
 
+    mutating func validate() throws {
+        if db?.isEmpty == true { throw CommandLineError(message: "--db: the database path is empty") }
+    }
+
     var databasePath: String { Self.databasePath(flag: db) }
 
     static func databasePath(flag: String?) -> String {
@@ -38,17 +42,11 @@ struct PlanOptions: ParsableArguments {
 
 /// `--as-of DATE`: compute from what was reported on or before DATE.
 struct AsOfOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Compute from rows reported on or before this date (default: today).", valueName: "date"))
-    var asOf: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Compute from rows reported on or before this date (default: today).", valueName: "date"), transform: Parse.date)
+    var asOf: Checked<ISODate>?
 
-    func validate() throws {
-        if let asOf { _ = try parseDate(asOf, option: "--as-of") }
-    }
+    mutating func validate() throws { _ = try asOf.get(.asOf) }
 
-    var date: ISODate { asOf.flatMap { ISODate($0) } ?? .today() }
-}
-
-/// Parses a date option, naming the option in the error.
-func parseDate(_ text: String, option: String) throws -> ISODate {
-    do { return try FieldParser.date(text) } catch { throw TrackerError("\(option): \(error.message)") }
+    /// The date given, else today; validate() has refused a bad one.
+    var date: ISODate { (try? asOf.get(.asOf)) ?? nil ?? .today() }
 }

@@ -60,7 +60,7 @@ public struct DashboardData: Sendable {
     public var indicators: [Indicator]
 
     /// Reads the plan's figures as of `asOf` with the same queries as `plantrack report`.
-    public init(db: Database, plan: PlanScope, asOf: ISODate) throws {
+    init(db: Database, plan: PlanScope, asOf: ISODate) throws {
         let status = StatusQueries(db: db, plan: plan)
         let queries = ReportQueries(db: db, plan: plan)
         planTitle = plan.title
@@ -69,44 +69,35 @@ public struct DashboardData: Sendable {
         self.asOf = asOf
 
         let notes = try queries.latestNotes(asOf: asOf)
-        actions = try status.actionStatus(asOf: asOf).namedRows.map { row in
-            let number = row.int("number") ?? 0
-            return Action(
-                number: number, title: row.text("title") ?? "", titleEn: row.text("title_en"),
-                status: row.text("status") ?? Status.notStarted.rawValue, lastUpdate: row.text("last_update"),
-                lastNote: notes[number], updates: row.int("updates") ?? 0, percent: row.double("percent"))
+        actions = try status.actionStatus(asOf: asOf).map { row in
+            Action(
+                number: row.number, title: row.title, titleEn: row.titleEn, status: row.status.rawValue,
+                lastUpdate: row.lastUpdate?.description, lastNote: notes[row.number], updates: row.updates,
+                percent: row.percent)
         }
 
-        let sessions = try queries.sessions(asOf: asOf).namedRows
-        milestones = try status.milestones(asOf: asOf).namedRows.compactMap { row in
-            guard let slug = row.text("slug"), let due = row.text("due_on").flatMap({ ISODate($0) }) else { return nil }
-            return Milestone(
-                slug: slug, title: row.text("title") ?? slug, target: row.int("target") ?? 0, dueOn: due,
-                done: row.int("done") ?? 0, pacePerMonth: row.double("pace_per_month"),
-                projectedOn: row.text("projected_on"), status: row.text("status") ?? MilestoneStatus.atRisk.rawValue,
-                sessions: sessions.filter { $0.text("milestone") == slug }.compactMap { session in
-                    guard let started = session.text("started_on").flatMap({ ISODate($0) }) else { return nil }
-                    return Session(
-                        countsAs: session.int("counts_as"), startedOn: started, endedOn: session.text("ended_on"),
-                        title: session.text("title") ?? "", location: session.text("location") ?? "",
-                        host: session.text("host"), participants: session.int("participants"),
-                        countries: session.int("countries"))
+        let sessions = try queries.sessions(asOf: asOf)
+        milestones = try status.milestones(asOf: asOf).map { row in
+            Milestone(
+                slug: row.slug, title: row.title, target: row.target, dueOn: row.dueOn, done: row.done,
+                pacePerMonth: row.pacePerMonth, projectedOn: row.projectedOn?.description, status: row.status.rawValue,
+                sessions: sessions.filter { $0.milestone == row.slug }.map { session in
+                    Session(
+                        countsAs: session.countsAs, startedOn: session.startedOn, endedOn: session.endedOn?.description,
+                        title: session.title, location: session.location, host: session.host,
+                        participants: session.participants, countries: session.countries)
                 })
         }
 
         var counts: [String: Int] = [:]
-        for row in try queries.activity(asOf: asOf).namedRows {
-            if let month = row.text("month") { counts[month, default: 0] += row.int("updates") ?? 0 }
-        }
+        for row in try queries.activity(asOf: asOf) { counts[row.month, default: 0] += row.updates }
         updatesPerMonth = Self.months(from: [proposedOn.map(Self.month)].compactMap { $0 } + counts.keys.sorted(), to: Self.month(asOf))
             .map { ($0, counts[$0] ?? 0) }
 
-        indicators = try queries.indicators().namedRows.compactMap { row in
-            guard let value = row.double("value") else { return nil }
-            return Indicator(
-                name: row.text("name") ?? row.text("slug") ?? "", nameEn: row.text("name_en"),
-                qualifier: row.text("qualifier") ?? "=", value: value, unit: row.text("unit"), asOf: row.text("as_of"),
-                document: row.text("document"), line: row.int("line"), quote: row.text("quote"))
+        indicators = try queries.indicators().map { row in
+            Indicator(
+                name: row.name, nameEn: row.nameEn, qualifier: row.qualifier, value: row.value, unit: row.unit,
+                asOf: row.asOf, document: row.document, line: row.line, quote: row.quote)
         }
     }
 
@@ -125,42 +116,9 @@ public struct DashboardData: Sendable {
     }
 }
 
-/// A row of a result table, read by column name.
-struct NamedRow {
-    let columns: [String: Int]
-    let values: [DatabaseValue]
-
-    func value(_ name: String) -> DatabaseValue { columns[name].map { values[$0] } ?? .null }
-
-    func text(_ name: String) -> String? {
-        switch value(name) {
-        case .null: nil
-        case let other: other.displayText
-        }
-    }
-
-    func int(_ name: String) -> Int? {
-        switch value(name) {
-        case .integer(let value): Int(value)
-        case .real(let value): Int(value)
-        case .text(let value): Int(value)
-        default: nil
-        }
-    }
-
-    func double(_ name: String) -> Double? {
-        switch value(name) {
-        case .integer(let value): Double(value)
-        case .real(let value): value
-        case .text(let value): Double(value)
-        default: nil
-        }
-    }
-}
-
-extension ResultTable {
-    var namedRows: [NamedRow] {
-        let columns = Dictionary(self.columns.enumerated().map { ($1, $0) }) { first, _ in first }
-        return normalizedRows.map { NamedRow(columns: columns, values: $0) }
+extension TrackerDatabase {
+    /// What the dashboard of `plan` shows as of `asOf`.
+    public func dashboard(plan: String? = nil, asOf: ISODate) throws -> DashboardData {
+        try DashboardData(db: db, plan: try PlanScope.resolve(plan, in: db), asOf: asOf)
     }
 }

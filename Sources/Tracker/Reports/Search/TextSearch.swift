@@ -9,12 +9,10 @@ import Storage
 public struct TextSearch {
     let db: Database
 
-    public init(db: Database) { self.db = db }
-
     /// Passages in document order, then update notes newest first.
-    public func search(_ query: String) throws -> [SearchHit] {
+    func search(_ query: String) throws -> [SearchHit] {
         let terms = Self.terms(of: query)
-        guard !terms.isEmpty else { throw TrackerError("search: the search text is empty") }
+        guard !terms.isEmpty else { throw TrackerError(.search, "the search text is empty") }
         let indexed = terms.filter { $0.unicodeScalars.count >= 3 }
         let scanned = terms.filter { $0.unicodeScalars.count < 3 }
         var arguments: [String: any DatabaseValueConvertible] = [:]
@@ -191,4 +189,9 @@ public struct Snippet: Sendable, Equatable {
         }
         return merged
     }
+}
+
+extension TrackerDatabase {
+    /// Document passages and update notes that contain every term of `text`.
+    public func search(_ text: String) throws -> [SearchHit] { try TextSearch(db: db).search(text) }
 }
