@@ -222,7 +222,7 @@ struct Structure {
         for index in blocks.indices {
             guard let marker = outlineMarker(index), marker.kind == .cjkSection, marker.ordinal == sections.count + 1 else { continue }
             let title = blocks[index].range.lowerBound + marker.length..<blocks[index].range.upperBound
-            guard title.count <= 30 else { continue }
+            guard !text.body.trimmingWhitespace(title).isEmpty, title.count <= 30 else { continue }
             sections.append((index, title))
         }
         guard sections.count >= 2 else { return nil }
@@ -298,6 +298,7 @@ struct Structure {
     private func hasLeadPhrase(_ item: ListItem) -> Bool {
         let body = text.body
         let content = item.content
+        guard !content.isEmpty else { return false }
         let bold = text.blocks[item.blockIndices[0]].bold
         if bold.contains(where: { $0.lowerBound == content.lowerBound && $0.upperBound < content.upperBound }) { return true }
         let isEnglish = body[content.lowerBound].isASCIILetter
@@ -466,6 +467,7 @@ extension ListItem {
             let trimmed = body.trimming(lead, where: isPunctuation)
             if !trimmed.isEmpty { return body.string(trimmed) }
         }
+        guard !content.isEmpty else { return "" }
         var end = content.lowerBound
         let isEnglish = body[content.lowerBound].isASCIILetter
         var firstComma: Int?
