@@ -2,12 +2,14 @@
 /// count with a measure word (十期, 20个, 3000人次, 12 regional training hubs).
 enum Commitments {
     static func extract(
-        from item: ListItem, in text: NormalisedText, slugPrefix: String, documentYear: Int?
+        from item: ListItem, in text: NormalisedText, slugPrefix: String, documentYear: Int?, excluded: [Range<Int>] = []
     ) -> [ImportedCommitment] {
         var commitments: [ImportedCommitment] = []
         let body = text.body
         for range in item.allRanges {
             for sentence in Sentences.split(body, in: range) {
+                // A curated exclusion in the sentence drops its commitment (a pledge the rules misread).
+                if excluded.contains(where: { $0.overlaps(sentence) }) { continue }
                 let dates = Dates.scan(body, in: sentence, documentYear: documentYear)
                 let deadline = dates.first { $0.role == .deadline }
                 let target = count(in: sentence, body, dates: dates)

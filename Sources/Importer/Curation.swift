@@ -172,7 +172,8 @@ struct InitiativeCuration: Codable, Sendable {
     var kind: String?
 }
 
-/// Figures and initiatives written inside `quote` are not imported.
+/// Figures, targets and initiatives written inside `quote`, and commitments whose sentence it
+/// touches, are not imported: the rows an analyst drops.
 struct ExclusionCuration: Codable, Sendable {
     var quote: String
     var reason: String?

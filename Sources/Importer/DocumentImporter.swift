@@ -38,7 +38,7 @@ public enum DocumentImporter {
         var plans: [ImportedPlan] = []
         if var plan = makePlan(
             structure: structure, text: text, mentions: mentions, initiatives: initiatives, documentTitle: title,
-            publishedOn: publishedOn, stem: stem, curatedSlug: entry?.plan?.slug, documentYear: documentYear) {
+            publishedOn: publishedOn, stem: stem, curatedSlug: entry?.plan?.slug, documentYear: documentYear, excluded: excluded) {
             try applier?.apply(to: &plan, visions: structure.items(.vision), actions: structure.items(.action))
             plans.append(plan)
         }
@@ -65,7 +65,7 @@ public enum DocumentImporter {
 
     private static func makePlan(
         structure: DocumentStructure, text: NormalisedText, mentions: [InitiativeMention], initiatives: [ImportedInitiative],
-        documentTitle: String, publishedOn: String?, stem: String, curatedSlug: String?, documentYear: Int?
+        documentTitle: String, publishedOn: String?, stem: String, curatedSlug: String?, documentYear: Int?, excluded: [Range<Int>]
     ) -> ImportedPlan? {
         let visions = structure.items(.vision)
         let actions = structure.items(.action)
@@ -87,9 +87,10 @@ public enum DocumentImporter {
             ImportedAction(
                 number: offset + 1, title: item.title(in: text, bold: bold(item)), body: item.body(in: text),
                 visionNumber: offset < groups.count ? groups[offset] : nil, source: text.source(item.content),
-                commitments: Commitments.extract(from: item, in: text, slugPrefix: "\(slug)-a\(offset + 1)", documentYear: documentYear))
+                commitments: Commitments.extract(
+                    from: item, in: text, slugPrefix: "\(slug)-a\(offset + 1)", documentYear: documentYear, excluded: excluded))
         }
-        let targets = Targets.extract(structure.targetRanges, in: text, slugPrefix: slug, documentYear: documentYear)
+        let targets = Targets.extract(structure.targetRanges, in: text, slugPrefix: slug, documentYear: documentYear, excluded: excluded)
         return ImportedPlan(
             slug: slug, title: planTitle, proposedOn: proposedOn, source: source, visions: importedVisions,
             actions: importedActions, targets: targets)

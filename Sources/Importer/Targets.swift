@@ -3,7 +3,10 @@
 /// (到2025年, "By 2030") applies to each of its sentences unless a sentence states its own.
 /// A sentence that states a fact as of a date (截至2023年底) is not a target: it stays an indicator value.
 enum Targets {
-    static func extract(_ ranges: [Range<Int>], in text: NormalisedText, slugPrefix: String, documentYear: Int?) -> [ImportedCommitment] {
+    /// A figure inside a curated exclusion is dropped.
+    static func extract(
+        _ ranges: [Range<Int>], in text: NormalisedText, slugPrefix: String, documentYear: Int?, excluded: [Range<Int>] = []
+    ) -> [ImportedCommitment] {
         let body = text.body
         var targets: [ImportedCommitment] = []
         var paragraphDeadline: DateMention?
@@ -18,7 +21,8 @@ enum Targets {
                 let announced = Announcements.find(body, in: sentence)
                 let figures: [(quantity: Quantity, unit: String)] = Quantities.scan(body, in: sentence).compactMap { quantity in
                     let number = quantity.numberRange
-                    if quantity.isExcluded || dates.contains(where: { $0.range.overlaps(number) })
+                    if quantity.isExcluded || excluded.contains(where: { $0.contains(number.lowerBound) })
+                        || dates.contains(where: { $0.range.overlaps(number) })
                         || protected.contains(where: { $0.overlaps(number) }) || announced.contains(where: { $0.range.overlaps(number) }) {
                         return nil
                     }

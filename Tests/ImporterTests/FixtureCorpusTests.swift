@@ -172,3 +172,71 @@ enum Corpus {
         #expect(document.passages.count == 4)
     }
 }
+
+@Suite struct TargetRuleTests {
+    private func targets(_ text: String, curation: Curation = .empty) throws -> [ImportedCommitment] {
+        try #require(try importText(text, fileName: "targets.md", curation: curation).plans.first).targets
+    }
+
+    private let plan = """
+        # 行动计划
+
+        ## 主要目标
+
+        到2026年，实现以下目标：
+
+        ——算力方面，算力总规模超过500 EFLOPS，智能算力占比不低于40%。
+
+        ——应用方面，培育重点行业应用示范项目100个以上，网络时延不超过20毫秒。
+
+        ## 重点任务
+
+        1. 建设算力网络。
+        2. 推广行业应用。
+        """
+
+    @Test func everySentenceOfTheParagraphTakesItsOpeningDate() throws {
+        let found = try targets(plan)
+        #expect(found.map(\.targetValue) == [500, 40, 100])
+        #expect(found.map(\.qualifier) == [">", ">=", ">="])
+        #expect(found.map(\.targetUnit) == ["EFLOPS", "%", "个"])
+        #expect(found.allSatisfy { $0.dueOn == "2026-12-31" })
+        #expect(found[2].body == "培育重点行业应用示范项目100个以上")
+    }
+
+    @Test func aSentenceWithItsOwnDeadlineKeepsIt() throws {
+        let found = try targets("# Plan\n\n## Main targets\n\nBy 2030, at least 60% of schools are connected. By 2027, more than 200 teachers are certified.\n\n## Actions\n\n1. Connect schools.\n2. Train teachers.\n")
+        #expect(found.map(\.dueOn) == ["2030-12-31", "2027-12-31"])
+        #expect(found.map(\.qualifier) == [">=", ">"])
+        #expect(found.map(\.kind) == ["share", "level"])
+        #expect(found.map(\.targetUnit) == ["%", "teachers"])
+    }
+
+    @Test func aCuratedExclusionDropsATargetAndACommitment() throws {
+        let curation = try Curation(json: """
+            {"targets.md": {"exclusions": [{"quote": "示范项目100个以上", "reason": "a count the plan does not track"}]}}
+            """)
+        let found = try targets(plan, curation: curation)
+        #expect(found.map(\.targetValue) == [500, 40])
+        let withCommitment = plan.replacingOccurrences(of: "1. 建设算力网络。", with: "1. 建设算力网络，2026年底前建成10个枢纽。")
+        #expect(try importText(withCommitment, fileName: "targets.md").plans.first?.actions[0].commitments.count == 1)
+        let dropped = try Curation(json: """
+            {"targets.md": {"exclusions": [{"quote": "建成10个枢纽"}]}}
+            """)
+        #expect(try importText(withCommitment, fileName: "targets.md", curation: dropped).plans.first?.actions[0].commitments.count == 0)
+    }
+
+    @Test func theBundledPlanHasNoTargets() throws {
+        #expect(try Seed.imported(Seed.reading).plans.first?.targets.isEmpty == true)
+    }
+
+    @Test(arguments: [
+        ("超过", 5.0, ">"), ("以上", 5.0, ">="), ("达到", 5.0, "="), ("不高于", 5.0, "<="), ("不超过", 5.0, "<="),
+    ])
+    func chineseQualifiers(word: String, value: Double, qualifier: String) throws {
+        let sentence = word == "以上" ? "建成示范区5个以上" : "示范区数量\(word)5个"
+        let found = try targets("# 计划\n\n二、主要目标\n\n到2025年，\(sentence)。\n\n三、重点任务\n\n（一）建设。\n\n（二）推广。\n")
+        #expect(found.map(\.qualifier) == [qualifier])
+        #expect(found.map(\.targetValue) == [value])
+    }
+}
