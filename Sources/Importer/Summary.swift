@@ -52,6 +52,8 @@ extension ImportedDocument {
                 }
             }
         }
+        if plans.isEmpty { lines.append("  no plan structure found (0 actions)") }
+        if let translationOf { lines.append("  translation of plan \(translationOf): fills its English text by position") }
         lines.append("  initiatives: \(initiatives.count)")
         for initiative in initiatives {
             let date = initiative.announcedOn ?? "undated"

@@ -49,7 +49,7 @@ public struct ImportOutcome: Sendable {
 /// touching the progress recorded against its actions.
 struct DocumentLoader {
     /// Bumped when the importer's rules change, so documents are read again on the next import.
-    static let importerVersion = "1"
+    static let importerVersion = "2"
 
     let db: Database
 
@@ -58,7 +58,7 @@ struct DocumentLoader {
     /// slug) overrides the document's own `translation_of`.
     func importDocument(fileName: String, bytes: [UInt8], curation: CurationFile, translationOf: String? = nil) throws -> ImportOutcome {
         let sha256 = SHA256.hexDigest(bytes)
-        let fingerprint = SHA256.hexDigest("\(sha256)\n\(Self.importerVersion)\n\(curation.text)\n\(translationOf ?? "")")
+        let fingerprint = SHA256.hexDigest("\(sha256)\n\(Self.importerVersion)\n\(curation.text)" + (translationOf.map { "\n\($0)" } ?? ""))
         // Same bytes, same curation, same rules: nothing to read or write.
         if let (slug, title) = try db.fetchOne(
             "SELECT slug, title FROM documents WHERE extraction_sha256 = ?", [fingerprint], { ($0.string(at: 0), $0.string(at: 1)) })
