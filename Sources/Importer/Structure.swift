@@ -91,6 +91,8 @@ enum Announcements {
                 return Announcement(range: range, count: count, category: category, phrase: text.string(range), gap: gap)
             }
             if englishGapStopWords.contains(lowered) || EnglishNumbers.value(of: lowered) != nil { return nil }
+            // "17 Sustainable Development Goals": a capitalised name, not a list being announced.
+            if text[word.lowerBound].isASCIIUppercase { return nil }
             index = word.upperBound
         }
         return nil

@@ -240,3 +240,12 @@ enum Corpus {
         #expect(found.map(\.targetValue) == [value])
     }
 }
+
+@Suite struct AnnouncedNameTests {
+    @Test func aCountedNameIsNotAnAnnouncedList() throws {
+        let text = "# Charter\n\nWe work towards the 17 Sustainable Development Goals.\n\n1. **Open data.** Publish it.\n2. **Shared compute.** Build it.\n3. **Skills.** Train people.\n"
+        let plan = try #require(try importText(text).plans.first)
+        #expect(plan.actions.map(\.title) == ["Open data", "Shared compute", "Skills"])
+        #expect(plan.visions.isEmpty)
+    }
+}
