@@ -230,6 +230,8 @@ struct Structure {
         guard sections.count >= 2 else { return nil }
         var namesRole = false
         var taskSections: [(block: Int, title: Range<Int>, items: [ListItem])] = []
+        // Tasks are （一） items; a plan without them numbers its tasks 1. 2. under the sections.
+        let itemKind: MarkerKind = blocks.indices.contains { outlineMarker($0)?.kind == .cjkParenthesised } ? .cjkParenthesised : .arabic
         for (position, section) in sections.enumerated() {
             // The role noun opens the title: 强化安全保障 is a task section, 保障措施 is not.
             let titleStart = text.body.trimming(section.title) { $0.isWhitespaceOrNewline }.lowerBound
@@ -241,7 +243,7 @@ struct Structure {
             let end = position + 1 < sections.count ? sections[position + 1].block : blocks.count
             var items: [ListItem] = []
             for index in section.block + 1..<end {
-                if let marker = outlineMarker(index), marker.kind == .cjkParenthesised {
+                if let marker = outlineMarker(index), marker.kind == itemKind {
                     let range = blocks[index].range
                     items.append(ListItem(blockIndices: [index], content: range.lowerBound + marker.length..<range.upperBound, continuation: []))
                 } else if !items.isEmpty {

@@ -249,3 +249,58 @@ enum Corpus {
         #expect(plan.visions.isEmpty)
     }
 }
+
+@Suite struct GovernmentLayoutVariantTests {
+    @Test func tasksNumberedWithArabicNumeralsUnderBoldSections() throws {
+        let text = """
+            # 数字乡村建设实施方案
+
+            **一、总体要求**
+
+            到2026年，建成数字乡村示范县50个以上。
+
+            **二、夯实数字基础**
+
+            1. 推进网络覆盖。加快农村光纤建设。
+
+            2. 建设数据平台。汇聚涉农数据。
+
+            **三、发展数字产业**
+
+            3. 发展农村电商。培育电商主体。
+
+            **四、组织实施**
+
+            4. 加强组织领导。明确责任分工。
+            """
+        let plan = try #require(try importText(text, fileName: "rural.md").plans.first)
+        #expect(plan.visions.map(\.title) == ["夯实数字基础", "发展数字产业"])
+        #expect(plan.actions.map(\.title) == ["推进网络覆盖", "建设数据平台", "发展农村电商"])
+        #expect(plan.actions.map(\.visionNumber) == [1, 1, 2])
+    }
+
+    @Test func oneTaskSectionGivesNoVisionsAndTheTargetsSectionItsTargets() throws {
+        let text = """
+            # 方案
+
+            ## 一、主要目标
+
+            到2025年，建成示范基地20个，覆盖率达到90%。
+
+            ## 二、重点任务
+
+            （一）建设基地。
+
+            （二）开展培训。
+
+            ## 三、保障措施
+
+            （三）加强领导。
+            """
+        let plan = try #require(try importText(text).plans.first)
+        #expect(plan.visions.isEmpty)
+        #expect(plan.actions.map(\.title) == ["建设基地", "开展培训"])
+        #expect(plan.targets.map(\.targetValue) == [20, 90])
+        #expect(plan.targets.map(\.dueOn) == ["2025-12-31", "2025-12-31"])
+    }
+}
