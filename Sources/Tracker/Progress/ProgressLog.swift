@@ -27,7 +27,7 @@ public struct ProgressEntry: Sendable {
 }
 
 /// What a correction changes; every field left nil is kept from the update it supersedes.
-public struct ProgressCorrection: Sendable {
+public struct ProgressCorrection: Sendable, Equatable {
     public var note: String?
     public var status: Status?
     public var reportedOn: ISODate?
@@ -97,6 +97,9 @@ struct ProgressLog {
         }
         if let url = entry.evidenceURL {
             do { _ = try FieldParser.evidenceURL(url) } catch { throw error.at(.evidenceURL) }
+        }
+        if let author = entry.author {
+            do { _ = try FieldParser.line(author, what: "author") } catch { throw error.at(.author) }
         }
         do { try checkReportDate(entry.reportedOn) } catch { throw error.at(.reportedOn) }
         let actionID = try plan.actionID(number: entry.actionNumber, in: db)

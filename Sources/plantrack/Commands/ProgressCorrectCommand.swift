@@ -21,9 +21,10 @@ struct ProgressCorrectCommand: ParsableCommand {
     func request() throws -> CorrectProgressRequest {
         let values = try fields.fields.values()
         return CorrectProgressRequest(
-            plan: planOptions.plan, update: try id.get(.update), note: try note.get(.note), status: values.status,
-            reportedOn: values.date, percent: values.percent, evidenceURL: values.evidence, author: values.author,
-            commitment: fields.commitment)
+            plan: planOptions.plan, update: try id.get(.update),
+            changes: ProgressCorrection(
+                note: try note.get(.note), status: values.status, reportedOn: values.date, percent: values.percent,
+                evidenceURL: values.evidence, author: values.author, commitmentSlug: fields.commitment))
     }
 
     mutating func validate() throws { _ = try request() }
