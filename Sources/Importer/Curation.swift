@@ -87,17 +87,38 @@ public struct Curation: Sendable {
         plan.slug = planSlug
         plan.title = title
         plan.titleEn = titleEn
+        // The database numbers rows after the drops; the overlay numbers them as the rules found them.
+        let droppedVisions = (plan.visions ?? []).filter { $0.drop == true }
+        let droppedActions = (plan.actions ?? []).filter { $0.drop == true }
+        let visionNumber = Self.rulesNumbers(skipping: Set(droppedVisions.map(\.number)), count: visions.map(\.number).max() ?? 0)
+        let actionNumber = Self.rulesNumbers(skipping: Set(droppedActions.map(\.number)), count: actions.map(\.number).max() ?? 0)
         let kept = { (items: [ItemCuration]?, number: Int) in items?.first { $0.number == number } }
-        plan.visions = visions.map { item in
-            ItemCuration(number: item.number, quote: kept(plan.visions, item.number)?.quote ?? item.quote,
-                         slug: kept(plan.visions, item.number)?.slug, title: item.title, titleEn: item.titleEn)
+        let exportedVisions = visions.map { item in
+            let number = visionNumber.indices.contains(item.number - 1) ? visionNumber[item.number - 1] : item.number
+            return ItemCuration(number: number, quote: kept(plan.visions, number)?.quote ?? item.quote,
+                                slug: kept(plan.visions, number)?.slug, title: item.title, titleEn: item.titleEn)
         }
-        plan.actions = actions.map { item in
-            ItemCuration(number: item.number, quote: kept(plan.actions, item.number)?.quote ?? item.quote,
-                         slug: kept(plan.actions, item.number)?.slug, title: item.title, titleEn: item.titleEn, vision: item.vision)
+        let exportedActions = actions.map { item in
+            let number = actionNumber.indices.contains(item.number - 1) ? actionNumber[item.number - 1] : item.number
+            return ItemCuration(number: number, quote: kept(plan.actions, number)?.quote ?? item.quote,
+                                slug: kept(plan.actions, number)?.slug, title: item.title, titleEn: item.titleEn,
+                                vision: item.vision.flatMap { visionNumber.indices.contains($0 - 1) ? visionNumber[$0 - 1] : nil })
         }
+        plan.visions = (exportedVisions + droppedVisions).sorted { $0.number < $1.number }
+        plan.actions = (exportedActions + droppedActions).sorted { $0.number < $1.number }
         entry.plan = plan
         return Curation(documents: [fileName: entry])
+    }
+
+    /// 1, 2, 3 … without the dropped numbers, `count` of them (the rules' number of each kept row).
+    private static func rulesNumbers(skipping dropped: Set<Int>, count: Int) -> [Int] {
+        var numbers: [Int] = []
+        var number = 1
+        while numbers.count < count {
+            if !dropped.contains(number) { numbers.append(number) }
+            number += 1
+        }
+        return numbers
     }
 
     private static func describe(_ error: DecodingError) -> String {
@@ -143,6 +164,8 @@ struct ItemCuration: Codable, Sendable {
     var titleEn: String?
     /// For actions: the number of the vision the action serves.
     var vision: Int?
+    /// A row the rules found that is not part of the plan: dropped, and the rest renumbered.
+    var drop: Bool?
 }
 
 /// A countable milestone on the commitment of `action` whose sentence contains `quote`;
@@ -230,6 +253,26 @@ struct CurationApplier {
         }
         for milestone in curation.milestones ?? [] {
             try attach(milestone, to: &plan)
+        }
+        dropRows(of: curation, from: &plan)
+    }
+
+    /// Removes the dropped visions and actions (numbers are the rules' own, as everywhere in the
+    /// overlay) and numbers the rest 1, 2, … again, keeping each action's vision.
+    private func dropRows(of curation: PlanCuration, from plan: inout ImportedPlan) {
+        let droppedVisions = Set((curation.visions ?? []).filter { $0.drop == true }.map(\.number))
+        let droppedActions = Set((curation.actions ?? []).filter { $0.drop == true }.map(\.number))
+        guard !droppedVisions.isEmpty || !droppedActions.isEmpty else { return }
+        plan.visions.removeAll { droppedVisions.contains($0.number) }
+        var renumbered: [Int: Int] = [:]
+        for index in plan.visions.indices {
+            renumbered[plan.visions[index].number] = index + 1
+            plan.visions[index].number = index + 1
+        }
+        plan.actions.removeAll { droppedActions.contains($0.number) }
+        for index in plan.actions.indices {
+            plan.actions[index].number = index + 1
+            plan.actions[index].visionNumber = plan.actions[index].visionNumber.flatMap { renumbered[$0] }
         }
     }
 
