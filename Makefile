@@ -52,7 +52,7 @@ bench: release
 # The reliability suite at full size on the release binary: 8x250 concurrent writers, kill -9 at
 # random moments, the bad-input corpus with 50 MB lines, backups under load. `make test` runs the
 # same tests reduced.
-RELIABILITY = ConcurrencyTests|CrashSafetyTests|BadInputCorpusTests|BackupTests
+RELIABILITY = ConcurrencyTests|CrashSafetyTests|BadInputCorpusTests|BackupTests|IntegrityTests|MixedLoadTests
 reliability: release
 	$(SWIFT) build --build-tests
 	PLANTRACK_BIN="$(RELEASE_BIN)/plantrack" PLANTRACK_RELIABILITY=full $(SWIFT) test --skip-build --filter '$(RELIABILITY)'

@@ -25,9 +25,20 @@ public final class Database {
     private var statementCache: [String: Statement] = [:]
     private var savepointDepth = 0
 
+    /// The busy timeout of connections that only read: a write transaction that outlasts it is
+    /// an anomaly worth reporting.
+    public static let readBusyTimeoutMilliseconds: Int32 = 5_000
+    /// Writers wait longer: a bulk import holds the write lock for one short set-based insert,
+    /// so thirty seconds rides out any other plantrack writer.
+    public static let writeBusyTimeoutMilliseconds: Int32 = 30_000
+
     /// Opens (creating if needed, in read-write mode) the database at `path`, or `:memory:`.
-    /// Read-write connections use WAL, foreign keys, `synchronous=NORMAL` and a busy timeout.
-    public init(path: String, mode: Mode = .readWriteCreate, busyTimeoutMilliseconds: Int32 = 5000) throws {
+    /// Read-write connections use WAL (unless `writeAheadLog` is false: the caller checks the file
+    /// first, then calls `enableWriteAheadLog()`), foreign keys, `synchronous=NORMAL` and a busy
+    /// timeout. Every connection has the SQL function `chain_sha256` (see `shim.h`).
+    public init(
+        path: String, mode: Mode = .readWriteCreate, busyTimeoutMilliseconds: Int32? = nil, writeAheadLog: Bool = true
+    ) throws {
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         switch mode {
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
@@ -44,21 +55,71 @@ public final class Database {
         self.handle = handle
         self.path = path
         self.mode = mode
+        self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
+            ?? (mode == .readOnly ? Self.readBusyTimeoutMilliseconds : Self.writeBusyTimeoutMilliseconds)
         sqlite3_extended_result_codes(handle, 1)
-        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
+        // The busy wait is in force before the first statement: every later step may meet a lock.
+        sqlite3_busy_timeout(handle, self.busyTimeoutMilliseconds)
+        csqlite_register_chain_function(handle)
         try execute("PRAGMA foreign_keys = ON")
-        if mode != .readOnly {
-            // Switching to WAL takes a lock; skip it when the file is already in WAL mode.
-            if try scalarString("PRAGMA journal_mode") != "wal", path != ":memory:" {
-                try execute("PRAGMA journal_mode = WAL")
+        if mode != .readOnly, writeAheadLog { try enableWriteAheadLog() }
+    }
+
+    public let busyTimeoutMilliseconds: Int32
+
+    /// Switches a read-write connection to WAL (a no-op when the file already is) and
+    /// `synchronous=NORMAL`. The switch needs an exclusive lock, for which SQLite does not always
+    /// call the busy handler (a new file being created by another process, a recovery in
+    /// progress), so it is retried here until the busy timeout runs out.
+    public func enableWriteAheadLog() throws {
+        guard mode != .readOnly, path != ":memory:" else { return }
+        try retryingWhileBusy {
+            if try scalarString("PRAGMA journal_mode") != "wal" {
+                guard try scalarString("PRAGMA journal_mode = WAL") == "wal" else {
+                    throw DatabaseError(resultCode: SQLITE_BUSY, message: "database is locked", sql: "PRAGMA journal_mode = WAL")
+                }
             }
-            try execute("PRAGMA synchronous = NORMAL")
+        }
+        try execute("PRAGMA synchronous = NORMAL")
+    }
+
+    /// Runs `body` again while it fails with SQLITE_BUSY or SQLITE_LOCKED, up to the busy timeout.
+    public func retryingWhileBusy<T>(_ body: () throws -> T) throws -> T {
+        let deadline = MonotonicClock.now + Double(busyTimeoutMilliseconds) / 1000
+        var pause: Int32 = 1
+        while true {
+            do {
+                return try body()
+            } catch let error as DatabaseError
+                where (error.resultCode == SQLITE_BUSY || error.resultCode == SQLITE_LOCKED) && MonotonicClock.now < deadline
+            {
+                sqlite3_sleep(pause)
+                pause = min(pause * 2, 50)
+            }
         }
     }
 
     deinit {
         statementCache.removeAll()
         sqlite3_close_v2(handle)
+        deadline?.deallocate()
+    }
+
+    private var deadline: UnsafeMutablePointer<Double>?
+
+    /// Stops any statement still running `seconds` from now with SQLITE_INTERRUPT (SQLite's
+    /// progress handler checks the clock every few thousand instructions); nil removes the limit.
+    public func setTimeLimit(seconds: Double?) {
+        guard let seconds else {
+            sqlite3_progress_handler(handle, 0, nil, nil)
+            return
+        }
+        if deadline == nil { deadline = .allocate(capacity: 1) }
+        deadline!.pointee = MonotonicClock.now + seconds
+        sqlite3_progress_handler(handle, 10_000, { context in
+            guard let context else { return 0 }
+            return MonotonicClock.now > context.assumingMemoryBound(to: Double.self).pointee ? 1 : 0
+        }, deadline)
     }
 
     /// The SQLite library version, e.g. `3.40.1`.
@@ -72,8 +133,11 @@ public final class Database {
     }
 
     /// Returns the connection's compiled statement for `sql`, compiling it on first use.
+    /// A statement still stepping (a loop over its rows is running) is never reset under its
+    /// caller: the same SQL inside that loop gets a statement of its own.
     public func cachedStatement(_ sql: String) throws -> Statement {
         if let statement = statementCache[sql] {
+            if statement.isStepping { return try Statement(database: self, sql: sql) }
             statement.reset()
             return statement
         }
@@ -143,7 +207,12 @@ public final class Database {
     /// Inside another transaction it becomes a savepoint, so nested blocks roll back on their own.
     public func inTransaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
         if isInTransaction { return try inSavepoint(body) }
-        try execute("BEGIN \(kind.rawValue) TRANSACTION")
+        do {
+            try execute("BEGIN \(kind.rawValue) TRANSACTION")
+        } catch let error as DatabaseError where error.resultCode == SQLITE_BUSY && kind != .deferred {
+            throw StorageError.writeLockBusy(
+                path: path, seconds: Int(busyTimeoutMilliseconds / 1000), holders: LockHolders.describe(path))
+        }
         do {
             let result = try body()
             try execute("COMMIT TRANSACTION")
@@ -168,26 +237,6 @@ public final class Database {
             try? execute("ROLLBACK TO SAVEPOINT \(name)")
             try? execute("RELEASE SAVEPOINT \(name)")
             throw error
-        }
-    }
-
-    // MARK: Backup
-
-    /// Copies the whole database to `destinationPath` with SQLite's online backup API.
-    /// In WAL mode the copy is one consistent snapshot while other processes keep writing.
-    public func backup(to destinationPath: String) throws {
-        let destination = try Database(path: destinationPath, mode: .readWriteCreate)
-        guard let backup = sqlite3_backup_init(destination.handle, "main", handle, "main") else {
-            throw DatabaseError(connection: destination.handle, code: sqlite3_errcode(destination.handle), sql: nil)
-        }
-        var code: Int32
-        repeat {
-            code = sqlite3_backup_step(backup, -1)
-            if code == SQLITE_BUSY || code == SQLITE_LOCKED { sqlite3_sleep(20) }
-        } while code == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED
-        sqlite3_backup_finish(backup)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(connection: destination.handle, code: code, sql: nil)
         }
     }
 

@@ -45,6 +45,7 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible {
     public static let cannotOpen = SQLITE_CANTOPEN
     public static let authorization = SQLITE_AUTH
     public static let readOnly = SQLITE_READONLY
+    public static let interrupted = SQLITE_INTERRUPT
 
     /// The symbolic name of the extended code, e.g. `SQLITE_CONSTRAINT_FOREIGNKEY`.
     public var codeName: String { Self.name(of: extendedResultCode) }

@@ -61,6 +61,8 @@ public enum MigrationError: Error, Sendable, Equatable, CustomStringConvertible 
     case schemaNewer(databaseVersion: Int, knownVersion: Int)
     case duplicateVersion(Int)
     case failed(file: String, message: String)
+    /// The schema (a trigger, a table, a view, an index) differs from what the migrations built.
+    case schemaAltered
 
     public var description: String {
         switch self {
@@ -74,6 +76,8 @@ public enum MigrationError: Error, Sendable, Equatable, CustomStringConvertible 
             "two migrations share version \(version)"
         case .failed(let file, let message):
             "migration \(file) failed: \(message)"
+        case .schemaAltered:
+            "the database's schema (its triggers, tables, views or indexes) was changed outside plantrack's migrations; writing is refused — run `plantrack verify` to see what changed"
         }
     }
 }
@@ -96,9 +100,42 @@ public struct DatabaseMigrator: Sendable {
             version    INTEGER PRIMARY KEY,
             name       TEXT NOT NULL,
             checksum   TEXT NOT NULL,
-            applied_at TEXT NOT NULL
+            applied_at TEXT NOT NULL,
+            schema_sha256 TEXT
         )
         """
+
+    /// Fingerprint of the schema as the migrations left it: SHA-256 over every object's type,
+    /// name and SQL (SQLite's own `sqlite_%` objects aside) and over the migration history
+    /// (version, name, checksum). Recorded with each migration and compared by
+    /// `checkSchemaSealed` before a command writes: a dropped or edited trigger, or a checksum
+    /// edited in `schema_migrations`, shows. Hashed straight from SQLite's buffers (this is on
+    /// every writing command's start-up path).
+    public static func schemaFingerprint(_ db: Database) throws -> String {
+        var hash = SHA256Stream()
+        for sql in [
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
+            "SELECT version, name, checksum FROM schema_migrations ORDER BY version",
+        ] {
+            try db.forEachRow(sql) { $0.hashColumns(into: &hash) }
+        }
+        return SHA256.hex(hash.finalize())
+    }
+
+    /// Throws unless the schema and the migration history are the ones the last migration
+    /// recorded; with `validatingChecksums`, also unless every applied migration's checksum
+    /// matches its file (hashing every file: `migrate` and `init` do it, other writers rely on
+    /// the fingerprint, which covers the recorded checksums).
+    public func checkSchemaSealed(_ db: Database, validatingChecksums: Bool = true) throws {
+        if validatingChecksums { try validate(try appliedMigrations(db)) }
+        guard try hasFingerprintColumn(db) else { return }
+        let recorded = try db.scalarString("SELECT schema_sha256 FROM schema_migrations ORDER BY version DESC LIMIT 1")
+        if let recorded, try Self.schemaFingerprint(db) != recorded { throw MigrationError.schemaAltered }
+    }
+
+    private func hasFingerprintColumn(_ db: Database) throws -> Bool {
+        try db.scalarInt("SELECT count(*) FROM pragma_table_info('schema_migrations') WHERE name = 'schema_sha256'") == 1
+    }
 
     /// True when every known migration is recorded as applied (versions only; no hashing).
     public func isUpToDate(_ db: Database) throws -> Bool {
@@ -124,10 +161,15 @@ public struct DatabaseMigrator: Sendable {
         var applied: [Migration] = []
         // Cheap read first: a migrated database needs no write lock.
         if try hasTable(db), try pending(in: appliedMigrations(db)).isEmpty {
-            try validate(appliedMigrations(db))
+            try checkSchemaSealed(db)
             return []
         }
-        try db.inTransaction(.immediate) { try db.execute(Self.createTable) }
+        try db.inTransaction(.immediate) {
+            try db.execute(Self.createTable)
+            if try !hasFingerprintColumn(db) { try db.execute("ALTER TABLE schema_migrations ADD COLUMN schema_sha256 TEXT") }
+        }
+        // A schema altered by hand is refused before a migration could seal it as the norm.
+        if try hasTable(db) { try checkSchemaSealed(db) }
         for migration in migrations {
             // Each migration in its own write transaction; re-read inside it, since another
             // process may have applied it since we looked.
@@ -143,6 +185,8 @@ public struct DatabaseMigrator: Sendable {
                 try db.execute(
                     "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
                     [migration.version, migration.name, migration.checksum])
+                try db.execute(
+                    "UPDATE schema_migrations SET schema_sha256 = ?", [try Self.schemaFingerprint(db)])
                 return true
             }
             if didApply { applied.append(migration) }

@@ -73,6 +73,8 @@ public final class Statement {
     /// True when the statement cannot write to the database file (`sqlite3_stmt_readonly`).
     public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
     public var parameterCount: Int32 { sqlite3_bind_parameter_count(handle) }
+    /// True between the first row and the end or reset (`sqlite3_stmt_busy`).
+    public var isStepping: Bool { sqlite3_stmt_busy(handle) != 0 }
 
     // MARK: Binding
 
@@ -207,6 +209,22 @@ public final class Statement {
         }
     }
 
+    /// The value, with text and blobs longer than `maximumBytes` not read whole: text is cut at a
+    /// character boundary and says how long it was, a blob is described by its size.
+    public func value(at index: Int32, maximumBytes: Int) -> DatabaseValue {
+        let type = sqlite3_column_type(handle, index)
+        guard type == SQLITE_TEXT || type == SQLITE_BLOB else { return value(at: index) }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        guard count > maximumBytes else { return value(at: index) }
+        if type == SQLITE_BLOB { return .text("[blob of \(count) bytes]") }
+        guard let text = sqlite3_column_text(handle, index) else { return .null }
+        var end = maximumBytes
+        // Back up to the start of a character so the cut text stays valid UTF-8.
+        while end > 0, text[end] & 0xC0 == 0x80 { end -= 1 }
+        let cut = String(decoding: UnsafeBufferPointer(start: text, count: end), as: UTF8.self)
+        return .text(cut + "… [\(count) bytes in all]")
+    }
+
     /// The index of the first result column called `name`.
     public func columnIndex(_ name: String) throws -> Int32 {
         guard let index = columnIndexes[name] else {
@@ -227,5 +245,52 @@ public final class Statement {
 
     private func error(_ code: Int32) -> DatabaseError {
         DatabaseError(connection: database.handle, code: code, sql: sql, arguments: boundValues)
+    }
+}
+
+extension Statement {
+    /// The hash-chain link of the current row (see `shim.h`): SHA-256 over `previous` (nil for the
+    /// first link), `table` and the (column name, value) pairs from `firstColumn` on, NULLs left
+    /// out — what the table's chain trigger computed with `chain_sha256` when the row was added.
+    public func chainLink(previous: [UInt8]?, table: String, firstColumn: Int32) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
+            if let previous {
+                previous.withUnsafeBytes { csqlite_chain_row(handle, firstColumn, $0.baseAddress, table, digest.baseAddress) }
+            } else {
+                csqlite_chain_row(handle, firstColumn, nil, table, digest.baseAddress)
+            }
+            count = 32
+        }
+    }
+}
+
+extension Statement {
+    /// Whether column `column` of `links`' current row is the chain link of this statement's
+    /// current row (`chainLink`), compared without copying either.
+    public func chainLinkMatches(
+        previous: UnsafePointer<UInt8>?, table: String, firstColumn: Int32, links: Statement, column: Int32
+    ) -> Bool {
+        csqlite_chain_matches(handle, firstColumn, previous, table, links.handle, column) != 0
+    }
+
+    /// Copies up to `capacity` bytes of a blob column into `buffer`; returns the blob's length.
+    public func copyBlob(at index: Int32, into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) -> Int {
+        guard let bytes = sqlite3_column_blob(handle, index) else { return 0 }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        buffer.update(from: bytes.assumingMemoryBound(to: UInt8.self), count: min(count, capacity))
+        return count
+    }
+}
+
+extension Statement {
+    /// Feeds the current row's columns to `hash`: each column's text, then a separator byte.
+    public func hashColumns(into hash: inout SHA256Stream) {
+        for index in 0..<columnCount {
+            if let text = sqlite3_column_text(handle, index) {
+                hash.update(UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index))))
+            }
+            var separator: UInt8 = 0
+            withUnsafeBytes(of: &separator) { hash.update($0) }
+        }
     }
 }

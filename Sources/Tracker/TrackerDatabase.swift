@@ -10,10 +10,13 @@ public final class TrackerDatabase {
     public enum Access: Sendable {
         /// `init`, `migrate`, `import`: create the file and bring the schema up to date.
         case create
-        /// Every other command: the database must exist and be fully migrated.
+        /// Every command that writes: the database must exist, be fully migrated, and have the
+        /// schema its migrations built (triggers and migration checksums untouched).
         case existing
-        /// `sql`: a read-only connection.
+        /// Commands that only read: a read-only connection; nothing about the file changes.
         case readOnly
+        /// `migrate --status`, `verify`: read-only, at any schema version, even a tampered one.
+        case inspect
     }
 
     static func migrator() throws -> DatabaseMigrator {
@@ -22,48 +25,123 @@ public final class TrackerDatabase {
         })
     }
 
+    /// Opens the database, checking what the file is before anything can change it: a missing
+    /// file is created only for `.create`, an empty one is not turned into a database by a command
+    /// that does not create, and another program's SQLite database is refused untouched — all
+    /// before the switch to WAL, which would rewrite its header.
     public init(path: String, access: Access) throws {
         self.path = path
-        if access != .create, path != ":memory:", access_path(path) == false {
-            throw TrackerError("no database at \(path); create one with `plantrack init` (or pass --db PATH)")
+        var openPath = path
+        if path != ":memory:" {
+            // Nothing to inspect: an empty in-memory database answers (all pending), no file is made.
+            if try !Self.checkFile(path, access: access) { openPath = ":memory:" }
         }
-        var info = stat()
-        if path != ":memory:", stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-            throw TrackerError(.file, "cannot open database \(path): unable to open database file (it is a directory)")
-        }
+        let path = openPath
         do {
             switch access {
-            case .create: db = try Database(path: path, mode: .readWriteCreate)
-            case .existing: db = try Database(path: path, mode: .readWrite)
-            case .readOnly: db = try Database(path: path, mode: .readOnly)
+            case .create: db = try Database(path: path, mode: .readWriteCreate, writeAheadLog: false)
+            case .existing: db = try Database(path: path, mode: .readWrite, writeAheadLog: false)
+            case .readOnly, .inspect: db = try Database(path: path, mode: .readOnly)
             }
         } catch let error as DatabaseError {
             throw TrackerError("cannot open database \(path): \(error.message)")
         }
-        if access != .create {
-            do {
-                let migrator = try Self.migrator()
-                if try !migrator.isUpToDate(db) {
-                    // Say why: a newer or tampered history is refused outright; otherwise migrate.
-                    _ = try migrator.status(of: db)
-                    throw TrackerError("database \(path) needs migrating; run `plantrack migrate`")
-                }
-            } catch let error as DatabaseError where error.resultCode == DatabaseError.notADatabase {
-                throw TrackerError("\(path) is not a plantrack database (\(error.message))")
+        do {
+            try db.retryingWhileBusy { try checkOwnership() }
+            if access == .create || access == .existing { try db.enableWriteAheadLog() }
+            let migrator = try Self.migrator()
+            if access == .existing || access == .readOnly, try !migrator.isUpToDate(db) {
+                // Say why: a newer or tampered history is refused outright; otherwise migrate.
+                _ = try migrator.status(of: db)
+                throw TrackerError("database \(path) needs migrating; run `plantrack migrate`")
             }
+            if access == .existing { try migrator.checkSchemaSealed(db, validatingChecksums: false) }
+        } catch let error as DatabaseError where error.resultCode == DatabaseError.notADatabase {
+            throw TrackerError("\(self.path) is not a plantrack database (\(error.message))")
+        }
+    }
+
+    /// Refuses an SQLite file that holds tables but no plantrack migration history.
+    private func checkOwnership() throws {
+        let objects = try db.scalarInt("SELECT count(*) FROM sqlite_master") ?? 0
+        let migrations = try db.scalarInt(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'") ?? 0
+        if objects > 0, migrations == 0 {
+            throw TrackerError("\(path) is an SQLite database of another program (it has no plantrack schema_migrations table); it was left as it is")
+        }
+    }
+
+    /// Checks the file before opening it; false when it does not exist and `access` is `.inspect`.
+    private static func checkFile(_ path: String, access: Access) throws -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if access == .inspect, errno == ENOENT { return false }
+            if lstat(path, &status) == 0 {
+                throw TrackerError("\(path) is a symbolic link to a missing file; plantrack does not follow it")
+            }
+            guard access == .create else {
+                throw TrackerError("no database at \(path); create one with `plantrack init` (or pass --db PATH)")
+            }
+            // Created here, exclusively, so a failed command knows the file is its own to remove.
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if descriptor >= 0 {
+                close(descriptor)
+                CreatedFiles.shared.add(path)
+            }
+            return true
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            throw TrackerError(.file, "cannot open database \(path): unable to open database file (it is a directory)")
+        }
+        if status.st_size == 0, access != .create, access != .inspect, (status.st_mode & S_IFMT) == S_IFREG {
+            throw TrackerError("\(path) is an empty file, not a plantrack database; `plantrack init --db \(path)` makes it one")
+        }
+        return true
+    }
+
+    /// Removes the database files this process created, for a command that failed: a failed
+    /// command leaves no new file behind. A file another process has opened meanwhile is kept.
+    public static func discardCreatedFiles() {
+        for path in CreatedFiles.shared.takeAll() where LockHolders.processes(holding: path).isEmpty {
+            for file in [path, path + "-wal", path + "-shm", path + "-journal"] { unlink(file) }
         }
     }
 }
 
-private func access_path(_ path: String) -> Bool { access(path, F_OK) == 0 }
+/// The database files created by this process (one command, one database, in practice).
+final class CreatedFiles: @unchecked Sendable {
+    static let shared = CreatedFiles()
+    private var paths: [String] = []
+    private var lock = pthread_mutex_t()
+
+    init() { pthread_mutex_init(&lock, nil) }
+
+    func add(_ path: String) {
+        pthread_mutex_lock(&lock)
+        paths.append(path)
+        pthread_mutex_unlock(&lock)
+    }
+
+    func takeAll() -> [String] {
+        pthread_mutex_lock(&lock)
+        defer { pthread_mutex_unlock(&lock) }
+        let taken = paths
+        paths = []
+        return taken
+    }
+}
 
 extension TrackerDatabase {
-    /// Copies the database to `file` as one consistent snapshot, then checks the copy.
+    /// Copies the database to the new file `file` as one consistent snapshot, checked, flushed
+    /// and only then given its name (see `Database.backup(toNewFile:)`).
     public func backup(to file: String) throws {
-        try db.backup(to: file)
-        let copy = try Database(path: file, mode: .readOnly)
-        guard try copy.scalarString("PRAGMA integrity_check") == "ok" else {
-            throw TrackerError("the copy at \(file) failed its integrity check")
+        var status = stat()
+        if lstat(file, &status) == 0 { throw TrackerError(StorageError.targetExists(path: file).description) }
+        try OutputFile.checkSafe(file, database: path)
+        do {
+            try db.backup(toNewFile: file)
+        } catch let error as StorageError {
+            throw TrackerError(error.description)
         }
     }
 }

@@ -17,7 +17,7 @@ struct Plantrack: ParsableCommand {
             InitCommand.self, MigrateCommand.self, ImportCommand.self, PlanCommand.self, ActionCommand.self,
             ProgressCommand.self, TrainingCommand.self, MilestoneCommand.self, IndicatorCommand.self,
             InitiativeCommand.self, ReportCommand.self, SQLCommand.self, SearchCommand.self,
-            DashboardCommand.self, BackupCommand.self, CurateCommand.self,
+            DashboardCommand.self, BackupCommand.self, VerifyCommand.self, CurateCommand.self,
         ]
     )
 
@@ -47,6 +47,8 @@ enum Main {
 
     /// Prints `error` as one line on stderr (help and --version go to stdout) and returns the exit code.
     static func report(_ error: any Error) -> Int32 {
+        // A failed command leaves no new file behind.
+        TrackerDatabase.discardCreatedFiles()
         if let refusal = error as? RepeatedOptions.Refusal {
             Console.error(Escaped.line(refusal.description))
             return ExitCode.validationFailure.rawValue

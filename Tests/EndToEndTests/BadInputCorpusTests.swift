@@ -171,7 +171,7 @@ import Testing
 
         // Databases whose migration history plantrack must refuse.
         for (name, sql) in [
-            ("newer-schema.db", "INSERT INTO schema_migrations VALUES (99, 'future', 'x', '2030-01-01T00:00:00Z')"),
+            ("newer-schema.db", "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (99, 'future', 'x', '2030-01-01T00:00:00Z')"),
             ("tampered.db", "UPDATE schema_migrations SET checksum = '0000' WHERE version = 1"),
             ("old-schema.db", "DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)"),
         ] {

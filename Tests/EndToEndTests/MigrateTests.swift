@@ -63,7 +63,7 @@ import Testing
         let cli = try PlantrackProcess()
         defer { cli.cleanUp() }
         try cli.succeed(["migrate"])
-        _ = try cli.sqlite("INSERT INTO schema_migrations VALUES (99, 'future', 'abc', '2030-01-01T00:00:00Z')")
+        _ = try cli.sqlite("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (99, 'future', 'abc', '2030-01-01T00:00:00Z')")
         try cli.refuse(["migrate"], "newer than this plantrack knows")
         try cli.refuse(["action", "list"], "newer than this plantrack knows")
     }

@@ -120,7 +120,7 @@ import Testing
         #expect(try file.scalarString("PRAGMA journal_mode") == "wal")
         #expect(try file.scalarInt("PRAGMA foreign_keys") == 1)
         #expect(try file.scalarInt("PRAGMA synchronous") == 1)  // NORMAL
-        #expect(try file.scalarInt("PRAGMA busy_timeout") == 5000)
+        #expect(try file.scalarInt("PRAGMA busy_timeout") == Int(Database.writeBusyTimeoutMilliseconds))
     }
 
     @Test func readOnlyConnectionRefusesWrites() throws {
@@ -156,7 +156,8 @@ import Testing
         defer { removeDatabase(source); removeDatabase(copy) }
         let db = try Database(path: source)
         try db.execute("CREATE TABLE t (x); INSERT INTO t VALUES (1), (2), (3)")
-        try db.backup(to: copy)
+        try db.backup(toNewFile: copy)
+        #expect(throws: StorageError.targetExists(path: copy)) { try db.backup(toNewFile: copy) }
         #expect(try Database(path: copy, mode: .readOnly).scalarInt("SELECT sum(x) FROM t") == 6)
     }
 }

@@ -12,6 +12,7 @@ public enum UserFacingError {
         case let error as TrackerError: ([error.message], error.field)
         case let error as ImportError: ([error.description], .document)
         case let error as MigrationError: ([error.description], nil)
+        case let error as StorageError: ([error.description], nil)
         case let error as ProgressImport.Failure: (error.description.split(separator: "\n").map(String.init), .file)
         case let error as DatabaseError: (["database: \(error.message) (\(error.codeName))"], nil)
         default: nil

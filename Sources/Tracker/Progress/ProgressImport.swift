@@ -1,9 +1,13 @@
+import Glibc
 import Storage
 
-/// Bulk-loads progress updates from CSV, all or nothing.
+/// Bulk-loads progress updates from CSV, all or nothing, set-based.
 ///
-/// One pass over the file inside one transaction: rows are validated and inserted as they
-/// stream by, so memory stays flat however large the file; any bad line rolls everything back.
+/// Outside the write lock, one streaming pass validates every line and stages the good ones in
+/// a temporary table (memory stays flat: SQLite spills it to a temporary file). Any bad line
+/// means nothing is written. Then one short write transaction copies the staged rows with a
+/// single INSERT … SELECT — the way the sqlite3 shell loads fastest — and records the file's
+/// SHA-256, so the same file is refused a second time unless asked for (`again`).
 public struct ProgressImport {
     /// The columns a file must have, and those it may add, in the order messages list them.
     public static let requiredColumns = ["action", "reported_on", "status", "note"]
@@ -33,8 +37,66 @@ public struct ProgressImport {
     init(log: ProgressLog) { self.log = log }
 
     /// Validates every line and, unless `dryRun`, inserts them; returns the number of rows.
-    /// The caller wraps this in a transaction, which a thrown `Failure` rolls back.
-    func run(path: String, displayName: String, dryRun: Bool) throws -> Int {
+    /// Owns its transactions: the caller must not be inside one.
+    func run(path: String, displayName: String, dryRun: Bool, again: Bool = false) throws -> Int {
+        let db = log.db
+        let sha256 = try Self.fileSHA256(path, displayName: displayName)
+        if !again { try refuseRepeat(sha256, displayName: displayName) }
+        if !dryRun {
+            try db.execute("""
+                CREATE TEMP TABLE IF NOT EXISTS import_staging (
+                    seq INTEGER PRIMARY KEY, action_id INTEGER, commitment_id INTEGER, reported_on TEXT, status TEXT,
+                    percent REAL, note TEXT, evidence_url TEXT, author TEXT)
+                """)
+            try db.execute("DELETE FROM temp.import_staging")
+        }
+        defer { if !dryRun { try? db.execute("DELETE FROM temp.import_staging") } }
+        // Staging writes only the temporary database: a deferred transaction, no write lock.
+        let rows = try db.inTransaction(.deferred) { try validate(path: path, displayName: displayName, stage: !dryRun) }
+        guard !dryRun else { return rows }
+        try db.inTransaction(.immediate) {
+            if !again { try refuseRepeat(sha256, displayName: displayName) }
+            try db.execute("""
+                INSERT INTO progress_updates
+                    (action_id, commitment_id, reported_on, status, percent, note, evidence_url, author)
+                SELECT action_id, commitment_id, reported_on, status, percent, note, evidence_url, author
+                FROM temp.import_staging ORDER BY seq
+                """)
+            try db.execute(
+                "INSERT INTO imported_files (sha256, file_name, rows) VALUES (?, ?, ?)", [sha256, displayName, rows])
+        }
+        return rows
+    }
+
+    /// Refuses a file whose bytes were imported before.
+    func refuseRepeat(_ sha256: String, displayName: String) throws {
+        let earlier = try log.db.fetchOne(
+            "SELECT file_name, imported_at, rows FROM imported_files WHERE sha256 = ? ORDER BY id LIMIT 1", [sha256]
+        ) { ($0.string(at: 0), $0.string(at: 1), $0.int(at: 2)) }
+        if let (name, at, rows) = earlier {
+            throw TrackerError(.file, "\(displayName): this file (SHA-256 \(sha256.prefix(12))…) was already imported as \(name) at \(at), \(rows) update\(rows == 1 ? "" : "s"); nothing was written (pass --again to import it once more)")
+        }
+    }
+
+    static func fileSHA256(_ path: String, displayName: String) throws -> String {
+        guard let file = fopen(path, "rb") else {
+            throw TrackerError(.file, "\(displayName): cannot open \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { fclose(file) }
+        var hash = SHA256Stream()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count > 0 { buffer.withUnsafeBytes { hash.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) } }
+            if count < buffer.count {
+                if ferror(file) != 0 { throw TrackerError(.file, "\(displayName): cannot open \(path): \(String(cString: strerror(errno)))") }
+                break
+            }
+        }
+        return SHA256.hex(hash.finalize())
+    }
+
+    private func validate(path: String, displayName: String, stage: Bool) throws -> Int {
         let reader: CSVReader
         do { reader = try CSVReader(path: path) } catch let error as CSVError {
             throw TrackerError(.file, "\(displayName): \(error.message)")
@@ -72,7 +134,11 @@ public struct ProgressImport {
             "SELECT c.slug, c.id, c.action_id FROM commitments c JOIN actions a ON a.id = c.action_id WHERE a.plan_id = ?",
             [log.plan.id]) { commitmentIDs[$0.string(at: 0)] = ($0.int64(at: 1), $0.int64(at: 2)) }
         let today = ISODate.today()
-        let insert = try db.cachedStatement(ProgressLog.insertSQL)
+        let insert = try stage ? db.cachedStatement("""
+            INSERT INTO temp.import_staging
+                (action_id, commitment_id, reported_on, status, percent, note, evidence_url, author)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """) : nil
         let width = header.fields.count
         let (actionColumn, dateColumn, statusColumn, noteColumn) =
             (index["action"]!, index["reported_on"]!, index["status"]!, index["note"]!)
@@ -134,8 +200,8 @@ public struct ProgressImport {
             guard total == before, let actionID, let reportedOn, let status, let note else { continue }
             rows += 1
             // After the first problem (or in a dry run) keep validating but stop writing.
-            guard !dryRun, total == 0 else { continue }
-            try insert.run([actionID, commitmentID, reportedOn.description, status.rawValue, percent, note, evidence, author, nil as Int64?])
+            guard stage, total == 0 else { continue }
+            try insert?.run([actionID, commitmentID, reportedOn.description, status.rawValue, percent, note, evidence, author])
         }
         if total > 0 { throw Failure(problems: problems, total: total) }
         return rows

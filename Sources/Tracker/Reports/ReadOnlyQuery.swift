@@ -7,7 +7,70 @@ import Storage
 /// (writes, ATTACH, pragmas that set, VACUUM, load_extension, transactions), and a statement
 /// SQLite does not report as read-only (`sqlite3_stmt_readonly`) is refused before it runs.
 public enum ReadOnlyQuery {
-    public static func run(_ sql: String, parameters: [QueryParameter] = [], in tracker: TrackerDatabase) throws -> ResultTable {
+    /// The longest value printed whole; longer text and blobs are cut, saying how long they were.
+    public static let maximumValueBytes = 64 * 1024
+
+    /// Table and Markdown output size their columns from every row, so they hold the rows in
+    /// memory; past this many they stop and point to CSV or JSON, which stream.
+    public static let maximumBufferedRows = 100_000
+    /// Rows rendered and written at a time by the streaming formats.
+    static let batchSize = 512
+
+    /// Runs one read-only statement and returns all its rows (for small results and tests).
+    public static func run(
+        _ sql: String, parameters: [QueryParameter] = [], timeoutSeconds: Double = 30, in tracker: TrackerDatabase
+    ) throws -> ResultTable {
+        var table = ResultTable(columns: [], rows: [])
+        try forEachBatch(sql, parameters: parameters, timeoutSeconds: timeoutSeconds, in: tracker) { columns, rows in
+            table.columns = columns
+            table.rows += rows
+            if table.rows.count > maximumBufferedRows { throw tooManyRows }
+        }
+        return table
+    }
+
+    /// Runs one read-only statement and writes its result in `format` through `write`: CSV and
+    /// JSON stream in batches (memory stays flat however many rows), table and Markdown buffer
+    /// up to `maximumBufferedRows`.
+    public static func stream(
+        _ sql: String, parameters: [QueryParameter] = [], timeoutSeconds: Double = 30, format: OutputFormat,
+        options: RenderOptions = .init(), in tracker: TrackerDatabase, write: (String) -> Void
+    ) throws {
+        switch format {
+        case .table, .markdown:
+            write(try run(sql, parameters: parameters, timeoutSeconds: timeoutSeconds, in: tracker).render(as: format, options: options))
+        case .csv:
+            var header: String?
+            try forEachBatch(sql, parameters: parameters, timeoutSeconds: timeoutSeconds, in: tracker) { columns, rows in
+                let headerText = header ?? ResultTable(columns: columns, rows: []).render(as: .csv)
+                if header == nil { write(headerText); header = headerText }
+                if !rows.isEmpty {
+                    write(String(ResultTable(columns: columns, rows: rows).render(as: .csv).utf8.dropFirst(headerText.utf8.count))!)
+                }
+            }
+        case .json:
+            var wroteRows = false
+            try forEachBatch(sql, parameters: parameters, timeoutSeconds: timeoutSeconds, in: tracker) { columns, rows in
+                guard !rows.isEmpty else { return }
+                // "[\n  {…},\n  {…}\n]\n" → the objects alone, joined across batches with ",\n".
+                let body = ResultTable(columns: columns, rows: rows).render(as: .json).utf8.dropFirst(2).dropLast(3)
+                write((wroteRows ? ",\n" : "[\n") + String(body)!)
+                wroteRows = true
+            }
+            write(wroteRows ? "\n]\n" : "[]\n")
+        }
+    }
+
+    static var tooManyRows: TrackerError {
+        TrackerError("sql: more than \(maximumBufferedRows) rows; table and markdown output hold every row in memory — use --format csv or json, which stream")
+    }
+
+    /// Checks and runs the statement, handing its rows over in batches (the first call may have
+    /// no rows: it carries the column names, so an empty result still has a header).
+    static func forEachBatch(
+        _ sql: String, parameters: [QueryParameter], timeoutSeconds: Double, in tracker: TrackerDatabase,
+        _ body: (_ columns: [String], _ rows: [[DatabaseValue]]) throws -> Void
+    ) throws {
         let db = tracker.db
         guard db.mode == .readOnly else { throw TrackerError("internal: sql needs a read-only connection") }
         try db.execute("PRAGMA query_only = ON")
@@ -26,13 +89,31 @@ public enum ReadOnlyQuery {
             throw TrackerError("sql: --param \(parameter.name): the statement has no parameter :\(parameter.name)")
         }
         let arguments = StatementArguments.named(Dictionary(parameters.map { ($0.name, $0.value) }) { _, last in last })
-        var rows: [[DatabaseValue]] = []
+        let columns = statement.columnNames
+        let width = statement.columnCount
+        var batch: [[DatabaseValue]] = []
+        var sentAny = false
+        db.setTimeLimit(seconds: timeoutSeconds)
+        defer { db.setTimeLimit(seconds: nil) }
         do {
-            try statement.forEachRow(arguments) { rows.append($0.row) }
+            try statement.forEachRow(arguments) { row in
+                batch.append((0..<width).map { row.value(at: $0, maximumBytes: maximumValueBytes) })
+                if batch.count == batchSize {
+                    try body(columns, batch)
+                    sentAny = true
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+        } catch let error as DatabaseError where error.resultCode == DatabaseError.interrupted {
+            throw TrackerError("sql: stopped after \(formatSeconds(timeoutSeconds)) s (--timeout)")
         } catch let error as DatabaseError {
             throw explain(error, in: sql)
         }
-        return ResultTable(columns: statement.columnNames, rows: rows)
+        if !batch.isEmpty || !sentAny { try body(columns, batch) }
+    }
+
+    static func formatSeconds(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
     }
 
     /// Connects the virtual tables (the FTS5 indexes) while no authorizer is installed.

@@ -7,12 +7,15 @@ public struct ImportProgressRequest: Sendable, Equatable {
     public var displayName: String
     /// Check every line; write nothing.
     public var dryRun: Bool
+    /// Import a file whose exact bytes were imported before (refused otherwise).
+    public var again: Bool
 
-    public init(plan: String? = nil, path: String, displayName: String? = nil, dryRun: Bool = false) {
+    public init(plan: String? = nil, path: String, displayName: String? = nil, dryRun: Bool = false, again: Bool = false) {
         self.plan = plan
         self.path = path
         self.displayName = displayName ?? path
         self.dryRun = dryRun
+        self.again = again
     }
 }
 
@@ -23,14 +26,14 @@ public struct ImportProgressResult: Sendable, Equatable {
 }
 
 extension TrackerDatabase {
-    /// Checks every line and, unless it is a dry run, inserts them in one write transaction.
-    /// Any bad line throws `ProgressImport.Failure` listing the problems, and nothing is written.
+    /// Checks every line outside the write lock and, unless it is a dry run, inserts them in one
+    /// short write transaction (see `ProgressImport`). Any bad line throws
+    /// `ProgressImport.Failure` listing the problems, and nothing is written; so does a file
+    /// imported before, unless `again`.
     public func importProgress(_ request: ImportProgressRequest) throws -> ImportProgressResult {
-        let count = try db.inTransaction(.immediate) {
-            let plan = try PlanScope.resolve(request.plan, in: db)
-            return try ProgressImport(log: ProgressLog(db: db, plan: plan))
-                .run(path: request.path, displayName: request.displayName, dryRun: request.dryRun)
-        }
+        let plan = try PlanScope.resolve(request.plan, in: db)
+        let count = try ProgressImport(log: ProgressLog(db: db, plan: plan))
+            .run(path: request.path, displayName: request.displayName, dryRun: request.dryRun, again: request.again)
         return ImportProgressResult(updates: count, dryRun: request.dryRun)
     }
 }

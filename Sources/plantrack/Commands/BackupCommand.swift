@@ -1,5 +1,4 @@
 import ArgumentParser
-import Glibc
 import Tracker
 
 struct BackupCommand: ParsableCommand {
@@ -13,8 +12,7 @@ struct BackupCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let tracker = try global.open(.existing)
-        guard access(file, F_OK) != 0 else { throw TrackerError("\(file) already exists; choose a new file name") }
+        let tracker = try global.open(.readOnly)
         try tracker.backup(to: file)
         Console.line("\(tracker.path) → \(file)")
     }

@@ -14,8 +14,9 @@ struct DashboardCommand: ParsableCommand {
     var out: String
 
     func run() throws {
-        let page = DashboardPage.render(try global.open(.readOnly).dashboard(plan: planOptions.plan, asOf: asOf.date))
-        try AtomicFile.write(page, to: out)
+        let tracker = try global.open(.readOnly)
+        let page = DashboardPage.render(try tracker.dashboard(plan: planOptions.plan, asOf: asOf.date))
+        try AtomicFile.write(page, to: out, database: tracker.path)
         Console.line(out)
     }
 }

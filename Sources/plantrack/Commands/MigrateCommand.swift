@@ -13,7 +13,8 @@ struct MigrateCommand: ParsableCommand {
     var status = false
 
     func run() throws {
-        let tracker = try global.open(.create)
+        // --status only looks: on a missing file it fails rather than create one.
+        let tracker = try global.open(status ? .inspect : .create)
         if status {
             Console.print(ResultTable(try tracker.migrationStatus()), as: output.format)
             return

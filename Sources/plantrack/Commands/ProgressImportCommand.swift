@@ -7,7 +7,7 @@ struct ProgressImportCommand: ParsableCommand {
         abstract: "Bulk-load updates from CSV, all or nothing.",
         discussion: """
             Header: action,reported_on,status,note,evidence_url,author (optional extra columns: percent, commitment). \
-            Every line is checked first; any bad line means nothing is written, and each is reported as FILE:LINE: column: problem.
+            Every line is checked first; any bad line means nothing is written, and each is reported as FILE:LINE: column: problem. The file's SHA-256 is recorded: the same file is refused a second time unless --again.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -19,9 +19,12 @@ struct ProgressImportCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Check every line; write nothing.")
     var dryRun = false
 
+    @Flag(help: "Import a file whose exact bytes were imported before (refused otherwise).")
+    var again = false
+
     func run() throws {
         let result = try global.open(.existing).importProgress(
-            ImportProgressRequest(plan: planOptions.plan, path: file, dryRun: dryRun))
+            ImportProgressRequest(plan: planOptions.plan, path: file, dryRun: dryRun, again: again))
         let updates = Plural.count(result.updates, "update")
         Console.line(dryRun ? "\(file): \(updates) would be imported (dry run; nothing written)" : "\(file): imported \(updates)")
     }

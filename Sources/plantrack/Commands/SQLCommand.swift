@@ -22,13 +22,21 @@ struct SQLCommand: ParsableCommand {
     @Option(name: .customLong("param"), help: ArgumentHelp("Bind :name to value; repeatable.", valueName: "name=value"))
     var parameters: [String] = []
 
+    @Option(help: ArgumentHelp("Stop the statement after this many seconds.", valueName: "seconds"))
+    var timeout: Double = 30
+
     func validate() throws {
         _ = try parameters.map(QueryParameter.init(parsing:))
+        guard timeout.isFinite, timeout > 0, timeout <= 86_400 else {
+            throw TrackerError("--timeout: expected seconds between 0 and 86400")
+        }
     }
 
     func run() throws {
         let bound = try parameters.map(QueryParameter.init(parsing:))
         let tracker = try global.open(.readOnly)
-        Console.print(try ReadOnlyQuery.run(query, parameters: bound, in: tracker), as: output.format)
+        try ReadOnlyQuery.stream(
+            query, parameters: bound, timeoutSeconds: timeout, format: output.format, options: Console.renderOptions,
+            in: tracker, write: Console.write)
     }
 }

@@ -3,13 +3,15 @@ import Glibc
 /// Writes a whole file so that readers see the old content or the new, never half of it:
 /// a temporary file beside it, flushed to disk, then renamed over the target.
 public enum AtomicFile {
-    public static func write(_ text: String, to path: String) throws {
+    /// `database`, when given, is compared by device and inode too (a hard link to it, say).
+    public static func write(_ text: String, to path: String, database: String? = nil) throws {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         guard !name.isEmpty else { throw TrackerError("\(path): not a file name") }
         var status = stat()
         if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR { throw TrackerError("\(path) is a directory") }
+        try OutputFile.checkSafe(path, database: database)
 
         // Beside the target, so the rename stays on one file system and is atomic.
         var template = Array("\(directory).\(name).XXXXXX".utf8CString)

@@ -1,0 +1,161 @@
+import Storage
+
+/// `plantrack verify`: is this database the one plantrack wrote? It checks, in order, the
+/// migration history (each file's checksum), the schema against the one the migrations build
+/// (every trigger, table, view and index), the hash chain of the append-only rows, SQLite's
+/// `integrity_check` and `foreign_key_check`. Each finding names what changed; for the chain,
+/// the first row that no longer matches its link.
+public struct IntegrityReport: Sendable {
+    public struct Check: Sendable {
+        public let name: String
+        public let problems: [String]
+        public var passed: Bool { problems.isEmpty }
+    }
+
+    public var checks: [Check] = []
+    public var chainedRows = 0
+    public var passed: Bool { checks.allSatisfy(\.passed) }
+}
+
+public enum Verifier {
+    /// Problems listed per check at most; the count of the rest is given.
+    static let listed = 10
+
+    public static func verify(_ tracker: TrackerDatabase) throws -> IntegrityReport {
+        let db = tracker.db
+        var report = IntegrityReport()
+        let migrator = try TrackerDatabase.migrator()
+
+        var history: [String] = []
+        var appliedVersions: Set<Int> = []
+        do {
+            let states = try migrator.status(of: db)
+            appliedVersions = Set(states.filter { $0.appliedAt != nil }.map(\.version))
+            let pending = states.filter { $0.appliedAt == nil }
+            if !pending.isEmpty { history.append("\(pending.count) migration(s) pending; run `plantrack migrate`") }
+        } catch let error as MigrationError {
+            history.append(error.description)
+        }
+        report.checks.append(.init(name: "migrations", problems: history))
+
+        let reference = try referenceSchema(migrator: migrator, versions: appliedVersions)
+        report.checks.append(.init(name: "schema", problems: schemaDifferences(try schema(of: db), reference)))
+
+        var chain: [String] = []
+        report.chainedRows = try verifyChain(db, problems: &chain)
+        report.checks.append(.init(name: "hash chain", problems: chain))
+
+        let integrity = try db.fetchAll("PRAGMA integrity_check") { $0.string(at: 0) }.filter { $0 != "ok" }
+        report.checks.append(.init(name: "integrity_check", problems: integrity))
+
+        let foreignKeys = try db.fetchAll("PRAGMA foreign_key_check") { row in
+            "\(row.string(at: 0)) row \(row.optionalString(at: 1) ?? "?") refers to a missing \(row.string(at: 2)) row"
+        }
+        report.checks.append(.init(name: "foreign_key_check", problems: foreignKeys))
+        return report
+    }
+
+    // MARK: Schema
+
+    typealias Schema = [String: String]  // "trigger name" → SQL
+
+    static func schema(of db: Database) throws -> Schema {
+        var objects: Schema = [:]
+        // schema_migrations is the migrator's own (older databases gained a column by ALTER TABLE).
+        try db.forEachRow(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'schema_migrations'"
+        ) { objects["\($0.string(at: 0)) \($0.string(at: 1))"] = $0.string(at: 2) }
+        return objects
+    }
+
+    /// The schema the applied migrations build, on an empty in-memory database.
+    static func referenceSchema(migrator: DatabaseMigrator, versions: Set<Int>) throws -> Schema {
+        let memory = try Database(path: ":memory:")
+        try DatabaseMigrator(migrations: migrator.migrations.filter { versions.contains($0.version) }).migrate(memory)
+        return try schema(of: memory)
+    }
+
+    static func schemaDifferences(_ actual: Schema, _ expected: Schema) -> [String] {
+        var problems: [String] = []
+        for key in expected.keys.sorted() {
+            guard let sql = actual[key] else { problems.append("\(key) is missing"); continue }
+            if sql != expected[key] { problems.append("\(key) was changed") }
+        }
+        for key in actual.keys.sorted() where expected[key] == nil { problems.append("\(key) was added outside the migrations") }
+        return problems
+    }
+
+    // MARK: Hash chain
+
+    /// Walks the chain in order and each append-only table in id order side by side: every row
+    /// must have the next link of its table, and every link must match its row's content.
+    /// The per-row work is C (`chainLinkMatches`): nothing is allocated per row.
+    static func verifyChain(_ db: Database, problems: inout [String]) throws -> Int {
+        guard try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'integrity_chain'") == 1 else {
+            return 0
+        }
+        let tables = try db.fetchAll("SELECT name FROM append_only_tables ORDER BY name") { $0.string(at: 0) }
+        var cursors: [Statement] = []
+        var hasRow: [Bool] = []  // whether the cursor holds a row not yet matched
+        for table in tables {
+            let cursor = try db.prepare("SELECT rowid, * FROM \(quoted(table)) ORDER BY rowid")
+            try cursor.bind(.none)
+            hasRow.append(try cursor.step())
+            cursors.append(cursor)
+        }
+        var extra = 0
+        func report(_ problem: String) {
+            if problems.count < listed { problems.append(problem) } else { extra += 1 }
+        }
+        // The table as an index into `tables` (-1: not an append-only table), computed by SQLite.
+        let tableIndex = tables.isEmpty ? "-1"
+            : "CASE table_name " + tables.enumerated().map { "WHEN \(literal($1)) THEN \($0) " }.joined() + "ELSE -1 END"
+        let links = try db.prepare("SELECT seq, \(tableIndex), row_id, link, table_name FROM integrity_chain ORDER BY seq")
+        try links.bind(.none)
+        let previous = UnsafeMutablePointer<UInt8>.allocate(capacity: 32)
+        defer { previous.deallocate() }
+        var hasPrevious = false
+        var count = 0
+        while try links.step() {
+            count += 1
+            let index = links.int(at: 1), rowID = links.int64(at: 2)
+            defer { hasPrevious = links.copyBlob(at: 3, into: previous, capacity: 32) == 32 }
+            guard index >= 0 else {
+                report("chain link \(links.int64(at: 0)) names \(links.string(at: 4)), which is not an append-only table")
+                continue
+            }
+            let cursor = cursors[index], table = tables[index]
+            // Rows the chain skipped were added while its trigger was gone.
+            while hasRow[index], cursor.int64(at: 0) < rowID {
+                report("\(table) row \(cursor.int64(at: 0)) is not in the chain (added outside plantrack)")
+                hasRow[index] = try cursor.step()
+            }
+            guard hasRow[index], cursor.int64(at: 0) == rowID else {
+                report("\(table) row \(rowID) is gone (deleted; chain link \(links.int64(at: 0)))")
+                continue
+            }
+            if !cursor.chainLinkMatches(
+                previous: hasPrevious ? UnsafePointer(previous) : nil, table: table, firstColumn: 1, links: links, column: 3)
+            {
+                report("\(table) row \(rowID) was changed after it was logged (chain link \(links.int64(at: 0)) does not match)")
+            }
+            hasRow[index] = try cursor.step()
+        }
+        for (index, table) in tables.enumerated() {
+            while hasRow[index] {
+                report("\(table) row \(cursors[index].int64(at: 0)) is not in the chain (added outside plantrack)")
+                hasRow[index] = try cursors[index].step()
+            }
+        }
+        if extra > 0 { problems.append("… and \(extra) more") }
+        return count
+    }
+
+    static func literal(_ text: String) -> String {
+        "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+    }
+
+    static func quoted(_ name: String) -> String {
+        "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+}
