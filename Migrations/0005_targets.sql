@@ -20,7 +20,8 @@ CREATE TABLE commitments (
     body         TEXT NOT NULL,
     title_en     TEXT,
     body_en      TEXT,
-    -- level: a count or level to reach; share: a percentage to reach; deliverable: date only.
+    -- level: a count or level to reach; share: a percentage to reach (a growth rate may pass
+    -- 100); deliverable: date only.
     kind         TEXT NOT NULL DEFAULT 'level' CHECK (kind IN ('level', 'share', 'deliverable')),
     -- How an actual compares with the target; NULL reads as '>=' ('=' too: reach the target).
     qualifier    TEXT CHECK (qualifier IS NULL OR qualifier IN ('>', '>=', '=', '<=', '<')),
@@ -30,8 +31,7 @@ CREATE TABLE commitments (
     -- Its actuals include this indicator's dated values.
     indicator_id INTEGER REFERENCES indicators(id),
     source_id    INTEGER REFERENCES sources(id),
-    CHECK ((kind = 'deliverable') = (target_value IS NULL)),
-    CHECK (kind <> 'share' OR (target_value >= 0 AND target_value <= 100))
+    CHECK ((kind = 'deliverable') = (target_value IS NULL))
 );
 CREATE INDEX commitments_by_action ON commitments (action_id);
 CREATE INDEX commitments_by_plan ON commitments (plan_id);
@@ -113,7 +113,7 @@ BEGIN SELECT RAISE(ABORT, 'training_withdrawals is append-only'); END;
 -- actual: the latest point in force as of the date; points are the commitment's actuals, its
 --   indicator's values with a full date, and for a commitment counted in sessions, the running
 --   count of its sessions in force (0 before the first).
--- met: the latest point by min(as_of, due_on) satisfies the qualifier against the target
+-- met: the latest point by min(as_of, due date) satisfies the qualifier against the target
 --   ('>' strictly above, '<' / '<=' at or below, '>=' and '=' at least the target).
 -- no-data: nothing measured yet; missed: past the due date, not met; on-track: the pace projects
 --   the target by the due date; at-risk: otherwise.
@@ -121,7 +121,8 @@ BEGIN SELECT RAISE(ABORT, 'training_withdrawals is append-only'); END;
 --   earliest point when there are two or more (and not a session count), else 0 on the plan's date.
 -- projected_on: when the target was first satisfied, else as_of plus the remaining at that pace.
 -- Deliverables: done when the action (or an update naming the commitment) was reported completed
---   by min(as_of, due_on); missed past the due date; open otherwise.
+--   by min(as_of, due date); missed past the due date; open otherwise. A vague due date (2025,
+--   2025-12) is the end of that year or month.
 CREATE VIEW commitment_progress AS
 WITH params AS (SELECT date('now', 'localtime') AS as_of),
 targets AS (
@@ -135,6 +136,13 @@ targets AS (
     LEFT JOIN actions a ON a.id = c.action_id
     LEFT JOIN milestones m ON m.commitment_id = c.id
     CROSS JOIN params
+),
+dated AS (
+    -- A vague due date (2025, 2025-12) is due at the end of that year or month.
+    SELECT targets.*,
+           CASE length(due_on) WHEN 4 THEN due_on || '-12-31'
+                WHEN 7 THEN date(due_on || '-01', '+1 month', '-1 day') ELSE due_on END AS due_end
+    FROM targets
 ),
 points AS (
     SELECT r.commitment_id, r.measured_on AS on_date, r.value, r.id AS ord
@@ -161,7 +169,7 @@ measured AS (
             ORDER BY x.on_date DESC, x.ord DESC LIMIT 1) AS latest_value,
            (SELECT x.on_date FROM points x WHERE x.commitment_id = t.id
             ORDER BY x.on_date DESC, x.ord DESC LIMIT 1) AS latest_on,
-           (SELECT x.value FROM points x WHERE x.commitment_id = t.id AND x.on_date <= coalesce(min(t.as_of, t.due_on), t.as_of)
+           (SELECT x.value FROM points x WHERE x.commitment_id = t.id AND x.on_date <= coalesce(min(t.as_of, t.due_end), t.as_of)
             ORDER BY x.on_date DESC, x.ord DESC LIMIT 1) AS value_by_due,
            (SELECT x.value FROM points x WHERE x.commitment_id = t.id ORDER BY x.on_date, x.ord LIMIT 1) AS first_value,
            (SELECT x.on_date FROM points x WHERE x.commitment_id = t.id ORDER BY x.on_date, x.ord LIMIT 1) AS first_on,
@@ -172,9 +180,9 @@ measured AS (
            (SELECT min(u.reported_on) FROM progress_updates u
             WHERE t.kind = 'deliverable' AND u.action_id = t.action_id
               AND (u.commitment_id IS NULL OR u.commitment_id = t.id)
-              AND u.status = 'completed' AND u.reported_on <= coalesce(min(t.as_of, t.due_on), t.as_of)
+              AND u.status = 'completed' AND u.reported_on <= coalesce(min(t.as_of, t.due_end), t.as_of)
               AND NOT EXISTS (SELECT 1 FROM progress_updates c WHERE c.supersedes_id = u.id AND c.reported_on <= t.as_of)) AS done_on
-    FROM targets t
+    FROM dated t
 ),
 based AS (
     SELECT measured.*,
@@ -214,12 +222,23 @@ SELECT slug, plan, action, title, target, qualifier, unit, due_on,
        projected_on,
        CASE WHEN kind = 'deliverable' THEN
                 CASE WHEN done_on IS NOT NULL THEN 'done'
-                     WHEN due_on IS NOT NULL AND as_of > due_on THEN 'missed'
+                     WHEN due_end IS NOT NULL AND as_of > due_end THEN 'missed'
                      ELSE 'open' END
             WHEN met THEN 'met'
             WHEN actual IS NULL THEN 'no-data'
-            WHEN due_on IS NOT NULL AND as_of > due_on THEN 'missed'
-            WHEN projected_on IS NOT NULL AND (due_on IS NULL OR projected_on <= due_on) THEN 'on-track'
+            WHEN due_end IS NOT NULL AND as_of > due_end THEN 'missed'
+            WHEN projected_on IS NOT NULL AND (due_end IS NULL OR projected_on <= due_end) THEN 'on-track'
             ELSE 'at-risk'
        END AS status
 FROM projected;
+
+-- 6. Milestones are targets counted in sessions: their progress is commitment_progress's, so the
+-- two can never disagree. (The CLI's milestone list is the same projection of the as-of query.)
+DROP VIEW milestone_progress;
+CREATE VIEW milestone_progress AS
+SELECT cp.plan, m.slug, m.title, cp.target, cp.due_on, CAST(cp.actual AS INTEGER) AS done,
+       CAST(max(cp.target - cp.actual, 0) AS INTEGER) AS remaining,
+       cp.pace_per_month, cp.projected_on, cp.status
+FROM commitment_progress cp
+JOIN commitments c ON c.slug = cp.slug
+JOIN milestones m ON m.commitment_id = c.id;

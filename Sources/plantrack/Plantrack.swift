@@ -15,7 +15,7 @@ struct Plantrack: ParsableCommand {
         version: "plantrack \(version)",
         subcommands: [
             InitCommand.self, MigrateCommand.self, ImportCommand.self, PlanCommand.self, ActionCommand.self,
-            ProgressCommand.self, TrainingCommand.self, MilestoneCommand.self, IndicatorCommand.self,
+            ProgressCommand.self, CommitmentCommand.self, TrainingCommand.self, MilestoneCommand.self, IndicatorCommand.self,
             InitiativeCommand.self, ReportCommand.self, SQLCommand.self, SearchCommand.self,
             DashboardCommand.self, BackupCommand.self, VerifyCommand.self, CurateCommand.self,
         ]

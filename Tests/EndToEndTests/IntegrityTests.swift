@@ -124,10 +124,8 @@ import Testing
             ("DROP TRIGGER progress_updates_no_replace", "trigger progress_updates_no_replace is missing", true),
             ("CREATE TRIGGER sneaky AFTER INSERT ON progress_updates BEGIN SELECT 1; END", "trigger sneaky was added", true),
             ("UPDATE schema_migrations SET checksum = '0' || substr(checksum, 2) WHERE version = 8", "0008_integrity.sql was changed", true),
-            // An orphan row (visions: valid under every schema version, while commitments since 0005
-            // also need a plan that matches their action).
-            ("PRAGMA foreign_keys = OFF; INSERT INTO visions (plan_id, number, title) VALUES (999, 1, 'orphan')",
-             "visions row", false),
+            ("PRAGMA foreign_keys = OFF; INSERT INTO commitments (plan_id, slug, body, kind) VALUES (999, 'orphan', 'x', 'deliverable')",
+             "commitments row", false),
         ]
         var detected = 0
         for (index, attempt) in attempts.enumerated() {

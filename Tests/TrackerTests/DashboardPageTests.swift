@@ -55,7 +55,7 @@ import Testing
     @Test func everySectionIsThere() throws {
         let (_, outline) = try Self.page()
         let sections = outline.elements("section").compactMap { $0.attributes["id"] }
-        #expect(sections == ["summary", "actions", "milestone", "activity", "indicators"])
+        #expect(sections == ["summary", "actions", "milestone", "targets", "activity", "indicators"])
         #expect(outline.elements("time").first?.attributes["datetime"] == "2025-09-30")
         #expect(outline.elements("title").first?.text == "人工智能能力建设普惠计划 — as of 2025-09-30")
     }
@@ -67,8 +67,8 @@ import Testing
         let table = outline.elements("tbody").first?.text ?? ""
         for (title, _) in ReportFixture.actions { #expect(table.contains(title)) }
         let badges = outline.elements("span").filter { $0.attributes["class"]?.hasPrefix("badge") == true }.map(\.text)
-        // Summary tile (milestone) first, then the ten actions, then the milestone section.
-        #expect(badges.count == 12)
+        // Summary tile (milestone) first, then the ten actions, the milestone section, and the four targets.
+        #expect(badges.count == 16)
         #expect(badges[1...10] == ["completed", "in-progress", "at-risk", "at-risk", "not-started", "in-progress", "not-started", "not-started", "in-progress", "in-progress"])
         let summary = try #require(outline.elements("section", "id", "summary").first)
         #expect(summary.text.contains("1 of 10"))  // action 2 is completed only on 2025-10-15
@@ -83,6 +83,21 @@ import Testing
         #expect(outline.elements("circle").count == 4)  // counted sessions held by the date; not the baseline
         #expect(outline.elements("svg").contains { $0.attributes["class"] == "chart timeline" })
         #expect(outline.elements("table", "class", "sessions").first?.text.contains("Tashkent") == true)
+    }
+
+    /// A bar per target with actual against target, the due date and the status of `commitment list`.
+    @Test func targetsShowABarPerTarget() throws {
+        let (_, outline) = try Self.page()
+        let rows = outline.elements("tr").filter { $0.attributes["id"]?.hasPrefix("target-") == true }
+        #expect(rows.map { $0.attributes["id"] } == ["target-infrastructure-map", "target-talent-exchange", "target-open-source-2025", "target-training-programmes-2025"])
+        let training = try #require(rows.last?.text)
+        #expect(training.contains("Action 6") && training.contains("10 期") && training.contains("4 期 (2025-09-02)")
+                && training.contains("2025-12-31") && training.contains("at-risk"))
+        #expect(rows.first?.text.contains("done 2025-01-20") == true)
+        let bars = outline.elements("svg", "class", "chart target-bar")
+        #expect(bars.map { $0.attributes["aria-label"] } == ["100 % of target", "no figure yet", "no figure yet", "40 % of target"])
+        let filled = outline.elements("rect").filter { $0.attributes["class"] == "fill-at-risk" && $0.attributes["rx"] == "3" }
+        #expect(filled.map { $0.attributes["width"] } == ["80"])
     }
 
     @Test func activityHasABarPerMonthWithUpdates() throws {

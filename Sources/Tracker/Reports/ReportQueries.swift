@@ -8,7 +8,7 @@ struct ReportQueries {
     let db: Database
     let plan: PlanScope
 
-    /// Sessions held up to `asOf` that count toward one of the plan's milestones, numbered in the
+    /// Sessions held up to `asOf` and in force then (not corrected, not withdrawn by then) that count toward one of the plan's milestones, numbered in the
     /// order they were held, then the baseline sessions that count toward none.
     func sessions(asOf: ISODate) throws -> [SessionRow] {
         try db.fetchAll(
@@ -20,8 +20,8 @@ struct ReportQueries {
             FROM training_sessions t
             LEFT JOIN milestones m ON m.id = t.milestone_id
             LEFT JOIN commitments c ON c.id = m.commitment_id
-            LEFT JOIN actions a ON a.id = c.action_id
-            WHERE (a.plan_id = :plan OR t.milestone_id IS NULL) AND t.started_on <= :as_of
+            WHERE (c.plan_id = :plan OR t.milestone_id IS NULL) AND t.started_on <= :as_of
+              AND \(TrainingLog.inForce("t", asOf: ":as_of"))
             ORDER BY m.id IS NULL, m.due_on, m.slug, t.started_on, t.id
             """,
             ["plan": plan.id, "as_of": asOf.description]
@@ -86,30 +86,22 @@ struct ReportQueries {
             ["plan": plan.slug, "as_of": asOf.description, "since": asOf.adding(days: -days).description])
     }
 
-    /// Commitments whose due date has passed by `asOf` while their action is not `completed`.
-    /// A vague due date (`2025`, `2025-12`) is due at the end of that year or month.
+    /// Every target of the plan past its due date by `asOf` and neither met nor done, from the
+    /// rules of `commitment_progress` (a vague due date is due at the end of its year or month).
     func overdue(asOf: ISODate) throws -> ResultTable {
         try ResultTable.query(
             db,
             """
-            WITH due AS (
-                SELECT c.*,
-                       CASE length(c.due_on)
-                           WHEN 4 THEN c.due_on || '-12-31'
-                           WHEN 7 THEN date(c.due_on || '-01', '+1 month', '-1 day')
-                           ELSE c.due_on END AS due_end
-                FROM commitments c WHERE c.due_on IS NOT NULL
-            )
-            SELECT s.number AS action, due.slug AS commitment, due.body, due.target_value, due.target_unit, due.due_on,
-                   CAST(julianday(:as_of) - julianday(due.due_end) AS INTEGER) AS days_overdue, s.status
-            FROM due
-            JOIN actions a ON a.id = due.action_id
-            JOIN plans p ON p.id = a.plan_id
-            JOIN (\(try AsOfQuery.sql(ofView: "action_status", in: db))) s ON s.plan = p.slug AND s.number = a.number
-            WHERE p.slug = :plan AND due.due_end < :as_of AND s.status <> 'completed'
-            ORDER BY due.due_end, s.number, due.slug
+            SELECT cp.action, cp.slug AS commitment, cp.title, cp.qualifier, cp.target, cp.unit, cp.due_on,
+                   CAST(julianday(:as_of) - julianday(CASE length(cp.due_on) WHEN 4 THEN cp.due_on || '-12-31'
+                        WHEN 7 THEN date(cp.due_on || '-01', '+1 month', '-1 day') ELSE cp.due_on END) AS INTEGER) AS days_overdue,
+                   cp.actual, cp.percent, cp.status
+            FROM (\(try AsOfQuery.sql(ofView: "commitment_progress", in: db))) cp
+            WHERE cp.plan = :plan_slug AND cp.status IN ('missed', 'no-data')
+              AND days_overdue > 0
+            ORDER BY days_overdue DESC, cp.action IS NOT NULL, cp.action, cp.slug
             """,
-            ["plan": plan.slug, "as_of": asOf.description])
+            ["plan_slug": plan.slug, "as_of": asOf.description])
     }
 
     /// The `indicator_latest` view, so the report and an SQL client give the same answer.

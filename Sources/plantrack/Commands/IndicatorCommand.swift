@@ -3,8 +3,8 @@ import Tracker
 
 struct IndicatorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "indicator", abstract: "Quantitative indicators read from the documents.",
-        subcommands: [IndicatorListCommand.self])
+        commandName: "indicator", abstract: "Quantitative indicators: read from the documents, or kept by hand.",
+        subcommands: [IndicatorListCommand.self, IndicatorAddCommand.self, IndicatorRecordCommand.self, IndicatorCorrectCommand.self, IndicatorShowCommand.self])
 }
 
 struct IndicatorListCommand: ParsableCommand {

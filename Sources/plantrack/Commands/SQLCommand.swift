@@ -7,7 +7,7 @@ struct SQLCommand: ParsableCommand {
         discussion: """
             The statement runs on a read-only connection; writes, ATTACH, pragmas that set, VACUUM and \
             load_extension are refused, as is more than one statement. Views for reporting: action_status, \
-            milestone_progress, indicator_latest, timeline; full-text indexes (FTS5, trigram): passages_fts \
+            milestone_progress, commitment_progress, indicator_latest, timeline; full-text indexes (FTS5, trigram): passages_fts \
             over passages, update_notes_fts over progress_updates.note. Parameters are bound by name: \
             --param n=3 binds :n. A value that reads back unchanged as an integer (42, -7) or as a decimal \
             (2.5, 1e3) binds as a number; anything else (dates, slugs, 007) as text.

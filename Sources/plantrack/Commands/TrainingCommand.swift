@@ -3,5 +3,5 @@ import ArgumentParser
 struct TrainingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "training", abstract: "Training and workshop sessions held (append-only).",
-        subcommands: [TrainingAddCommand.self, TrainingListCommand.self])
+        subcommands: [TrainingAddCommand.self, TrainingListCommand.self, TrainingCorrectCommand.self, TrainingWithdrawCommand.self])
 }

@@ -210,6 +210,43 @@ let reportGoldens: [String: String] = [
         | baseline |  | 2024-05-20 | 2024-05-31 | 首期人工智能能力建设研讨班 | 北京 | CAICT | 38 | 19 |  |
 
         """#,
+    "commitments.table": #"""
+        ┌──────────────────────────┬──────────────────────┬────────┬──────────────────────────┬────────┬───────────┬──────┬────────────┬────────┬────────────┬─────────┬────────────────┬──────────────┬─────────┐
+        │ slug                     │ plan                 │ action │ title                    │ target │ qualifier │ unit │ due_on     │ actual │ actual_on  │ percent │ pace_per_month │ projected_on │ status  │
+        ├──────────────────────────┼──────────────────────┼────────┼──────────────────────────┼────────┼───────────┼──────┼────────────┼────────┼────────────┼─────────┼────────────────┼──────────────┼─────────┤
+        │ infrastructure-map       │ ai-capacity-building │      1 │ 发布基础设施图谱         │        │           │      │ 2025-03-31 │        │ 2025-01-20 │     100 │                │              │ done    │
+        │ talent-exchange          │ ai-capacity-building │      3 │ 2025年6月前启动交流项目  │        │           │      │ 2025-06    │        │            │         │                │              │ missed  │
+        │ open-source-2025         │ ai-capacity-building │      5 │ 建设开源社区             │        │           │      │ 2025       │        │            │         │                │              │ open    │
+        │ training-programmes-2025 │ ai-capacity-building │      6 │ 2025年十期能力建设研讨班 │     10 │           │ 期   │ 2025-12-31 │      4 │ 2025-09-02 │      40 │           0.33 │ 2027-04-09   │ at-risk │
+        └──────────────────────────┴──────────────────────┴────────┴──────────────────────────┴────────┴───────────┴──────┴────────────┴────────┴────────────┴─────────┴────────────────┴──────────────┴─────────┘
+
+        """#,
+    "commitments.csv": #"""
+        slug,plan,action,title,target,qualifier,unit,due_on,actual,actual_on,percent,pace_per_month,projected_on,status
+        infrastructure-map,ai-capacity-building,1,发布基础设施图谱,,,,2025-03-31,,2025-01-20,100,,,done
+        talent-exchange,ai-capacity-building,3,2025年6月前启动交流项目,,,,2025-06,,,,,,missed
+        open-source-2025,ai-capacity-building,5,建设开源社区,,,,2025,,,,,,open
+        training-programmes-2025,ai-capacity-building,6,2025年十期能力建设研讨班,10,,期,2025-12-31,4,2025-09-02,40,0.33,2027-04-09,at-risk
+
+        """#,
+    "commitments.json": #"""
+        [
+          {"slug": "infrastructure-map", "plan": "ai-capacity-building", "action": 1, "title": "发布基础设施图谱", "target": null, "qualifier": null, "unit": null, "due_on": "2025-03-31", "actual": null, "actual_on": "2025-01-20", "percent": 100, "pace_per_month": null, "projected_on": null, "status": "done"},
+          {"slug": "talent-exchange", "plan": "ai-capacity-building", "action": 3, "title": "2025年6月前启动交流项目", "target": null, "qualifier": null, "unit": null, "due_on": "2025-06", "actual": null, "actual_on": null, "percent": null, "pace_per_month": null, "projected_on": null, "status": "missed"},
+          {"slug": "open-source-2025", "plan": "ai-capacity-building", "action": 5, "title": "建设开源社区", "target": null, "qualifier": null, "unit": null, "due_on": "2025", "actual": null, "actual_on": null, "percent": null, "pace_per_month": null, "projected_on": null, "status": "open"},
+          {"slug": "training-programmes-2025", "plan": "ai-capacity-building", "action": 6, "title": "2025年十期能力建设研讨班", "target": 10, "qualifier": null, "unit": "期", "due_on": "2025-12-31", "actual": 4, "actual_on": "2025-09-02", "percent": 40, "pace_per_month": 0.33, "projected_on": "2027-04-09", "status": "at-risk"}
+        ]
+
+        """#,
+    "commitments.markdown": #"""
+        | slug | plan | action | title | target | qualifier | unit | due_on | actual | actual_on | percent | pace_per_month | projected_on | status |
+        | --- | --- | ---: | --- | ---: | --- | --- | --- | ---: | --- | ---: | ---: | --- | --- |
+        | infrastructure-map | ai-capacity-building | 1 | 发布基础设施图谱 |  |  |  | 2025-03-31 |  | 2025-01-20 | 100 |  |  | done |
+        | talent-exchange | ai-capacity-building | 3 | 2025年6月前启动交流项目 |  |  |  | 2025-06 |  |  |  |  |  | missed |
+        | open-source-2025 | ai-capacity-building | 5 | 建设开源社区 |  |  |  | 2025 |  |  |  |  |  | open |
+        | training-programmes-2025 | ai-capacity-building | 6 | 2025年十期能力建设研讨班 | 10 |  | 期 | 2025-12-31 | 4 | 2025-09-02 | 40 | 0.33 | 2027-04-09 | at-risk |
+
+        """#,
     "activity.table": #"""
         ┌─────────┬────────┬──────────────────────┬─────────┐
         │ month   │ action │ title                │ updates │
@@ -329,28 +366,28 @@ let reportGoldens: [String: String] = [
 
         """#,
     "overdue.table": #"""
-        ┌────────┬─────────────────┬─────────────────────────┬──────────────┬─────────────┬─────────┬──────────────┬─────────┐
-        │ action │ commitment      │ body                    │ target_value │ target_unit │ due_on  │ days_overdue │ status  │
-        ├────────┼─────────────────┼─────────────────────────┼──────────────┼─────────────┼─────────┼──────────────┼─────────┤
-        │      3 │ talent-exchange │ 2025年6月前启动交流项目 │              │             │ 2025-06 │           92 │ at-risk │
-        └────────┴─────────────────┴─────────────────────────┴──────────────┴─────────────┴─────────┴──────────────┴─────────┘
+        ┌────────┬─────────────────┬─────────────────────────┬───────────┬────────┬──────┬─────────┬──────────────┬────────┬─────────┬────────┐
+        │ action │ commitment      │ title                   │ qualifier │ target │ unit │ due_on  │ days_overdue │ actual │ percent │ status │
+        ├────────┼─────────────────┼─────────────────────────┼───────────┼────────┼──────┼─────────┼──────────────┼────────┼─────────┼────────┤
+        │      3 │ talent-exchange │ 2025年6月前启动交流项目 │           │        │      │ 2025-06 │           92 │        │         │ missed │
+        └────────┴─────────────────┴─────────────────────────┴───────────┴────────┴──────┴─────────┴──────────────┴────────┴─────────┴────────┘
 
         """#,
     "overdue.csv": #"""
-        action,commitment,body,target_value,target_unit,due_on,days_overdue,status
-        3,talent-exchange,2025年6月前启动交流项目,,,2025-06,92,at-risk
+        action,commitment,title,qualifier,target,unit,due_on,days_overdue,actual,percent,status
+        3,talent-exchange,2025年6月前启动交流项目,,,,2025-06,92,,,missed
 
         """#,
     "overdue.json": #"""
         [
-          {"action": 3, "commitment": "talent-exchange", "body": "2025年6月前启动交流项目", "target_value": null, "target_unit": null, "due_on": "2025-06", "days_overdue": 92, "status": "at-risk"}
+          {"action": 3, "commitment": "talent-exchange", "title": "2025年6月前启动交流项目", "qualifier": null, "target": null, "unit": null, "due_on": "2025-06", "days_overdue": 92, "actual": null, "percent": null, "status": "missed"}
         ]
 
         """#,
     "overdue.markdown": #"""
-        | action | commitment | body | target_value | target_unit | due_on | days_overdue | status |
-        | ---: | --- | --- | --- | --- | --- | ---: | --- |
-        | 3 | talent-exchange | 2025年6月前启动交流项目 |  |  | 2025-06 | 92 | at-risk |
+        | action | commitment | title | qualifier | target | unit | due_on | days_overdue | actual | percent | status |
+        | ---: | --- | --- | --- | --- | --- | --- | ---: | --- | --- | --- |
+        | 3 | talent-exchange | 2025年6月前启动交流项目 |  |  |  | 2025-06 | 92 |  |  | missed |
 
         """#,
     "indicators.table": #"""
@@ -557,9 +594,10 @@ let reportGoldens: [String: String] = [
         ├───────────────┼──────────────────────────────────────────────────────────────────────────────────────────────────────────┤
         │ action-status │ Each action: current status, last update, updates in force and percent, as of the date.                  │
         │ milestone     │ Each milestone (the 2025 training programme): done, pace, projection and status, with the sessions held. │
+        │ commitments   │ Every target of every plan, grouped by plan and action: actual, percent, pace, projection and status.    │
         │ activity      │ Progress updates in force per action per month, up to the date.                                          │
         │ stale         │ Actions with no update in the last N days before the date (--days, default 90), or none at all.          │
-        │ overdue       │ Commitments past their due date whose action is not completed as of the date.                            │
+        │ overdue       │ Every target past its due date and neither met nor done as of the date, with how far it got.             │
         │ indicators    │ The latest value of each indicator, with the document, line and quote it was read from.                  │
         │ sources       │ Every imported row with its provenance: kind, id, key, document, line and quote.                         │
         └───────────────┴──────────────────────────────────────────────────────────────────────────────────────────────────────────┘

@@ -22,6 +22,17 @@ enum Charts {
             parts)
     }
 
+    /// A target's percent of the way (capped at 100), coloured by its status; empty without a figure.
+    static func targetBar(_ target: CommitmentProgressRow) -> String {
+        let width = 200.0, height = 14.0
+        let filled = min(max(target.percent ?? 0, 0), 100) / 100 * width
+        let label = target.percent.map { "\(CellText.real($0)) % of target" } ?? "no figure yet"
+        return HTML.element(
+            "svg", ["class": "chart target-bar", "viewBox": "0 0 \(HTML.number(width)) \(HTML.number(height))", "role": "img", "aria-label": label],
+            HTML.empty("rect", ["class": "track", "x": "0", "y": "0", "width": HTML.number(width), "height": HTML.number(height), "rx": "3"])
+                + HTML.empty("rect", ["class": "fill-\(target.status.rawValue)", "x": "0", "y": "0", "width": HTML.number(filled), "height": HTML.number(height), "rx": "3"]))
+    }
+
     /// Sessions held so far as a rising step line against the target, the pace needed to reach it
     /// by the due date, the due date and the as-of date.
     static func timeline(_ milestone: DashboardData.Milestone, proposedOn: ISODate?, asOf: ISODate) -> String {

@@ -58,6 +58,8 @@ public struct DashboardData: Sendable {
     /// Updates in force per month, `YYYY-MM`, every month from the plan (or first update) to `asOf`.
     public var updatesPerMonth: [(month: String, updates: Int)]
     public var indicators: [Indicator]
+    /// Every target of the plan (plan-level first), with the figures of `commitment list`.
+    public var targets: [CommitmentProgressRow]
 
     /// Reads the plan's figures as of `asOf` with the same queries as `plantrack report`.
     init(db: Database, plan: PlanScope, asOf: ISODate) throws {
@@ -93,6 +95,8 @@ public struct DashboardData: Sendable {
         for row in try queries.activity(asOf: asOf) { counts[row.month, default: 0] += row.updates }
         updatesPerMonth = Self.months(from: [proposedOn.map(Self.month)].compactMap { $0 } + counts.keys.sorted(), to: Self.month(asOf))
             .map { ($0, counts[$0] ?? 0) }
+
+        targets = try TargetQueries(db: db).progress(planSlug: plan.slug, asOf: asOf)
 
         indicators = try queries.indicators().map { row in
             Indicator(

@@ -6,6 +6,7 @@ public enum DashboardPage {
         body += summarySection(data)
         body += actionsSection(data)
         body += milestoneSection(data)
+        body += targetsSection(data)
         body += activitySection(data)
         body += indicatorsSection(data)
         body += HTML.element(
@@ -134,6 +135,35 @@ public enum DashboardPage {
         return section("milestone", data.milestones.count == 1 ? "Milestone" : "Milestones", blocks.joined())
     }
 
+    /// One row per target: what is promised, a bar of actual against target, due date and status
+    /// (the figures of `commitment list` and the `commitment_progress` view).
+    static func targetsSection(_ data: DashboardData) -> String {
+        guard !data.targets.isEmpty else {
+            return section("targets", "Targets", HTML.text("p", ["class": "muted"], "The plan has no targets."))
+        }
+        let rows = data.targets.map { target in
+            let owner = target.action.map { "Action \($0)" } ?? "Plan"
+            let promised = [target.qualifier, target.target.map(CellText.real), target.unit].compactMap { $0 }.joined(separator: " ")
+            let actual = target.actual.map { CellText.real($0) + (target.unit.map { " " + $0 } ?? "") }
+                ?? target.actualOn.map { "done \($0)" } ?? "—"
+            let measured = actual + (target.actual != nil ? target.actualOn.map { " (\($0))" } ?? "" : "")
+            return HTML.element("tr", ["id": "target-\(target.slug)"], [
+                HTML.text("td", ["class": "for"], owner),
+                HTML.element("td", [:], HTML.escape(shortened(target.title, to: 90)) + HTML.text("span", ["class": "en"], target.slug)),
+                HTML.text("td", ["class": "num"], promised.isEmpty ? "deliverable" : promised),
+                HTML.text("td", ["class": "num"], measured),
+                HTML.element("td", ["class": "bar"], Charts.targetBar(target)),
+                HTML.text("td", ["class": "date"], target.dueOn ?? ""),
+                HTML.element("td", [:], badge(target.status.rawValue)),
+            ].joined())
+        }
+        let table = HTML.element(
+            "table", ["class": "targets"],
+            HTML.element("thead", [:], headerRow(["For", "Target", "Promised", "Actual", "Progress", "Due", "Status"], numeric: [2, 3]))
+                + HTML.element("tbody", [:], rows.joined()))
+        return section("targets", "Targets", table)
+    }
+
     static func activitySection(_ data: DashboardData) -> String {
         section("activity", "Updates per month", Charts.monthlyBars(data.updatesPerMonth))
     }
@@ -252,16 +282,19 @@ public enum DashboardPage {
         .source { font-size: 12px; color: var(--muted); }
         .source q { display: block; color: var(--ink); }
         .badge { display: inline-block; padding: 0 8px; border-radius: 10px; color: #fff; font-size: 12px; font-weight: 600; white-space: nowrap; }
-        .status-completed, .status-met { background: var(--completed); }
-        .status-in-progress, .status-on-track { background: var(--in-progress); }
+        .status-completed, .status-met, .status-done { background: var(--completed); }
+        .status-in-progress, .status-on-track, .status-open { background: var(--in-progress); }
         .status-at-risk { background: var(--at-risk); }
         .status-blocked, .status-missed { background: var(--blocked); }
-        .status-not-started { background: var(--not-started); }
-        .fill-completed, .fill-met { fill: var(--completed); }
-        .fill-in-progress, .fill-on-track { fill: var(--in-progress); }
+        .status-not-started, .status-no-data { background: var(--not-started); }
+        .fill-completed, .fill-met, .fill-done { fill: var(--completed); }
+        .fill-in-progress, .fill-on-track, .fill-open { fill: var(--in-progress); }
         .fill-at-risk { fill: var(--at-risk); }
         .fill-blocked, .fill-missed { fill: var(--blocked); }
-        .fill-not-started { fill: var(--not-started); }
+        .fill-not-started, .fill-no-data { fill: var(--not-started); }
+        td.bar { width: 160px; }
+        td.for { white-space: nowrap; }
+        svg.target-bar { width: 150px; margin: 2px 0; }
         svg.chart { width: 100%; height: auto; display: block; margin: 6px 0; }
         svg text { font-family: inherit; font-size: 12px; fill: var(--muted); }
         svg .value { fill: var(--ink); font-weight: 600; }
