@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "plantrack", targets: ["plantrack"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
     ],
     targets: [
         // The system SQLite, found through pkg-config; no third-party wrapper.

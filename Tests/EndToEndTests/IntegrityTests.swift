@@ -138,6 +138,7 @@ import Testing
              "commitment_actuals row 1 was changed", true),
             ("CREATE TRIGGER sneaky AFTER INSERT ON progress_updates BEGIN SELECT 1; END", "trigger sneaky was added", true),
             ("UPDATE schema_migrations SET checksum = '0' || substr(checksum, 2) WHERE version = 8", "0008_integrity.sql was changed", true),
+            // A plan-level target of a plan that does not exist (commitments needs plan_id since 0005).
             ("PRAGMA foreign_keys = OFF; INSERT INTO commitments (plan_id, slug, body, kind) VALUES (999, 'orphan', 'x', 'deliverable')",
              "commitments row", false),
         ]

@@ -14,6 +14,7 @@ public struct ActionStatusRow: Sendable, Equatable, TableRow {
     public var lastNote: String?
 
     public static let columns = ["number", "title", "title_en", "status", "last_update", "updates", "percent"]
+    public static let defaultColumns: [String]? = ["number", "title", "status", "last_update", "updates"]
     public var cells: [DatabaseValue] {
         [number.databaseValue, .text(title), titleEn.databaseValue, .text(status.rawValue),
          lastUpdate?.description.databaseValue ?? .null, updates.databaseValue, percent.databaseValue]
@@ -35,6 +36,7 @@ public struct MilestoneRow: Sendable, Equatable, TableRow {
     public static let columns = [
         "slug", "title", "target", "due_on", "done", "remaining", "pace_per_month", "projected_on", "status",
     ]
+    public static let defaultColumns: [String]? = ["slug", "target", "due_on", "done", "projected_on", "status"]
     public var cells: [DatabaseValue] {
         [.text(slug), .text(title), target.databaseValue, .text(dueOn.description), done.databaseValue,
          remaining.databaseValue, pacePerMonth.databaseValue, projectedOn?.description.databaseValue ?? .null,

@@ -59,8 +59,8 @@ public enum Report: String, CaseIterable, Sendable {
         case .commitments:
             return [ReportSection("Commitments", ResultTable(try TargetQueries(db: db).progress(planSlug: nil, asOf: parameters.asOf)))]
         case .activity: return [ReportSection("Activity", ResultTable(try queries.activity(asOf: parameters.asOf)))]
-        case .stale: return [ReportSection("Stale", try queries.stale(asOf: parameters.asOf, days: parameters.staleDays))]
-        case .overdue: return [ReportSection("Overdue", try queries.overdue(asOf: parameters.asOf))]
+        case .stale: return [ReportSection("Stale", ResultTable(try queries.stale(asOf: parameters.asOf, days: parameters.staleDays)))]
+        case .overdue: return [ReportSection("Overdue", ResultTable(try queries.overdue(asOf: parameters.asOf)))]
         case .indicators: return [ReportSection("Indicators", ResultTable(try queries.indicators()))]
         case .sources: return [ReportSection("Sources", try queries.sources())]
         }

@@ -23,6 +23,7 @@ public struct CommitmentProgressRow: Sendable, Equatable, TableRow {
         "slug", "plan", "action", "title", "target", "qualifier", "unit", "due_on", "actual", "actual_on", "percent",
         "pace_per_month", "projected_on", "status",
     ]
+    public static let defaultColumns: [String]? = ["slug", "title", "percent", "due_on", "status"]
 
     public var cells: [DatabaseValue] {
         [.text(slug), .text(plan), action.map { .integer(Int64($0)) } ?? .null, .text(title), target.map(DatabaseValue.real) ?? .null,
@@ -101,7 +102,8 @@ extension TrackerDatabase {
             LEFT JOIN training_withdrawals w ON w.session_id = t.id
             WHERE m.commitment_id = :id
             ORDER BY 3, 2
-            """, ["id": commitment.id])
-        return (summary, actuals)
+            """, ["id": commitment.id]
+        ).showing(["source", "id", "on_date", "value", "note", "superseded_by"])
+        return (summary.showing(CommitmentProgressRow.defaultColumns ?? []), actuals)
     }
 }

@@ -217,7 +217,8 @@ struct TrainingLog {
             WHERE c.plan_id = :plan OR t.milestone_id IS NULL
             ORDER BY t.started_on, t.id
             """,
-            ["plan": plan.id])
+            ["plan": plan.id]
+        ).showing(["id", "started_on", "title", "location", "participants", "countries"])
     }
 }
 

@@ -71,7 +71,8 @@ extension TrackerDatabase {
             LEFT JOIN sources s ON s.id = v.source_id LEFT JOIN documents d ON d.id = s.document_id
             WHERE v.indicator_id = :id
             ORDER BY v.as_of IS NULL, v.as_of, v.id
-            """, ["id": id])
+            """, ["id": id]
+        ).showing(["id", "as_of", "qualifier", "value", "unit", "source", "note"])
         let targets = try ResultTable.query(
             db,
             """

@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct CommitmentAddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "commitment add",
         commandName: "add",
         abstract: "Declare a target by hand: a main target of the plan, or an action's with --action. Prints its id.",
         discussion: "Without --target it is a date-only deliverable; a target in % is a share. Imported plans get theirs from the importer.")

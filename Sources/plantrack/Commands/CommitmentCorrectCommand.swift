@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct CommitmentCorrectCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "commitment correct",
         commandName: "correct",
         abstract: "Record a correction that supersedes measured value ID at every date; nothing is overwritten.",
         discussion: "Fields not given are kept from the value being corrected. Prints the new id.")

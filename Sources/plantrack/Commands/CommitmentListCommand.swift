@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct CommitmentListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "commitment list",
         commandName: "list",
         abstract: "Every target with its latest actual, percent, pace, projected date and status, as of a date.",
         discussion: """

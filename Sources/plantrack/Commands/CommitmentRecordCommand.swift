@@ -2,14 +2,14 @@ import ArgumentParser
 import Tracker
 
 struct CommitmentRecordCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "commitment record",
         commandName: "record",
         abstract: "Append a measured value of a target: its cumulative level as of --date. Prints the new id.",
         discussion: "VALUE may carry the target's unit (35%, 300 EFLOPS); another unit is refused.")
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The commitment's slug.") var slug: String
+    @Argument(help: "The commitment's slug.", completion: Completions.commitments) var slug: String
     @Argument(help: ArgumentHelp("The measured value, 0 or more.", valueName: "value"), transform: Parse.quantity) var value: Checked<Quantity>
     @Option(help: ArgumentHelp("The date it was measured, YYYY-MM-DD.", valueName: "date"), transform: Parse.date) var date: Checked<ISODate>
     @Option(help: "A note on the value.", transform: Parse.note) var note: Checked<String>?

@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "import",
         commandName: "import",
         abstract: "Import plan documents (default: the bundled ones).",
         discussion: """

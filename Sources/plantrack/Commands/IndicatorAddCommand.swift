@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct IndicatorAddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "indicator add",
         commandName: "add", abstract: "Create an indicator kept by hand; prints its slug.")
 
     @OptionGroup var global: GlobalOptions

@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct IndicatorCorrectCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "indicator correct",
         commandName: "correct",
         abstract: "Record a correction that supersedes a value recorded by hand, at every date; prints the new id.",
         discussion: "Fields not given are kept. Values read from a document are corrected in the document (or its curation) instead.")

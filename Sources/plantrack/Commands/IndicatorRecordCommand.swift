@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct IndicatorRecordCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "indicator record",
         commandName: "record",
         abstract: "Add a value to an indicator's series, beside the imported ones. Prints the new id.",
         discussion: "VALUE may carry the indicator's unit (35%, 300 EFLOPS); another unit is refused, nothing is converted.")

@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct IndicatorShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "indicator show",
         commandName: "show", abstract: "An indicator's series with each value's source (document quote or evidence URL), and the targets that use it.")
 
     @OptionGroup var global: GlobalOptions

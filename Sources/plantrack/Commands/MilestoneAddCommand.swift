@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct MilestoneAddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "milestone add",
         commandName: "add",
         abstract: "Count a commitment in training sessions (`training add --milestone SLUG`); prints the milestone's slug.",
         discussion: "The milestone takes the commitment's target (a whole number) and due date.")

@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct TrainingAddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "training add",
         commandName: "add",
         abstract: "Record a held training or workshop session; prints its id.",
         discussion: "It counts toward --milestone (default: the plan's only milestone, training-2025) and adds a progress update to that milestone's action.")

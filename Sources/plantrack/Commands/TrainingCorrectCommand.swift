@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct TrainingCorrectCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "training correct",
         commandName: "correct",
         abstract: "Record a corrected copy of session ID that replaces it at every date; prints the new id.",
         discussion: "Fields not given are kept. The session's progress update on its milestone's action is corrected too.")

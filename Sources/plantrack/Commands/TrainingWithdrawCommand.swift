@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct TrainingWithdrawCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "training withdraw",
         commandName: "withdraw",
         abstract: "Withdraw session ID from the counts from --date (default today) on; prints the withdrawal's id.",
         discussion: "Counts as of earlier dates are unchanged. Nothing is deleted.")
