@@ -16,7 +16,7 @@ DEBUG_BIN   = $(shell $(SWIFT) build --show-bin-path)
 RELEASE_BIN = $(shell $(SWIFT) build $(RELEASE) --show-bin-path)
 DEMO_DB    ?= $(or $(TMPDIR),/tmp)/plantrack-demo.db
 
-.PHONY: build release test web-test demo manual install bench deploy-check reliability fuzz clean
+.PHONY: build release test web-test demo manual install bench deploy-check reliability fuzz accuracy clean
 
 build:
 	$(SWIFT) build
@@ -95,6 +95,12 @@ reliability: release
 FUZZ_SECONDS ?= 60
 fuzz:
 	SWIFT="$(SWIFT)" sh scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# The importer's rules against the fixture corpus: precision and recall per document and in total.
+# ACCURACY_FLAGS=--details lists what was missed or extra; --draft writes NAME.draft.json answer keys to review.
+accuracy:
+	$(SWIFT) build --product ImporterAccuracy
+	"$(DEBUG_BIN)/ImporterAccuracy" Tests/Fixtures/plans $(ACCURACY_FLAGS)
 
 clean:
 	$(SWIFT) package clean

@@ -53,6 +53,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make accuracy`: the importer's rules scored against the fixture corpus in Tests/Fixtures/plans.
+        .executableTarget(name: "ImporterAccuracy", dependencies: ["Importer"]),
         // Build-time tool: turns Migrations/*.sql and Seeds/** into Swift string literals.
         .executableTarget(name: "EmbedGenerator", path: "Sources/EmbedGenerator"),
         .plugin(

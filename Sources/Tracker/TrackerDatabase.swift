@@ -76,7 +76,8 @@ public final class TrackerDatabase {
         var status = stat()
         guard stat(path, &status) == 0 else {
             if access == .inspect, errno == ENOENT { return false }
-            if lstat(path, &status) == 0 {
+            // Only a real link: another process may have created the file since stat() looked.
+            if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
                 throw TrackerError("\(path) is a symbolic link to a missing file; plantrack does not follow it")
             }
             guard access == .create else {

@@ -18,6 +18,7 @@ struct Plantrack: ParsableCommand {
             ProgressCommand.self, CommitmentCommand.self, TrainingCommand.self, MilestoneCommand.self, IndicatorCommand.self,
             InitiativeCommand.self, ReportCommand.self, SQLCommand.self, SearchCommand.self,
             DashboardCommand.self, BriefCommand.self, BackupCommand.self, VerifyCommand.self, DatasetteMetadataCommand.self,
+            CurateCommand.self,
             ServeCommand.self, UserCommand.self, TokenCommand.self,
         ]
     )

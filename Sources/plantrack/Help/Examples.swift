@@ -12,7 +12,17 @@ enum Examples {
         ],
         "init": ["plantrack init", "plantrack init --db plans/ai.db"],
         "migrate": ["plantrack migrate", "plantrack migrate --status"],
-        "import": ["plantrack import", "plantrack import --dry-run other-plan.md", "plantrack import plan-en.md plan-zh.md"],
+        "import": [
+            "plantrack import", "plantrack import --dry-run other-plan.md", "plantrack import plan-en.md plan-zh.md",
+            "plantrack import --dry-run --format json plan.md > plan.json",
+            "plantrack import --translation-of ai-capacity-building plan-en.md",
+            "plantrack import --curation curation.json",
+        ],
+        "curate": ["plantrack curate export ai-capacity-building > curation.json"],
+        "curate export": [
+            "plantrack curate export ai-capacity-building > curation.json",
+            "plantrack curate export zh-compute-plan --db plans.db",
+        ],
         "plan": ["plantrack plan list", "plantrack plan show ai-capacity-building"],
         "plan list": ["plantrack plan list", "plantrack plan list --format json"],
         "plan show": ["plantrack plan show", "plantrack plan show ai-capacity-building --format markdown"],

@@ -29,6 +29,7 @@ public enum DatasetteMetadata {
         "integrity_chain": ("Integrity chain", "One SHA-256 link per append-only row, each over the one before; `plantrack verify` recomputes it."),
         "append_only_tables": ("Append-only tables", "The tables whose rows are chained in integrity_chain and cannot be updated, deleted or replaced."),
         "imported_files": ("Imported CSV files", "Each progress CSV imported: its SHA-256, file name, row count and time; the same file is refused a second time."),
+        "curation_overlays": ("Curation overlays", "Hand-kept fixes applied with import --curation (titles, English titles, dropped rows, vision links), one entry per document; every later import applies them."),
         "passages": ("Passages", "Documents split into lines, for full-text search. Search looks in the text."),
         "passages_fts": ("Passage index", "Trigram full-text index over passages.text."),
         "update_notes_fts": ("Update-note index", "Trigram full-text index over progress_updates.note."),
