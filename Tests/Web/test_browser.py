@@ -11,7 +11,7 @@ try:
     from selenium import webdriver
     from selenium.webdriver.common.by import By
     from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.support import expected_conditions
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:  # Debian's python3-selenium; .ci/run installs it
     webdriver = None
@@ -50,7 +50,14 @@ class BrowserTests(unittest.TestCase):
         """Clicks, then waits until the next page has replaced this one."""
         page = driver.find_element(By.TAG_NAME, "html")
         element.click()
-        WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+        def replaced(_):
+            # Chromium reports a node of the old document as stale or as "not in the document".
+            try:
+                page.is_enabled()
+                return False
+            except WebDriverException:
+                return True
+        WebDriverWait(driver, 30).until(replaced)
 
     def sign_in(self, driver, name):
         driver.get(self.server.base + "/")
