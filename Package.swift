@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "plantrack", targets: ["plantrack"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
     ],
     targets: [
         // The system SQLite, found through pkg-config; no third-party wrapper.
@@ -35,6 +35,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make accuracy`: the importer's rules scored against the fixture corpus in Tests/Fixtures/plans.
+        .executableTarget(name: "ImporterAccuracy", dependencies: ["Importer"]),
         // Build-time tool: turns Migrations/*.sql and Seeds/** into Swift string literals.
         .executableTarget(name: "EmbedGenerator", path: "Sources/EmbedGenerator"),
         .plugin(

@@ -1,7 +1,10 @@
 #!/bin/sh
 # The main job on the bundled documents, on a throw-away database: import the plan, record a
 # few updates and training sessions, correct one, and show where the ten actions and the 2025
-# milestone stand. Called by `make demo` with DB and BIN set.
+# milestone stand. Then targets: a second plan in another layout, actuals for a plan-level
+# target, an action-level count, a date-only deliverable and an indicator, a correction, a
+# withdrawn session, and every target's status at two dates, from the CLI and from the view.
+# Called by `make demo` with DB and BIN set.
 set -eu
 : "${DB:?}" "${BIN:?}"
 rm -f "$DB" "$DB-wal" "$DB-shm"
@@ -22,5 +25,36 @@ run milestone list --as-of 2025-12-31
 run action show 6
 run report overdue --as-of 2026-01-31
 run search 研修
+
+# Targets of every plan.
+run import "$(dirname "$0")/demo/compute-plan.md"
+# The importer reads the plan's main target ("到2025年，算力规模超过300 EFLOPS") as compute-plan-t1;
+# an importer without that rule leaves it to be declared by hand, under the same slug.
+if ! "$BIN" commitment show compute-plan-t1 >/dev/null 2>&1; then
+    run commitment add --plan compute-plan compute-plan-t1 "到2025年，算力规模超过300 EFLOPS" --target "300 EFLOPS" --qualifier ">" --due 2025
+fi
+run commitment add joint-labs "20 joint AI laboratories with partner countries by the end of 2026" --action 3 --target "20 labs" --due 2026-12-31
+run commitment add open-platform "An open AI capacity-building platform online by 2025-09-30" --action 1 --due 2025-09-30
+run indicator add --name "Intelligent computing share" --unit %
+run commitment add --plan compute-plan intelligent-share "智能算力占比达到35%" --target 35% --due 2025-12-31 --indicator intelligent-computing-share   # a target declared by hand, measured by an indicator
+run commitment record compute-plan-t1 "230 EFLOPS" --date 2025-01-15 --evidence https://example.org/compute-2024
+id=$("$BIN" commitment record compute-plan-t1 280 --date 2025-09-30 --note "preliminary estimate")
+echo "\$ plantrack commitment correct $id 310 --note 'final figure'   # the estimate was revised"
+"$BIN" commitment correct "$id" 310 --note "final figure"; echo
+run commitment record joint-labs "12 labs" --date 2025-06-30
+run progress add 1 "Open platform online" --status completed --date 2025-09-20 --author demo
+run indicator record intelligent-computing-share 36% --as-of 2025-10-31 --evidence https://example.org/share-2025
+session=$("$BIN" training list --format csv | awk -F, 'NR == 2 { print $1 }')
+run training withdraw "$session" --reason "counted twice: part of the Africa programme" --date 2025-10-01
+run milestone list --as-of 2025-09-30
+run milestone list --as-of 2025-10-01
+run commitment list --as-of 2025-06-30
+run commitment list --as-of 2025-12-31
+run commitment show compute-plan-t1
+run indicator show intelligent-computing-share
+run report overdue --as-of 2026-01-31
+echo "\$ plantrack sql 'SELECT slug, plan, action, actual, percent, status FROM commitment_progress'   # the view, as of today"
+"$BIN" sql "SELECT slug, plan, action, actual, percent, status FROM commitment_progress ORDER BY plan, action IS NOT NULL, action, slug"; echo
 "$BIN" dashboard --out "${DB%.db}.html" --as-of 2025-12-31
+"$BIN" dashboard --plan compute-plan --out "${DB%.db}-compute-plan.html" --as-of 2025-12-31
 echo "database: $DB"

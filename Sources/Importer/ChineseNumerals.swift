@@ -105,6 +105,14 @@ enum EnglishNumbers {
     }
 
     /// The ASCII word (letters and hyphens) starting at `start`, or nil if none starts there.
+    /// The ASCII word that ends exactly at `end` (exclusive), not reaching before `start`.
+    static func word(_ text: Scalars, endingAt end: Int, start: Int) -> Range<Int>? {
+        guard end > start, end <= text.count, text[end - 1].isASCIILetter else { return nil }
+        var index = end
+        while index > start, text[index - 1].isASCIILetter { index -= 1 }
+        return index..<end
+    }
+
     static func word(_ text: Scalars, at start: Int, end: Int) -> Range<Int>? {
         guard start < end, text[start].isASCIILetter, text.isWordStart(start) else { return nil }
         var index = start

@@ -24,6 +24,103 @@ public struct Curation: Sendable {
         }
     }
 
+    /// The document file names the overlay has entries for.
+    public var fileNames: [String] { documents.keys.sorted() }
+
+    /// This overlay with `other`'s entries in place of its own for the same documents.
+    public func merging(_ other: Curation) -> Curation {
+        Curation(documents: documents.merging(other.documents) { _, new in new })
+    }
+
+    /// One document's entry as JSON (to keep it in the database), or nil when there is none.
+    public func entryJSON(for fileName: String) -> String? {
+        documents[fileName].map { Self.encode($0) }
+    }
+
+    /// An overlay from entries kept as JSON, keyed by file name.
+    public init(entries: [(fileName: String, json: String)]) throws {
+        var documents: [String: DocumentCuration] = [:]
+        for (fileName, json) in entries {
+            do {
+                documents[fileName] = try JSONDecoder().decode(DocumentCuration.self, from: Data(json.utf8))
+            } catch {
+                throw ImportError(file: "curation of \(fileName)", message: "malformed JSON: \(error)")
+            }
+        }
+        self.documents = documents
+    }
+
+    /// The whole overlay in the format of Seeds/curation.json (keys sorted, so output is stable).
+    public var json: String { Self.encode(documents) + "\n" }
+
+    private static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
+    }
+
+    /// A vision or action as `curate export` writes it: found by its quote, renamed by its titles.
+    public struct Item: Sendable {
+        public var number: Int
+        public var quote: String
+        public var title: String
+        public var titleEn: String?
+        public var vision: Int?
+
+        public init(number: Int, quote: String, title: String, titleEn: String? = nil, vision: Int? = nil) {
+            self.number = number
+            self.quote = quote
+            self.title = title
+            self.titleEn = titleEn
+            self.vision = vision
+        }
+    }
+
+    /// The entry of `fileName` with its plan written out in full (slug, titles, visions and actions
+    /// with the vision each serves), keeping everything else the entry already says (milestones,
+    /// indicator names, exclusions, initiatives) — what an analyst edits and applies with `import --curation`.
+    public func exporting(
+        fileName: String, planSlug: String, title: String, titleEn: String?, visions: [Item], actions: [Item]
+    ) -> Curation {
+        var entry = documents[fileName] ?? DocumentCuration()
+        var plan = entry.plan ?? PlanCuration()
+        plan.slug = planSlug
+        plan.title = title
+        plan.titleEn = titleEn
+        // The database numbers rows after the drops; the overlay numbers them as the rules found them.
+        let droppedVisions = (plan.visions ?? []).filter { $0.drop == true }
+        let droppedActions = (plan.actions ?? []).filter { $0.drop == true }
+        let visionNumber = Self.rulesNumbers(skipping: Set(droppedVisions.map(\.number)), count: visions.map(\.number).max() ?? 0)
+        let actionNumber = Self.rulesNumbers(skipping: Set(droppedActions.map(\.number)), count: actions.map(\.number).max() ?? 0)
+        let kept = { (items: [ItemCuration]?, number: Int) in items?.first { $0.number == number } }
+        let exportedVisions = visions.map { item in
+            let number = visionNumber.indices.contains(item.number - 1) ? visionNumber[item.number - 1] : item.number
+            return ItemCuration(number: number, quote: kept(plan.visions, number)?.quote ?? item.quote,
+                                slug: kept(plan.visions, number)?.slug, title: item.title, titleEn: item.titleEn)
+        }
+        let exportedActions = actions.map { item in
+            let number = actionNumber.indices.contains(item.number - 1) ? actionNumber[item.number - 1] : item.number
+            return ItemCuration(number: number, quote: kept(plan.actions, number)?.quote ?? item.quote,
+                                slug: kept(plan.actions, number)?.slug, title: item.title, titleEn: item.titleEn,
+                                vision: item.vision.flatMap { visionNumber.indices.contains($0 - 1) ? visionNumber[$0 - 1] : nil })
+        }
+        plan.visions = (exportedVisions + droppedVisions).sorted { $0.number < $1.number }
+        plan.actions = (exportedActions + droppedActions).sorted { $0.number < $1.number }
+        entry.plan = plan
+        return Curation(documents: [fileName: entry])
+    }
+
+    /// 1, 2, 3 … without the dropped numbers, `count` of them (the rules' number of each kept row).
+    private static func rulesNumbers(skipping dropped: Set<Int>, count: Int) -> [Int] {
+        var numbers: [Int] = []
+        var number = 1
+        while numbers.count < count {
+            if !dropped.contains(number) { numbers.append(number) }
+            number += 1
+        }
+        return numbers
+    }
+
     private static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
             let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
@@ -38,7 +135,7 @@ public struct Curation: Sendable {
     }
 }
 
-struct DocumentCuration: Decodable, Sendable {
+struct DocumentCuration: Codable, Sendable {
     var slug: String?
     var title: String?
     var publisher: String?
@@ -49,7 +146,7 @@ struct DocumentCuration: Decodable, Sendable {
     var exclusions: [ExclusionCuration]?
 }
 
-struct PlanCuration: Decodable, Sendable {
+struct PlanCuration: Codable, Sendable {
     var slug: String?
     var title: String?
     var titleEn: String?
@@ -59,7 +156,7 @@ struct PlanCuration: Decodable, Sendable {
 }
 
 /// A vision or action by number; `quote` (if given) must lie in that item, so titles cannot drift.
-struct ItemCuration: Decodable, Sendable {
+struct ItemCuration: Codable, Sendable {
     var number: Int
     var quote: String?
     var slug: String?
@@ -67,11 +164,13 @@ struct ItemCuration: Decodable, Sendable {
     var titleEn: String?
     /// For actions: the number of the vision the action serves.
     var vision: Int?
+    /// A row the rules found that is not part of the plan: dropped, and the rest renumbered.
+    var drop: Bool?
 }
 
 /// A countable milestone on the commitment of `action` whose sentence contains `quote`;
 /// its target and due date come from that commitment.
-struct MilestoneCuration: Decodable, Sendable {
+struct MilestoneCuration: Codable, Sendable {
     var action: Int
     var quote: String
     var slug: String
@@ -82,7 +181,7 @@ struct MilestoneCuration: Decodable, Sendable {
 }
 
 /// Names the figure whose number lies inside `quote`.
-struct IndicatorCuration: Decodable, Sendable {
+struct IndicatorCuration: Codable, Sendable {
     var quote: String
     var slug: String
     var name: String
@@ -90,14 +189,15 @@ struct IndicatorCuration: Decodable, Sendable {
 }
 
 /// Adds an English name (or a kind) to an initiative the rules found under `name`.
-struct InitiativeCuration: Decodable, Sendable {
+struct InitiativeCuration: Codable, Sendable {
     var name: String
     var nameEn: String?
     var kind: String?
 }
 
-/// Figures and initiatives written inside `quote` are not imported.
-struct ExclusionCuration: Decodable, Sendable {
+/// Figures, targets and initiatives written inside `quote`, and commitments whose sentence it
+/// touches, are not imported: the rows an analyst drops.
+struct ExclusionCuration: Codable, Sendable {
     var quote: String
     var reason: String?
 }
@@ -153,6 +253,26 @@ struct CurationApplier {
         }
         for milestone in curation.milestones ?? [] {
             try attach(milestone, to: &plan)
+        }
+        dropRows(of: curation, from: &plan)
+    }
+
+    /// Removes the dropped visions and actions (numbers are the rules' own, as everywhere in the
+    /// overlay) and numbers the rest 1, 2, … again, keeping each action's vision.
+    private func dropRows(of curation: PlanCuration, from plan: inout ImportedPlan) {
+        let droppedVisions = Set((curation.visions ?? []).filter { $0.drop == true }.map(\.number))
+        let droppedActions = Set((curation.actions ?? []).filter { $0.drop == true }.map(\.number))
+        guard !droppedVisions.isEmpty || !droppedActions.isEmpty else { return }
+        plan.visions.removeAll { droppedVisions.contains($0.number) }
+        var renumbered: [Int: Int] = [:]
+        for index in plan.visions.indices {
+            renumbered[plan.visions[index].number] = index + 1
+            plan.visions[index].number = index + 1
+        }
+        plan.actions.removeAll { droppedActions.contains($0.number) }
+        for index in plan.actions.indices {
+            plan.actions[index].number = index + 1
+            plan.actions[index].visionNumber = plan.actions[index].visionNumber.flatMap { renumbered[$0] }
         }
     }
 

@@ -31,13 +31,14 @@ public enum DocumentImporter {
         }
         try applier?.apply(to: &initiatives)
 
-        var indicators = Indicators.extract(text, skippingBlocks: structure.itemBlocks, documentYear: documentYear)
+        var indicators = Indicators.extract(
+            text, skippingBlocks: structure.itemBlocks, targetRanges: structure.targetRanges, documentYear: documentYear)
         try applier?.apply(to: &indicators, excluding: excluded)
 
         var plans: [ImportedPlan] = []
         if var plan = makePlan(
             structure: structure, text: text, mentions: mentions, initiatives: initiatives, documentTitle: title,
-            publishedOn: publishedOn, stem: stem, curatedSlug: entry?.plan?.slug, documentYear: documentYear) {
+            publishedOn: publishedOn, stem: stem, curatedSlug: entry?.plan?.slug, documentYear: documentYear, excluded: excluded) {
             try applier?.apply(to: &plan, visions: structure.items(.vision), actions: structure.items(.action))
             plans.append(plan)
         }
@@ -47,7 +48,7 @@ public enum DocumentImporter {
             publisher: entry?.publisher ?? frontMatter["publisher"] ?? frontMatter["source"],
             url: frontMatter["url"], publishedOn: publishedOn, body: text.bodyString, plans: plans,
             initiatives: initiatives, indicatorValues: distinct(indicators.map(\.value)),
-            passages: text.blocks.map { text.source($0.range) })
+            passages: text.blocks.map { text.source($0.range) }, translationOf: frontMatter["translation_of"])
     }
 
     static func baseName(_ fileName: String) -> String {
@@ -64,11 +65,12 @@ public enum DocumentImporter {
 
     private static func makePlan(
         structure: DocumentStructure, text: NormalisedText, mentions: [InitiativeMention], initiatives: [ImportedInitiative],
-        documentTitle: String, publishedOn: String?, stem: String, curatedSlug: String?, documentYear: Int?
+        documentTitle: String, publishedOn: String?, stem: String, curatedSlug: String?, documentYear: Int?, excluded: [Range<Int>]
     ) -> ImportedPlan? {
         let visions = structure.items(.vision)
         let actions = structure.items(.action)
         guard let firstList = structure.lists.first, !visions.isEmpty || !actions.isEmpty else { return nil }
+        let groups = structure.actionGroups
 
         let named = planMention(structure: structure, text: text, mentions: mentions)
         let planTitle = named?.name ?? documentTitle
@@ -84,11 +86,14 @@ public enum DocumentImporter {
         let importedActions = actions.enumerated().map { offset, item in
             ImportedAction(
                 number: offset + 1, title: item.title(in: text, bold: bold(item)), body: item.body(in: text),
-                source: text.source(item.content),
-                commitments: Commitments.extract(from: item, in: text, slugPrefix: "\(slug)-a\(offset + 1)", documentYear: documentYear))
+                visionNumber: offset < groups.count ? groups[offset] : nil, source: text.source(item.content),
+                commitments: Commitments.extract(
+                    from: item, in: text, slugPrefix: "\(slug)-a\(offset + 1)", documentYear: documentYear, excluded: excluded))
         }
+        let targets = Targets.extract(structure.targetRanges, in: text, slugPrefix: slug, documentYear: documentYear, excluded: excluded)
         return ImportedPlan(
-            slug: slug, title: planTitle, proposedOn: proposedOn, source: source, visions: importedVisions, actions: importedActions)
+            slug: slug, title: planTitle, proposedOn: proposedOn, source: source, visions: importedVisions,
+            actions: importedActions, targets: targets)
     }
 
     /// The plan's name: a 《》 title (or quoted English title) of a plan-like kind in the paragraph

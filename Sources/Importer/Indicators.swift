@@ -19,10 +19,16 @@ enum Indicators {
     private static let englishNameStops: Set<String> = [
         "from", "in", "for", "by", "across", "to", "with", "of", "and", "that", "which", "per", "at", "on", "as", "than",
         "since", "during", "compared", "were", "was", "are", "is", "have", "has", "had", "up", "down",
+        // Verbs that follow the counted noun ("1,500 data specialists work in …").
+        "work", "worked", "hold", "held", "complete", "completed", "reach", "reached", "receive", "received", "use", "used",
+        "will", "can", "should", "must", "every", "each",
     ]
     private static let englishLeadingNoise: Set<String> = ["the", "a", "an", "its", "their", "this", "these", "some", "and", "while", "with"]
 
-    static func extract(_ text: NormalisedText, skippingBlocks skipped: Set<Int>, documentYear: Int?) -> [IndicatorCandidate] {
+    /// Sentences inside `targetRanges` are targets unless they state a fact as of a date (截至…).
+    static func extract(
+        _ text: NormalisedText, skippingBlocks skipped: Set<Int>, targetRanges: [Range<Int>] = [], documentYear: Int?
+    ) -> [IndicatorCandidate] {
         var result: [IndicatorCandidate] = []
         let body = text.body
         for (blockIndex, block) in text.blocks.enumerated() where !block.kind.isHeading && !skipped.contains(blockIndex) {
@@ -30,6 +36,7 @@ enum Indicators {
                 let dates = Dates.scan(body, in: sentence, documentYear: documentYear)
                 // A sentence with a deadline states a target, not a figure.
                 if dates.contains(where: { $0.role == .deadline }) { continue }
+                if targetRanges.contains(where: { $0.contains(sentence.lowerBound) }), !dates.contains(where: { $0.role == .asOf }) { continue }
                 let protected = Spans.quotedAndTitled(body, in: sentence)
                 let announced = Announcements.find(body, in: sentence).filter { $0.gap <= 2 }
                 let isEnglish = isEnglishText(body, sentence)
@@ -77,7 +84,9 @@ enum Indicators {
     /// the unit (累计培育421家国家智能制造示范工厂), else what precedes the number (同比增长22.44%).
     static func name(of quantity: Quantity, _ body: Scalars, sentence: Range<Int>, dates: [DateMention], english isEnglish: Bool) -> String? {
         let before = preceding(quantity, body, sentence: sentence, dates: dates, english: isEnglish)
-        let after = isEnglish ? englishNounPhrase(after: quantity.end, body) : chineseNoun(after: quantity.end, body, end: sentence.upperBound)
+        var after = isEnglish ? englishNounPhrase(after: quantity.end, body) : chineseNoun(after: quantity.end, body, end: sentence.upperBound)
+        // "35% of services": what the share is of.
+        if isEnglish, after == nil, body.matches(" of ", at: quantity.end) { after = englishNounPhrase(after: quantity.end + 3, body) }
         let prefersBefore = isEnglish ? quantity.unit != nil : quantity.qualifierStart != nil
         if prefersBefore, let before, !before.isEmpty { return body.string(before) }
         if let after, !after.isEmpty, after.count >= 2 || isEnglish { return body.string(after) }

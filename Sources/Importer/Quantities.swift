@@ -38,7 +38,7 @@ enum Quantities {
     private static let chineseScales: [(String, Double)] = [("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("亿", 1e8)]
     private static let englishScales = LiteralSet([" thousand", " million", " billion", " trillion"], ignoringASCIICase: true)
     private static let chineseQualifierSymbols: [String: String] = [
-        "不少于": ">=", "不低于": ">=", "至少": ">=", "不超过": "<=", "不到": "<", "少于": "<", "低于": "<", "小于": "<",
+        "不少于": ">=", "不低于": ">=", "至少": ">=", "不超过": "<=", "不高于": "<=", "不多于": "<=", "不大于": "<=", "不到": "<", "少于": "<", "低于": "<", "小于": "<",
         "超过": ">", "多于": ">", "高于": ">", "大于": ">", "逾": ">", "超": ">",
         "将近": "~", "接近": "~", "大约": "~", "约为": "~", "约": "~", "近": "~",
         "达到": "=", "达": "=", "为": "=", "共计": "=",
@@ -225,9 +225,26 @@ enum Quantities {
     }
 
     private static func postQualifier(_ text: Scalars, at start: Int, end: Int) -> (symbol: String, length: Int)? {
-        for (literal, symbol) in [("以上", ">"), ("左右", "~"), ("以下", "<="), ("以内", "<=")]
+        for (literal, symbol) in [("以上", ">="), ("左右", "~"), ("以下", "<="), ("以内", "<=")]
         where start + 2 <= end && text.matches(literal, at: start) {
             return (symbol, 2)
+        }
+        return nil
+    }
+
+    /// The last qualifier of two or more scalars or words in `range` (不高于理论时延1.5倍: the
+    /// qualifier is separated from its number by what is compared).
+    static func qualifier(endingBefore number: Int, in range: Range<Int>, _ text: Scalars) -> String? {
+        var end = range.upperBound
+        while end > range.lowerBound {
+            if let (literal, length) = chineseQualifiers.matchEnding(text, at: end, start: range.lowerBound), length >= 2 {
+                return chineseQualifierSymbols[literal]
+            }
+            if let (literal, length) = englishQualifiers.matchEnding(text, at: end, start: range.lowerBound),
+               text.isWordStart(end - length), text.isWordEnd(end) {
+                return englishQualifierSymbols[literal.lowercased()]
+            }
+            end -= 1
         }
         return nil
     }

@@ -3,7 +3,7 @@
 
 /// Where a record was read from: a verbatim substring of the document's normalised `body`,
 /// and the 1-based line of the original file on which that passage starts.
-public struct SourceRef: Sendable, Hashable {
+public struct SourceRef: Sendable, Hashable, Codable {
     public var line: Int
     public var quote: String
 
@@ -14,6 +14,8 @@ public struct SourceRef: Sendable, Hashable {
 }
 
 public struct ImportedDocument: Sendable {
+    /// A plan slug: this document is a translation of that plan (front matter `translation_of`).
+    public var translationOf: String?
     /// Stable identifier, from the curation overlay or derived from the file name.
     public var slug: String
     public var fileName: String
@@ -34,8 +36,10 @@ public struct ImportedDocument: Sendable {
     public init(
         slug: String, fileName: String, title: String, publisher: String? = nil, url: String? = nil,
         publishedOn: String? = nil, body: String, plans: [ImportedPlan] = [],
-        initiatives: [ImportedInitiative] = [], indicatorValues: [ImportedIndicatorValue] = [], passages: [SourceRef] = []
+        initiatives: [ImportedInitiative] = [], indicatorValues: [ImportedIndicatorValue] = [], passages: [SourceRef] = [],
+        translationOf: String? = nil
     ) {
+        self.translationOf = translationOf
         self.slug = slug
         self.fileName = fileName
         self.title = title
@@ -50,7 +54,14 @@ public struct ImportedDocument: Sendable {
     }
 }
 
-public struct ImportedPlan: Sendable {
+extension ImportedDocument: Encodable {
+    // The body is left out: the passages carry the same text, each with its line.
+    enum CodingKeys: String, CodingKey {
+        case slug, fileName, title, publisher, url, publishedOn, translationOf, plans, initiatives, indicatorValues, passages
+    }
+}
+
+public struct ImportedPlan: Sendable, Encodable {
     public var slug: String
     public var title: String
     public var titleEn: String?
@@ -58,11 +69,14 @@ public struct ImportedPlan: Sendable {
     public var source: SourceRef?
     public var visions: [ImportedVision]
     public var actions: [ImportedAction]
+    /// Plan-level targets: the figures of the plan's main-targets paragraph (主要目标, "Main targets").
+    public var targets: [ImportedCommitment]
 
     public init(
         slug: String, title: String, titleEn: String? = nil, proposedOn: String? = nil, source: SourceRef? = nil,
-        visions: [ImportedVision] = [], actions: [ImportedAction] = []
+        visions: [ImportedVision] = [], actions: [ImportedAction] = [], targets: [ImportedCommitment] = []
     ) {
+        self.targets = targets
         self.slug = slug
         self.title = title
         self.titleEn = titleEn
@@ -73,7 +87,7 @@ public struct ImportedPlan: Sendable {
     }
 }
 
-public struct ImportedVision: Sendable {
+public struct ImportedVision: Sendable, Encodable {
     /// 1-based, in document order.
     public var number: Int
     public var slug: String?
@@ -90,7 +104,7 @@ public struct ImportedVision: Sendable {
     }
 }
 
-public struct ImportedAction: Sendable {
+public struct ImportedAction: Sendable, Encodable {
     /// 1-based, in document order.
     public var number: Int
     public var slug: String?
@@ -120,7 +134,7 @@ public struct ImportedAction: Sendable {
 }
 
 /// A time-bound or quantified pledge inside an action.
-public struct ImportedCommitment: Sendable {
+public struct ImportedCommitment: Sendable, Encodable {
     /// Unique across the database, e.g. `ai-capacity-building-a6-c1` or a curated slug.
     public var slug: String
     public var body: String
@@ -131,11 +145,22 @@ public struct ImportedCommitment: Sendable {
     public var source: SourceRef
     /// A countable milestone built on this commitment (curation only).
     public var milestone: ImportedMilestone?
+    /// How the target compares: `>`, `>=`, `=`, `<=` or `<` (nil for a date-only deliverable).
+    public var qualifier: String?
+    /// `level` (a count or level to reach), `share` (a % target) or `deliverable` (date only).
+    public var kind: String
+    public var titleEn: String?
+    public var bodyEn: String?
 
     public init(
         slug: String, body: String, targetValue: Double? = nil, targetUnit: String? = nil, dueOn: String? = nil,
-        source: SourceRef, milestone: ImportedMilestone? = nil
+        source: SourceRef, milestone: ImportedMilestone? = nil, qualifier: String? = nil, kind: String? = nil,
+        titleEn: String? = nil, bodyEn: String? = nil
     ) {
+        self.qualifier = qualifier ?? (targetValue == nil ? nil : "=")
+        self.kind = kind ?? Self.kind(value: targetValue, unit: targetUnit)
+        self.titleEn = titleEn
+        self.bodyEn = bodyEn
         self.slug = slug
         self.body = body
         self.targetValue = targetValue
@@ -146,7 +171,15 @@ public struct ImportedCommitment: Sendable {
     }
 }
 
-public struct ImportedMilestone: Sendable {
+extension ImportedCommitment {
+    /// `share` for a percentage, `level` for any other figure, `deliverable` without one.
+    static func kind(value: Double?, unit: String?) -> String {
+        guard value != nil else { return "deliverable" }
+        return unit == "%" ? "share" : "level"
+    }
+}
+
+public struct ImportedMilestone: Sendable, Encodable {
     public var slug: String
     public var title: String
     public var targetCount: Int
@@ -166,7 +199,7 @@ public struct ImportedMilestone: Sendable {
 }
 
 /// A named initiative, programme, policy, platform, resolution or report.
-public struct ImportedInitiative: Sendable {
+public struct ImportedInitiative: Sendable, Encodable {
     public var name: String
     public var nameEn: String?
     /// `policy`, `programme`, `platform`, `resolution`, `report`, `initiative`, `plan`, …
@@ -185,7 +218,7 @@ public struct ImportedInitiative: Sendable {
 }
 
 /// One quantitative statement: an indicator (identified by slug) and its value.
-public struct ImportedIndicatorValue: Sendable {
+public struct ImportedIndicatorValue: Sendable, Encodable {
     public var slug: String
     /// The noun phrase measured, e.g. `智能算力规模`.
     public var name: String

@@ -91,6 +91,8 @@ enum Announcements {
                 return Announcement(range: range, count: count, category: category, phrase: text.string(range), gap: gap)
             }
             if englishGapStopWords.contains(lowered) || EnglishNumbers.value(of: lowered) != nil { return nil }
+            // "17 Sustainable Development Goals": a capitalised name, not a list being announced.
+            if text[word.lowerBound].isASCIIUppercase { return nil }
             index = word.upperBound
         }
         return nil
@@ -120,6 +122,11 @@ struct DocumentStructure: Sendable {
     var lists: [DetectedList]
     /// Blocks that are list items of the plan (not prose to mine for indicators).
     var itemBlocks: Set<Int>
+    /// For each action (in order), the number of the vision grouping it, when the layout says
+    /// (the task sections of a Chinese government plan); empty otherwise.
+    var actionGroups: [Int] = []
+    /// The text of the main-targets paragraph(s) (主要目标, "Main targets"), without their lead.
+    var targetRanges: [Range<Int>] = []
 
     func items(_ category: ListCategory) -> [ListItem] {
         lists.filter { $0.category == category }.flatMap(\.items)
@@ -172,14 +179,181 @@ struct Structure {
             lists.append(DetectedList(category: announcement.category, announcement: announcement, announcingBlock: blockIndex, items: items))
             for item in items { itemBlocks.formUnion(item.blockIndices) }
         }
-        for category in [ListCategory.vision, .action] where !lists.contains(where: { $0.category == category }) {
-            for list in sectionLists(category, claimed: itemBlocks) {
-                lists.append(list)
-                for item in list.items { itemBlocks.formUnion(item.blockIndices) }
+        var actionGroups: [Int] = []
+        if lists.isEmpty, let government = try governmentLayout(fileName: fileName) {
+            lists = government.lists
+            actionGroups = government.groups
+            for list in lists where list.category == .action { for item in list.items { itemBlocks.formUnion(item.blockIndices) } }
+        } else {
+            for category in [ListCategory.vision, .action] where !lists.contains(where: { $0.category == category }) {
+                for list in sectionLists(category, claimed: itemBlocks) {
+                    lists.append(list)
+                    for item in list.items { itemBlocks.formUnion(item.blockIndices) }
+                }
             }
         }
+        if lists.isEmpty, let points = leadPhraseList() {
+            lists = [points]
+            for item in points.items { itemBlocks.formUnion(item.blockIndices) }
+        }
         lists.sort { ($0.items.first?.content.lowerBound ?? 0) < ($1.items.first?.content.lowerBound ?? 0) }
-        return DocumentStructure(lists: lists, itemBlocks: itemBlocks)
+        return DocumentStructure(
+            lists: lists, itemBlocks: itemBlocks, actionGroups: actionGroups, targetRanges: targetRanges(claimed: itemBlocks))
+    }
+
+    // MARK: Chinese government layout
+
+    /// The ordered marker of a block, headings included (### 二、重点任务).
+    private func outlineMarker(_ blockIndex: Int) -> Marker? {
+        let block = text.blocks[blockIndex]
+        guard block.kind.isHeading else { return markers[blockIndex] }
+        return Markers.ordered(text.body, at: block.range.lowerBound, end: block.range.upperBound)
+    }
+
+    private static let generalSectionNouns = LiteralSet(["总体要求", "指导思想", "基本原则", "主要目标", "发展目标", "总体目标", "总体思路", "工作目标"])
+    private static let safeguardSectionNouns = LiteralSet(["保障措施", "组织实施", "保障机制", "组织保障", "实施保障", "保障机制"])
+
+    /// 一、总体要求 /（一）指导思想 … 二、…七、 task sections of （N） items … 八、保障措施: the actions are
+    /// the （N） items of the task sections (numbered on across sections); with two or more task
+    /// sections, their headings become the visions that group them. Needs at least one section
+    /// whose heading names general requirements or safeguards, so an article with numbered
+    /// sections is not read as a plan.
+    private func governmentLayout(fileName: String) throws -> (lists: [DetectedList], groups: [Int])? {
+        let blocks = text.blocks
+        var sections: [(block: Int, title: Range<Int>)] = []
+        for index in blocks.indices {
+            guard let marker = outlineMarker(index), marker.kind == .cjkSection, marker.ordinal == sections.count + 1 else { continue }
+            let title = blocks[index].range.lowerBound + marker.length..<blocks[index].range.upperBound
+            guard !text.body.trimmingWhitespace(title).isEmpty, title.count <= 30 else { continue }
+            sections.append((index, title))
+        }
+        guard sections.count >= 2 else { return nil }
+        var namesRole = false
+        var taskSections: [(block: Int, title: Range<Int>, items: [ListItem])] = []
+        // Tasks are （一） items; a plan without them numbers its tasks 1. 2. under the sections.
+        let itemKind: MarkerKind = blocks.indices.contains { outlineMarker($0)?.kind == .cjkParenthesised } ? .cjkParenthesised : .arabic
+        for (position, section) in sections.enumerated() {
+            // The role noun opens the title: 强化安全保障 is a task section, 保障措施 is not.
+            let titleStart = text.body.trimming(section.title) { $0.isWhitespaceOrNewline }.lowerBound
+            if Self.generalSectionNouns.match(text.body, at: titleStart, end: section.title.upperBound) != nil
+                || Self.safeguardSectionNouns.match(text.body, at: titleStart, end: section.title.upperBound) != nil {
+                namesRole = true
+                continue
+            }
+            let end = position + 1 < sections.count ? sections[position + 1].block : blocks.count
+            var items: [ListItem] = []
+            for index in section.block + 1..<end {
+                if let marker = outlineMarker(index), marker.kind == itemKind {
+                    let range = blocks[index].range
+                    items.append(ListItem(blockIndices: [index], content: range.lowerBound + marker.length..<range.upperBound, continuation: []))
+                } else if !items.isEmpty {
+                    items[items.count - 1].blockIndices.append(index)
+                    items[items.count - 1].continuation.append(blocks[index].range)
+                }
+            }
+            if !items.isEmpty { taskSections.append((section.block, section.title, items)) }
+        }
+        guard namesRole, !taskSections.isEmpty else { return nil }
+        let tasks = taskSections.flatMap(\.items)
+        let taskBlocks = Set(tasks.flatMap(\.blockIndices))
+        // A stated count of tasks (部署二十五项重点任务) must match what the sections hold.
+        for index in blocks.indices where !taskBlocks.contains(index) {
+            if let stated = announcements[index].first(where: { $0.category == .action && $0.count != tasks.count }) {
+                throw ImportError(
+                    file: fileName, line: Int(text.lineOf[stated.range.lowerBound]),
+                    message: "announces \(stated.phrase) (\(stated.count)) but lists \(tasks.count)")
+            }
+        }
+        var lists: [DetectedList] = []
+        var groups: [Int] = []
+        if taskSections.count >= 2 {
+            let headings = taskSections.map { ListItem(blockIndices: [$0.block], content: $0.title, continuation: []) }
+            lists.append(DetectedList(category: .vision, announcement: nil, announcingBlock: taskSections[0].block, items: headings))
+            for (number, section) in taskSections.enumerated() { groups += Array(repeating: number + 1, count: section.items.count) }
+        }
+        lists.append(DetectedList(category: .action, announcement: nil, announcingBlock: taskSections[0].block, items: tasks))
+        return (lists, groups)
+    }
+
+    // MARK: Numbered points with lead phrases
+
+    /// A document with no announced or titled lists, but a numbered list of three or more points
+    /// that each open with a lead phrase ("1. **Jointly seizing the opportunities of AI.** We call …",
+    /// "（一）加强算力建设。…"): the points are its actions, and it has no visions.
+    private func leadPhraseList() -> DetectedList? {
+        var best: [ListItem] = []
+        var index = 0
+        while index < text.blocks.count {
+            guard let marker = markers[index], marker.ordinal == 1,
+                  [.arabic, .cjkParenthesised, .arabicParenthesised].contains(marker.kind)
+            else {
+                index += 1
+                continue
+            }
+            let items = collect(from: index, kind: marker.kind, expected: .max)
+            if items.count >= 3, items.count > best.count, items.allSatisfy(hasLeadPhrase) { best = items }
+            index = (items.last?.blockIndices.last ?? index) + 1
+        }
+        guard let first = best.first?.blockIndices.first else { return nil }
+        return DetectedList(category: .action, announcement: nil, announcingBlock: max(0, first - 1), items: best)
+    }
+
+    /// A bold opening, or a short first sentence or clause ending in `.` `。` `：` `:` with more text after it.
+    private func hasLeadPhrase(_ item: ListItem) -> Bool {
+        let body = text.body
+        let content = item.content
+        guard !content.isEmpty else { return false }
+        let bold = text.blocks[item.blockIndices[0]].bold
+        if bold.contains(where: { $0.lowerBound == content.lowerBound && $0.upperBound < content.upperBound }) { return true }
+        let isEnglish = body[content.lowerBound].isASCIILetter
+        var words = 1
+        for index in content {
+            let scalar = body[index]
+            if scalar == " " { words += 1 }
+            if isEnglish ? words > 12 : index - content.lowerBound > 25 { return false }
+            let ends = scalar == "。" || scalar == "：" || scalar == ":"
+                || Sentences.isEnglishFullStop(body, at: index, start: content.lowerBound, end: content.upperBound)
+            if ends { return body.trimmingWhitespace(index + 1..<content.upperBound).count > 0 || !item.continuation.isEmpty }
+        }
+        return false
+    }
+
+    // MARK: Main targets
+
+    private static let targetNouns = LiteralSet(
+        ["主要目标", "发展目标", "总体目标", "预期目标", "工作目标", "main targets", "key targets", "targets", "quantitative targets"],
+        ignoringASCIICase: true)
+
+    /// "（三）主要目标。到2025年，…" (the text after the lead), or the paragraphs under a heading or
+    /// outline title that is the targets noun (## Main targets, 三、发展目标), up to the next title or item.
+    private func targetRanges(claimed: Set<Int>) -> [Range<Int>] {
+        let blocks = text.blocks
+        let body = text.body
+        var ranges: [Range<Int>] = []
+        var index = 0
+        while index < blocks.count {
+            defer { index += 1 }
+            guard !claimed.contains(index) else { continue }
+            let range = blocks[index].range
+            let start = range.lowerBound + (outlineMarker(index)?.length ?? 0)
+            guard let (_, length) = Self.targetNouns.match(body, at: start, end: range.upperBound) else { continue }
+            let after = start + length
+            let rest = body.trimming(after..<range.upperBound) { $0.isWhitespaceOrNewline || "。：:.".unicodeScalars.contains($0) }
+            if !rest.isEmpty {
+                guard "。：:.".unicodeScalars.contains(body[after]) else { continue }
+                ranges.append(rest)
+            } else if blocks[index].kind.isHeading || outlineMarker(index) != nil || range.count <= 20 {
+                // A title: the paragraphs under it.
+            } else {
+                continue
+            }
+            while index + 1 < blocks.count, !blocks[index + 1].kind.isHeading, !claimed.contains(index + 1),
+                  (outlineMarker(index + 1)?.kind ?? .bullet) == .bullet {
+                index += 1
+                ranges.append(blocks[index].range)
+            }
+        }
+        return ranges
     }
 
     /// The first item of the list an announcement in `blockIndex` introduces: the next block,
@@ -297,18 +471,51 @@ extension ListItem {
             let trimmed = body.trimming(lead, where: isPunctuation)
             if !trimmed.isEmpty { return body.string(trimmed) }
         }
+        guard !content.isEmpty else { return "" }
         var end = content.lowerBound
         let isEnglish = body[content.lowerBound].isASCIILetter
+        var firstComma: Int?
+        // A comma before "to …", "especially …": a clause ends there, not an enumeration item.
+        var clauseComma: Int?
         while end < content.upperBound {
             let scalar = body[end]
             if isEnglish {
                 if scalar == ":" || scalar == ";" || Sentences.isEnglishFullStop(body, at: end, start: content.lowerBound, end: content.upperBound) { break }
+                if scalar == ",", Sentences.isBoundary(body, at: end) {
+                    if firstComma == nil { firstComma = end }
+                    if clauseComma == nil, let next = EnglishNumbers.word(body, at: min(end + 2, content.upperBound), end: content.upperBound),
+                       Self.clauseOpeners.contains(body.string(next).lowercased()) {
+                        clauseComma = end
+                    }
+                }
             } else if "，。：；！？,:;".unicodeScalars.contains(scalar) {
                 break
             }
             end += 1
         }
+        // A sentence-long English title is cut to its first clause; the full text stays in the body.
+        if isEnglish, let comma = clauseComma ?? firstComma, Self.wordCount(body, content.lowerBound..<end) > Self.longTitleWords,
+           Self.wordCount(body, content.lowerBound..<comma) >= 3 {
+            end = comma
+            // "… with developing countries and, building on …": the dangling conjunction goes too.
+            while let last = EnglishNumbers.word(body, endingAt: end, start: content.lowerBound),
+                  ["and", "or", "but"].contains(body.string(last)) {
+                end = last.lowerBound
+                while end > content.lowerBound, body[end - 1] == " " { end -= 1 }
+            }
+        }
         return body.string(body.trimming(content.lowerBound..<end, where: isPunctuation))
+    }
+
+    private static let clauseOpeners: Set<String> = [
+        "to", "and", "or", "but", "which", "who", "while", "so", "especially", "particularly", "including", "with", "how",
+        "where", "when", "as", "by", "building", "through", "thereby", "sharing", "promoting", "updated",
+    ]
+
+    static let longTitleWords = 15
+
+    private static func wordCount(_ body: Scalars, _ range: Range<Int>) -> Int {
+        body[range].reduce(1) { $0 + ($1 == " " ? 1 : 0) }
     }
 
     /// The item's full text: its own paragraph and what belongs under it, one per line.

@@ -1,4 +1,15 @@
+import FoundationEssentials
+
 extension ImportedDocument {
+    /// `import --dry-run --format json`: the full extraction of each document, every row with the
+    /// line and quote it was read from (keys in snake_case, sorted).
+    public static func json(_ documents: [ImportedDocument]) -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(documents)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
+    }
+
     /// What was extracted, for `plantrack import --dry-run`: plan, visions, actions with their
     /// commitments, initiatives and indicators, each with the line it was read from.
     public func summary() -> String {
@@ -17,6 +28,14 @@ extension ImportedDocument {
             for vision in plan.visions {
                 lines.append("      V\(vision.number) \(vision.title)\(english(vision.titleEn))\(at(vision.source.line))")
             }
+            if !plan.targets.isEmpty {
+                lines.append("    targets: \(plan.targets.count)")
+                for target in plan.targets {
+                    var terms = target.targetValue.map { "\(target.qualifier ?? "=") \(format($0))\(target.targetUnit.map { " \($0)" } ?? "")" } ?? ""
+                    if let dueOn = target.dueOn { terms += " by \(dueOn)" }
+                    lines.append("      \(target.slug): \(target.body) — \(target.kind) \(terms)\(at(target.source.line))")
+                }
+            }
             lines.append("    actions: \(plan.actions.count)")
             for action in plan.actions {
                 let serves = action.visionNumber.map { " → V\($0)" } ?? ""
@@ -33,6 +52,8 @@ extension ImportedDocument {
                 }
             }
         }
+        if plans.isEmpty { lines.append("  no plan structure found (0 actions)") }
+        if let translationOf { lines.append("  translation of plan \(translationOf): fills its English text by position") }
         lines.append("  initiatives: \(initiatives.count)")
         for initiative in initiatives {
             let date = initiative.announcedOn ?? "undated"

@@ -5,7 +5,7 @@ import Tracker
 struct Plantrack: ParsableCommand {
     static let version = "0.1.0"
 
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "",
         commandName: "plantrack",
         abstract: "Track the implementation of a policy plan in one SQLite file.",
         discussion: """
@@ -15,9 +15,10 @@ struct Plantrack: ParsableCommand {
         version: "plantrack \(version)",
         subcommands: [
             InitCommand.self, MigrateCommand.self, ImportCommand.self, PlanCommand.self, ActionCommand.self,
-            ProgressCommand.self, TrainingCommand.self, MilestoneCommand.self, IndicatorCommand.self,
+            ProgressCommand.self, CommitmentCommand.self, TrainingCommand.self, MilestoneCommand.self, IndicatorCommand.self,
             InitiativeCommand.self, ReportCommand.self, SQLCommand.self, SearchCommand.self,
-            DashboardCommand.self, BackupCommand.self, VerifyCommand.self,
+            DashboardCommand.self, BriefCommand.self, BackupCommand.self, VerifyCommand.self, DatasetteMetadataCommand.self,
+            CurateCommand.self,
         ]
     )
 
@@ -27,6 +28,11 @@ struct Plantrack: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        // The shell asking for completions: ArgumentParser answers, with nothing checked first.
+        if CommandLine.arguments.dropFirst().first == "---completion" {
+            Plantrack.main()
+            return
+        }
         do {
             try ISODate.checkPinnedToday()
             try RepeatedOptions.check(CommandLine.arguments.dropFirst())
@@ -36,6 +42,10 @@ enum Main {
         if let invocation = FastPath.progressAdd(CommandLine.arguments.dropFirst()) {
             do { try invocation.run() } catch { exit(report(error)) }
             return
+        }
+        if let unknown = CommandSuggestion.unknownCommand(in: Array(CommandLine.arguments.dropFirst())) {
+            Console.error(Escaped.line(unknown))
+            exit(64)
         }
         do {
             var command = try Plantrack.parseAsRoot()
@@ -70,7 +80,15 @@ enum Main {
             return 0
         }
         let text = Plantrack.message(for: error)
-        Console.error(Escaped.line(text.split(separator: "\n").first.map(String.init) ?? text))
+        var line = text.split(separator: "\n").first.map(String.init) ?? text
+        // A missing or unexpected argument also gets the usage, on the same line (errors are one
+        // line): the shape of the command is what is wrong. A bad value's message names its option.
+        let shapeIsWrong = line.hasPrefix("Missing expected argument") || line.contains("nexpected argument")
+        if code.rawValue == 64, shapeIsWrong,
+           let usage = Plantrack.fullMessage(for: error).split(separator: "\n").first(where: { $0.hasPrefix("Usage:") }) {
+            line += "; usage:" + usage.dropFirst("Usage:".count)
+        }
+        Console.error(Escaped.line(line))
         return code.rawValue
     }
 }

@@ -106,9 +106,17 @@ import Testing
         }
         try cli.succeed(["progress", "correct", "2", "--status", "at-risk"])
         try cli.succeed(["training", "add", "--title", "Workshop", "--start", "2025-05-12", "--location", "Beijing"])
+        // The targets' append-only rows are chained too: a corrected session, a withdrawal, actuals.
+        try cli.succeed(["training", "add", "--title", "Second", "--start", "2025-06-12", "--location", "Nairobi"])
+        try cli.succeed(["training", "correct", "2", "--location", "Addis Ababa"])
+        try cli.succeed(["training", "withdraw", "3", "--reason", "held online only", "--date", "2025-07-01"])
+        try cli.succeed(["commitment", "add", "labs", "Ten joint laboratories", "--action", "1", "--target", "10", "--unit", "labs", "--due", "2026-12-31"])
+        try cli.succeed(["commitment", "record", "labs", "2", "--date", "2025-03-01"])
+        try cli.succeed(["commitment", "correct", "1", "3"])
         let clean = try cli.run(["verify"])
         #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
-        #expect(clean.stdout.contains("ok  hash chain (7 rows)"))
+        // 9 updates (5 typed, 4 written by the sessions), 3 sessions, 1 withdrawal, 2 actuals.
+        #expect(clean.stdout.contains("ok  hash chain (15 rows)"), "\(clean.stdout)")
 
         let attempts: [(sql: String, finding: String, writersRefuse: Bool)] = [
             ("DROP TRIGGER progress_updates_no_update; UPDATE progress_updates SET note = 'forged' WHERE id = 2",
@@ -118,13 +126,20 @@ import Testing
             ("DROP TRIGGER training_sessions_no_update; UPDATE training_sessions SET location = 'Paris'",
              "training_sessions row 1 was changed", true),
             ("DROP TRIGGER progress_updates_chain; INSERT INTO progress_updates (action_id, reported_on, status, note) VALUES (1, '2025-02-01', 'completed', 'slipped in')",
-             "progress_updates row 7 is not in the chain", true),
+             "progress_updates row 10 is not in the chain", true),
             ("DROP TRIGGER integrity_chain_no_update; UPDATE integrity_chain SET link = zeroblob(32) WHERE seq = 2",
              "does not match", true),
             ("DROP TRIGGER progress_updates_no_replace", "trigger progress_updates_no_replace is missing", true),
+            ("DROP TRIGGER training_sessions_no_update; UPDATE training_sessions SET supersedes_id = NULL WHERE id = 3",
+             "training_sessions row 3 was changed", true),
+            ("DROP TRIGGER training_withdrawals_no_update; UPDATE training_withdrawals SET withdrawn_on = '2025-06-01'",
+             "training_withdrawals row 1 was changed", true),
+            ("DROP TRIGGER commitment_actuals_no_update; UPDATE commitment_actuals SET value = 9 WHERE id = 1",
+             "commitment_actuals row 1 was changed", true),
             ("CREATE TRIGGER sneaky AFTER INSERT ON progress_updates BEGIN SELECT 1; END", "trigger sneaky was added", true),
             ("UPDATE schema_migrations SET checksum = '0' || substr(checksum, 2) WHERE version = 8", "0008_integrity.sql was changed", true),
-            ("PRAGMA foreign_keys = OFF; INSERT INTO commitments (action_id, slug, body) VALUES (999, 'orphan', 'x')",
+            // A plan-level target of a plan that does not exist (commitments needs plan_id since 0005).
+            ("PRAGMA foreign_keys = OFF; INSERT INTO commitments (plan_id, slug, body, kind) VALUES (999, 'orphan', 'x', 'deliverable')",
              "commitments row", false),
         ]
         var detected = 0

@@ -109,7 +109,7 @@ import Testing
         try cli.succeed(["training", "add", "--title", "Baseline 2024", "--start", "2024-06-01", "--location", "Beijing", "--baseline"])
         try cli.succeed(["training", "add", "--title", "Workshop B", "--start", "2025-07-07", "--location", "Shanghai", "--milestone", "training-2025"])
         let sessions = try cli.succeed(["training", "list", "--format", "csv"]).split(separator: "\r\n").map(String.init)
-        #expect(sessions.first == "id,started_on,ended_on,title,location,host,participants,countries,milestone,counts_as,evidence_url,recorded_at")
+        #expect(sessions.first == "id,started_on,ended_on,title,location,host,participants,countries,milestone,counts_as,evidence_url,supersedes_id,superseded_by,withdrawn_on,withdrawn_because,recorded_at")
         #expect(sessions[1].hasPrefix("2,2024-06-01,,Baseline 2024,Beijing,,,,baseline,,,"))
         #expect(sessions[2].hasPrefix("1,2025-05-12,2025-05-23,Workshop A,Beijing,MOFCOM,38,21,training-2025,1,,"))
         #expect(sessions[3].hasPrefix("3,2025-07-07,,Workshop B,Shanghai,,,,training-2025,2,,"))
@@ -193,7 +193,7 @@ import Testing
             (["training", "add", "--title", "T", "--start", "2027-03-01", "--location", "X"], "--start: 2027-03-01 is in the future"),
             (["training", "add", "--title", "T", "--start", "2024-03-01", "--location", "X"], "--start: 2024-03-01 is before the plan was proposed (2024-09-25)"),
             (["training", "add", "--title", "T", "--start", "2025-03-05", "--end", "2025-03-01", "--location", "X"], "--end: 2025-03-01 is before the start date 2025-03-05"),
-            (["training", "add", "--title", "T", "--start", "2025-03-01", "--location", "X", "--milestone", "nope"], "no milestone 'nope' in plan ai-capacity-building (milestones: training-2025)"),
+            (["training", "add", "--title", "T", "--start", "2025-03-01", "--location", "X", "--milestone", "nope"], "no milestone 'nope' in plan ai-capacity-building (nearest: training-2025)"),
             (["training", "add", "--title", "T", "--start", "2025-03-01", "--location", "X", "--evidence", "ftp://x"], "--evidence: 'ftp://x' is not an http(s) URL"),
             (["milestone", "list", "--as-of", "2025-13-01"], "--as-of: '2025-13-01' is not a valid date"),
         ]

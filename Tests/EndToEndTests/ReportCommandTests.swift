@@ -4,7 +4,7 @@ import Testing
 /// `plantrack report` on the built binary: the catalog, every report in every format, the as-of
 /// date, and one-line refusals. Row-level meaning and exact output are in TrackerTests.
 @Suite struct ReportCommandTests {
-    static let names = ["action-status", "milestone", "activity", "stale", "overdue", "indicators", "sources"]
+    static let names = ["action-status", "milestone", "commitments", "activity", "stale", "overdue", "indicators", "sources"]
 
     static func withProgress() throws -> PlantrackProcess {
         let cli = try ProgressCommandTests.initialised()
@@ -30,7 +30,7 @@ import Testing
     @Test func unknownNamesAndMisplacedOptionsAreRefused() throws {
         let cli = try Self.withProgress()
         defer { cli.cleanUp() }
-        try cli.refuse(["report", "status"], "unknown report 'status' (reports: action-status, milestone, activity, stale, overdue, indicators, sources)")
+        try cli.refuse(["report", "status"], "unknown report 'status' (reports: action-status, milestone, commitments, activity, stale, overdue, indicators, sources)")
         try cli.refuse(["report", "activity", "--days", "30"], "--days applies only to the stale report")
         try cli.refuse(["report", "stale", "--days", "soon"], "--days: 'soon' is not a whole number of days")
         try cli.refuse(["report", "stale", "--as-of", "2025-02-30"], "--as-of")

@@ -98,3 +98,33 @@ import Testing
         #expect(curation.documents[Seed.reading]?.plan?.visions?.count == 5)
     }
 }
+
+@Suite struct CurationDropTests {
+    private let points = "# 倡议\n\n（一）坚持以人为本。尊重人的尊严。\n\n（二）本文件说明。仅供参考。\n\n（三）加强政策对话。定期举行对话。\n"
+
+    @Test func droppedActionsAreRemovedAndTheRestRenumbered() throws {
+        let curation = try Curation(json: """
+            {"points.md": {"plan": {"actions": [{"number": 2, "quote": "本文件说明", "drop": true}, {"number": 3, "titleEn": "Policy dialogue"}]}}}
+            """)
+        let plan = try #require(try importText(points, fileName: "points.md", curation: curation).plans.first)
+        #expect(plan.actions.map(\.number) == [1, 2])
+        #expect(plan.actions.map(\.title) == ["坚持以人为本", "加强政策对话"])
+        #expect(plan.actions[1].titleEn == "Policy dialogue")
+    }
+
+    @Test func exportingKeepsTheDropAndNumbersRowsAsTheRulesDo() throws {
+        let curation = try Curation(json: """
+            {"points.md": {"plan": {"actions": [{"number": 2, "quote": "本文件说明", "drop": true}]}}}
+            """)
+        let exported = curation.exporting(
+            fileName: "points.md", planSlug: "points", title: "倡议", titleEn: nil, visions: [],
+            actions: [.init(number: 1, quote: "坚持以人为本。尊重人的尊严。", title: "坚持以人为本"),
+                      .init(number: 2, quote: "加强政策对话。定期举行对话。", title: "加强对话", titleEn: "Dialogue")])
+        // Applying the export again gives the same plan.
+        let plan = try #require(try importText(points, fileName: "points.md", curation: exported).plans.first)
+        #expect(plan.actions.map(\.title) == ["坚持以人为本", "加强对话"])
+        #expect(plan.actions.map(\.titleEn) == [nil, "Dialogue"])
+        #expect(exported.json.contains("\"drop\" : true"))
+        #expect(exported.json.contains("\"number\" : 3"))
+    }
+}

@@ -91,11 +91,11 @@ private func temporaryFile(_ text: String) throws -> String {
 
 @Test func invalidUTF8ReportsItsLine() {
     let bytes = Array("action,note\n1,ok\n2,\"multi\nline\"\n3,bad".utf8) + [0xFF] + Array("\n".utf8)
-    #expect(parseError(bytes) == CSVError(line: 5, message: "invalid UTF-8"))
+    #expect(parseError(bytes) == CSVError(line: 5, message: CSVError.notUTF8))
     // Overlong encodings and UTF-16 surrogates are not UTF-8 either.
-    #expect(parseError([0x61, 0x2C, 0xC0, 0xAF]) == CSVError(line: 1, message: "invalid UTF-8"))
-    #expect(parseError([0x22, 0xED, 0xA0, 0x80, 0x22]) == CSVError(line: 1, message: "invalid UTF-8"))
-    #expect(parseError([0xF0, 0x9F, 0x98]) == CSVError(line: 1, message: "invalid UTF-8"))  // truncated
+    #expect(parseError([0x61, 0x2C, 0xC0, 0xAF]) == CSVError(line: 1, message: CSVError.notUTF8))
+    #expect(parseError([0x22, 0xED, 0xA0, 0x80, 0x22]) == CSVError(line: 1, message: CSVError.notUTF8))
+    #expect(parseError([0xF0, 0x9F, 0x98]) == CSVError(line: 1, message: CSVError.notUTF8))  // truncated
 }
 
 @Test func unicodeFieldsSurviveIntact() throws {

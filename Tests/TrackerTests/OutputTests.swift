@@ -1,6 +1,6 @@
 import Storage
 import Testing
-import Tracker
+@testable import Tracker
 
 /// CJK next to ASCII, NULLs, integers, reals, and cells with a comma, quotes, a pipe and a newline.
 private let sample = ResultTable(
@@ -51,22 +51,16 @@ private func lineWidths(_ text: String) -> Set<Int> {
     #expect(!rendered.contains("\u{1B}"))
 }
 
-@Test func tableWrappedToFortyColumns() {
+@Test func tableShortenedToFortyColumns() {
+    // Numbers keep their width; the prose columns (title, note) give way, ending in "…", and a
+    // cell's lines are joined on one line so every row is one line.
     let expected = """
         ┌────────┬──────────┬───────┬──────────┐
         │ number │ title    │ value │ note     │
         ├────────┼──────────┼───────┼──────────┤
-        │      1 │ 人工智能 │   230 │ AI       │
-        │        │ 能力建设 │       │ capacity │
-        │        │          │       │ , "for   │
-        │        │          │       │ all"     │
-        ├────────┼──────────┼───────┼──────────┤
-        │     10 │ Plan     │ 32.85 │          │
-        │        │ 《普惠计 │       │          │
-        │        │ 划》     │       │          │
-        ├────────┼──────────┼───────┼──────────┤
-        │        │ a|b      │   0.5 │ line one │
-        │        │          │       │ line two │
+        │      1 │ 人工智…  │   230 │ AI capa… │
+        │     10 │ Plan 《… │ 32.85 │          │
+        │        │ a|b      │   0.5 │ line on… │
         └────────┴──────────┴───────┴──────────┘
 
         """
@@ -75,13 +69,63 @@ private func lineWidths(_ text: String) -> Set<Int> {
     #expect(lineWidths(rendered) == [40])
 }
 
-@Test(arguments: [24, 30, 33, 47, 52, 64, 65, 80])
+@Test(arguments: [40, 47, 52, 64, 65, 80])
 func tableFitsEveryWidth(width: Int) {
     let rendered = sample.render(as: .table, options: RenderOptions(terminalWidth: width))
     let widths = lineWidths(rendered)
     #expect(widths.count == 1)
-    #expect(widths.first! <= max(width, 24))  // 24: the narrowest this table can be
+    #expect(widths.first! == min(width, 63))  // 63: the natural width
     #expect(rendered.hasSuffix("┘\n"))
+    #expect(rendered.split(separator: "\n").count == 7)  // rules, header and three one-line rows
+}
+
+/// Below the width the tokens need, the grid stays wider than the terminal rather than print a
+/// cut date or number.
+@Test func tokensAreNeverCut() {
+    let table = ResultTable(
+        columns: ["id", "reported_on", "status", "slug", "note"],
+        rows: [[.integer(123456), .text("2025-03-10"), .text("in-progress"), .text("training-2025"), .text("A long note about the second session")]])
+    let rendered = table.render(as: .table, options: RenderOptions(terminalWidth: 30))
+    #expect(rendered.contains("│ 123456 │ 2025-03-10  │ in-progress │ training-2025 │ A long…  │"))
+    #expect(TableRenderer.isToken("2025-03-10") && TableRenderer.isToken("at-risk") && TableRenderer.isToken("ai-capacity-building-a6-1"))
+    #expect(!TableRenderer.isToken("two words") && !TableRenderer.isToken("人工智能") && !TableRenderer.isToken("https://example.org/x"))
+}
+
+@Test func shortenNeverSplitsAWideCharacter() {
+    #expect(TableRenderer.shorten("人工智能能力建设", to: 6) == "人工…")
+    #expect(TableRenderer.shorten("人工智能能力建设", to: 7) == "人工智…")
+    #expect(TableRenderer.shorten("abc def", to: 5) == "abc…")
+    #expect(TableRenderer.shorten("abc", to: 3) == "abc")
+}
+
+@Test func statusesAreColouredOnlyWithColor() {
+    let table = ResultTable(
+        columns: ["number", "status"],
+        rows: [[.integer(1), .text("completed")], [.integer(2), .text("at-risk")], [.integer(3), .text("blocked")],
+               [.integer(4), .text("in-progress")], [.integer(5), .text("missed")]])
+    let coloured = table.render(as: .table, options: RenderOptions(terminalWidth: 80, color: true))
+    #expect(coloured.contains("│ \u{1B}[32mcompleted\u{1B}[0m   │"))
+    #expect(coloured.contains("│ \u{1B}[33mat-risk\u{1B}[0m     │"))
+    #expect(coloured.contains("│ \u{1B}[31mblocked\u{1B}[0m     │"))
+    #expect(coloured.contains("│ \u{1B}[31mmissed\u{1B}[0m      │"))
+    #expect(coloured.contains("│ in-progress │"))
+    #expect(!table.render(as: .table, options: RenderOptions(terminalWidth: 80)).contains("\u{1B}"))
+}
+
+@Test func defaultColumnsAndSelection() throws {
+    let table = sample.showing(["title", "number", "missing"])
+    #expect(table.defaultColumns == ["title", "number"])
+    #expect(table.withDefaultColumns.columns == ["title", "number"])
+    #expect(table.withDefaultColumns.rows[1] == [.text("Plan 《普惠计划》"), .integer(10)])
+    #expect(sample.withDefaultColumns.columns == sample.columns)
+    #expect(try sample.selecting(["note", "value"]).render(as: .csv) == "note,value\r\n\"AI capacity, \"\"for all\"\"\",230\r\n,32.85\r\n\"line one\nline two\",0.5\r\n")
+    #expect(throws: TrackerError("no column 'nope' (columns: number, title, value, note)")) { try sample.selecting(["nope"]) }
+}
+
+@Test func csvByteOrderMarkOnlyWhenAsked() {
+    let bytes = Array(sample.render(as: .csv, options: RenderOptions(byteOrderMark: true)).utf8)
+    #expect(Array(bytes.prefix(4)) == [0xEF, 0xBB, 0xBF, UInt8(ascii: "n")])
+    #expect(sample.render(as: .csv).utf8.first == UInt8(ascii: "n"))
 }
 
 @Test func tableHeaderIsBoldOnlyWithColor() {

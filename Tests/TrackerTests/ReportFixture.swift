@@ -107,11 +107,11 @@ struct ReportFixture {
         }
         try db.execute(
             """
-            INSERT INTO commitments (id, action_id, slug, body, target_value, target_unit, due_on, source_id) VALUES
-                (1, 6, 'training-programmes-2025', '2025年底前举办10期研讨班', 10, '期', '2025-12-31', 3),
-                (2, 3, 'talent-exchange', '2025年6月前启动交流项目', NULL, NULL, '2025-06', 4),
-                (3, 5, 'open-source-2025', '建设开源社区', NULL, NULL, '2025', NULL),
-                (4, 1, 'infrastructure-map', '发布基础设施图谱', NULL, NULL, '2025-03-31', NULL)
+            INSERT INTO commitments (id, plan_id, action_id, slug, body, kind, target_value, target_unit, due_on, source_id) VALUES
+                (1, 1, 6, 'training-programmes-2025', '2025年底前举办10期研讨班', 'level', 10, '期', '2025-12-31', 3),
+                (2, 1, 3, 'talent-exchange', '2025年6月前启动交流项目', 'deliverable', NULL, NULL, '2025-06', 4),
+                (3, 1, 5, 'open-source-2025', '建设开源社区', 'deliverable', NULL, NULL, '2025', NULL),
+                (4, 1, 1, 'infrastructure-map', '发布基础设施图谱', 'deliverable', NULL, NULL, '2025-03-31', NULL)
             """)
         try db.execute(
             """

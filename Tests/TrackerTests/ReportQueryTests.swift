@@ -18,7 +18,7 @@ import Testing
     @Test func catalogListsEveryReportWithADescription() {
         let catalog = Report.catalog
         #expect(catalog.columns == ["name", "description"])
-        #expect(catalog.rows.map { $0[0] } == ["action-status", "milestone", "activity", "stale", "overdue", "indicators", "sources"].map(DatabaseValue.text))
+        #expect(catalog.rows.map { $0[0] } == ["action-status", "milestone", "commitments", "activity", "stale", "overdue", "indicators", "sources"].map(DatabaseValue.text))
         for row in catalog.rows {
             guard case .text(let description) = row[1] else { Issue.record("no description"); continue }
             #expect(!description.isEmpty && !description.contains("\n"))
@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func unknownReportNamesTheValidOnes() {
-        #expect(throws: TrackerError(.report, "unknown report 'status' (reports: action-status, milestone, activity, stale, overdue, indicators, sources)")) {
+        #expect(throws: TrackerError(.report, "unknown report 'status' (reports: action-status, milestone, commitments, activity, stale, overdue, indicators, sources)")) {
             try Report.named("status")
         }
     }
@@ -81,7 +81,7 @@ import Testing
         let overdue = try run(.overdue, on: fixture)[0].table
         #expect(column(overdue, "commitment") == [.text("talent-exchange")])  // due 2025-06 → 2025-06-30
         #expect(column(overdue, "days_overdue") == [.integer(92)])
-        #expect(column(overdue, "status") == [.text("at-risk")])
+        #expect(column(overdue, "status") == [.text("missed")])  // a deliverable not completed by its due date
         #expect(try run(.overdue, asOf: "2025-06-30", on: fixture)[0].table.rows.isEmpty)
         let later = try run(.overdue, asOf: "2026-01-01", on: fixture)[0].table
         #expect(column(later, "commitment") == ["talent-exchange", "open-source-2025", "training-programmes-2025"].map(DatabaseValue.text))

@@ -18,7 +18,7 @@ struct TrackerFixture {
         for number in 1...3 {
             try db.execute("INSERT INTO actions (plan_id, number, title, body) VALUES (1, ?, ?, 'text')", [number, "Action \(number)"])
         }
-        try db.execute("INSERT INTO commitments (action_id, slug, body, target_value, due_on) VALUES (2, 'sessions', 'sessions', ?, '2025-12-31')", [target])
+        try db.execute("INSERT INTO commitments (plan_id, action_id, slug, body, target_value, due_on) VALUES (1, 2, 'sessions', 'sessions', ?, '2025-12-31')", [target])
         try db.execute("INSERT INTO milestones (commitment_id, slug, title, target_count, due_on) VALUES (1, 'sessions-2025', 'Sessions', ?, '2025-12-31')", [target])
         plan = try PlanScope.resolve(nil, in: db)
     }

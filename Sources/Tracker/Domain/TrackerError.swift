@@ -14,6 +14,9 @@ public struct TrackerError: Error, Sendable, Equatable, CustomStringConvertible 
         /// A file given to an import, a backup or an output.
         case file
         case report, query, parameter, search, document
+        /// Targets: a measured value and its unit, an indicator, a session id (to correct or
+        /// withdraw), a withdrawal's reason, a name, slug, qualifier, target value or due date.
+        case value, unit, indicator, session, reason, name, slug, qualifier, target, due
     }
 
     /// What went wrong with the field's value.

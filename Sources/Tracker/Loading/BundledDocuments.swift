@@ -22,4 +22,66 @@ extension TrackerDatabase {
         }
         return CurationFile(overlay: try Curation(json: file.contents), text: file.contents)
     }
+
+    /// Keeps each document entry of `curation`, replacing the one kept before for that document.
+    func storeCuration(_ curation: Curation) throws {
+        for fileName in curation.fileNames {
+            guard let entry = curation.entryJSON(for: fileName) else { continue }
+            try db.execute(
+                """
+                INSERT INTO curation_overlays (file_name, entry) VALUES (?, ?)
+                ON CONFLICT (file_name) DO UPDATE SET entry = excluded.entry, applied_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                """,
+                [fileName, entry])
+        }
+    }
+
+    /// The entries kept by `import --curation`, by document file name.
+    func keptCuration() throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try db.fetchAll("SELECT file_name, entry FROM curation_overlays") {
+            ($0.string(at: 0), $0.string(at: 1))
+        })
+    }
+
+    /// The bundled overlay with the entries kept by `import --curation` in place of its own.
+    public func effectiveCuration() throws -> Curation {
+        try Self.bundledCuration().overlay.merging(try Curation(entries: try keptCuration().map { ($0.key, $0.value) }))
+    }
+
+    /// `curate export PLAN`: the curation overlay of the document the plan was read from, with the
+    /// plan's titles, English titles and vision links as the database holds them now.
+    public func exportCuration(planSlug: String) throws -> String {
+        let plans = try db.fetchAll(
+            """
+            SELECT p.id, p.title, p.title_en, d.file_name FROM plans p LEFT JOIN documents d ON d.id = p.document_id WHERE p.slug = ?
+            """,
+            [planSlug]) { (id: $0.int64(at: 0), title: $0.string(at: 1), titleEn: $0.optionalString(at: 2), fileName: $0.optionalString(at: 3)) }
+        guard let plan = plans.first else { throw TrackerError("no plan \(planSlug)") }
+        guard let path = plan.fileName else { throw TrackerError("plan \(planSlug) was not imported from a document") }
+        let fileName = String(path.split(separator: "/").last ?? Substring(path))
+        let visions = try db.fetchAll(
+            "SELECT v.number, s.quote, v.title, v.title_en FROM visions v JOIN sources s ON s.id = v.source_id WHERE v.plan_id = ? ORDER BY v.number",
+            [plan.id]) { Curation.Item(number: $0.int(at: 0), quote: $0.string(at: 1), title: $0.string(at: 2), titleEn: $0.optionalString(at: 3)) }
+        let actions = try db.fetchAll(
+            """
+            SELECT a.number, s.quote, a.title, a.title_en, v.number FROM actions a JOIN sources s ON s.id = a.source_id
+            LEFT JOIN visions v ON v.id = a.vision_id WHERE a.plan_id = ? ORDER BY a.number
+            """,
+            [plan.id]) {
+                Curation.Item(
+                    number: $0.int(at: 0), quote: $0.string(at: 1), title: $0.string(at: 2), titleEn: $0.optionalString(at: 3),
+                    vision: $0.optionalInt(at: 4))
+            }
+        return try effectiveCuration().exporting(
+            fileName: fileName, planSlug: planSlug, title: plan.title, titleEn: plan.titleEn, visions: visions, actions: actions
+        ).json
+    }
+
+    /// The overlay an import applies to `fileName`: the bundled one with the kept entries in place of
+    /// its own. Only that document's kept entry joins its fingerprint, so changing it reads just that document again.
+    func curation(for fileName: String, bundled: CurationFile, kept: [String: String]) throws -> CurationFile {
+        let overlay = bundled.overlay.merging(try Curation(entries: kept.map { ($0.key, $0.value) }))
+        let entry = kept[String(fileName.split(separator: "/").last ?? "")].map { "\n" + $0 } ?? ""
+        return CurationFile(overlay: overlay, text: bundled.text + entry)
+    }
 }

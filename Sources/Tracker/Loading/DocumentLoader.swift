@@ -16,17 +16,27 @@ public struct ImportOutcome: Sendable {
     public var visions = 0
     public var actions = 0
     public var commitments = 0
+    /// Main targets of the plan (commitments with no action).
+    public var targets = 0
     public var initiatives = 0
     public var indicatorValues = 0
+    /// The plan a translation was attached to.
+    public var translationOf: String?
 
     public var summary: String {
         guard change != .unchanged else { return "\(title): unchanged" }
+        // Targets are named only when there are some, so a plan without them reads as it always has.
+        let targetCount = targets > 0 ? [Plural.count(targets, "target")] : []
+        if let translationOf {
+            let parts = [Plural.count(visions, "vision"), Plural.count(actions, "action"), Plural.count(commitments, "commitment")] + targetCount
+            return "\(title): \(change.rawValue) — translation of \(translationOf): " + parts.joined(separator: ", ")
+        }
         var parts: [String] = []
         if plans > 0 {
             parts += [
                 Plural.count(plans, "plan"), Plural.count(visions, "vision"), Plural.count(actions, "action"),
                 Plural.count(commitments, "commitment"),
-            ]
+            ] + targetCount
         }
         parts.append(Plural.count(initiatives, "initiative"))
         parts.append(Plural.count(indicatorValues, "indicator value"))
@@ -39,32 +49,39 @@ public struct ImportOutcome: Sendable {
 /// touching the progress recorded against its actions.
 struct DocumentLoader {
     /// Bumped when the importer's rules change, so documents are read again on the next import.
-    static let importerVersion = "1"
+    static let importerVersion = "2"
 
     let db: Database
 
 
-    /// Reads `bytes` and writes the result; the caller owns the transaction.
-    func importDocument(fileName: String, bytes: [UInt8], curation: CurationFile) throws -> ImportOutcome {
+    /// Reads `bytes` and writes the result; the caller owns the transaction. `translationOf` (a plan
+    /// slug) overrides the document's own `translation_of`.
+    func importDocument(fileName: String, bytes: [UInt8], curation: CurationFile, translationOf: String? = nil) throws -> ImportOutcome {
         let sha256 = SHA256.hexDigest(bytes)
-        let fingerprint = SHA256.hexDigest("\(sha256)\n\(Self.importerVersion)\n\(curation.text)")
+        let fingerprint = SHA256.hexDigest("\(sha256)\n\(Self.importerVersion)\n\(curation.text)" + (translationOf.map { "\n\($0)" } ?? ""))
         // Same bytes, same curation, same rules: nothing to read or write.
         if let (slug, title) = try db.fetchOne(
             "SELECT slug, title FROM documents WHERE extraction_sha256 = ?", [fingerprint], { ($0.string(at: 0), $0.string(at: 1)) })
         {
             return ImportOutcome(fileName: fileName, documentSlug: slug, title: title, change: .unchanged)
         }
-        let imported = try DocumentImporter.importDocument(
+        var imported = try DocumentImporter.importDocument(
             fileName: fileName, bytes: bytes, curation: curation.overlay, today: ISODate.today().description)
+        if let translationOf { imported.translationOf = translationOf }
         return try load(imported, sha256: sha256, fingerprint: fingerprint)
     }
 
+    /// Writes one imported document; the caller owns the transaction. A translation
+    /// (`translationOf` set) fills the English text of its plan instead of creating one.
     func load(_ document: ImportedDocument, sha256: String, fingerprint: String) throws -> ImportOutcome {
+        if let planSlug = document.translationOf {
+            return try loadTranslation(document, of: planSlug, sha256: sha256, fingerprint: fingerprint)
+        }
         var outcome = ImportOutcome(fileName: document.fileName, documentSlug: document.slug, title: document.title, change: .created)
         if try db.scalarInt("SELECT count(*) FROM documents WHERE slug = ?", [document.slug]) == 1 {
             outcome.change = .updated
         }
-        let documentID = try upsertDocument(document, sha256: sha256, fingerprint: fingerprint)
+        let documentID = try upsertDocument(document, sha256: sha256, fingerprint: fingerprint, translationOf: nil)
         try replacePassages(documentID: documentID, of: document)
         var sourceIDs: [SourceRef: Int64] = [:]
         func source(_ ref: SourceRef?) throws -> Int64? {
@@ -79,7 +96,7 @@ struct DocumentLoader {
             let planID = try returningID(
                 """
                 INSERT INTO plans (slug, title, title_en, proposed_on, document_id, source_id) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (slug) DO UPDATE SET title = excluded.title, title_en = excluded.title_en,
+                ON CONFLICT (slug) DO UPDATE SET title = excluded.title, title_en = coalesce(excluded.title_en, plans.title_en),
                     proposed_on = excluded.proposed_on, document_id = excluded.document_id, source_id = excluded.source_id
                 RETURNING id
                 """,
@@ -91,7 +108,7 @@ struct DocumentLoader {
                     """
                     INSERT INTO visions (plan_id, number, slug, title, title_en, source_id) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (plan_id, number) DO UPDATE SET slug = excluded.slug, title = excluded.title,
-                        title_en = excluded.title_en, source_id = excluded.source_id
+                        title_en = coalesce(excluded.title_en, visions.title_en), source_id = excluded.source_id
                     RETURNING id
                     """,
                     [planID, vision.number, vision.slug, vision.title, vision.titleEn, try source(vision.source)])
@@ -103,7 +120,7 @@ struct DocumentLoader {
                     INSERT INTO actions (plan_id, number, slug, title, title_en, body, vision_id, source_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (plan_id, number) DO UPDATE SET slug = excluded.slug, title = excluded.title,
-                        title_en = excluded.title_en, body = excluded.body, vision_id = excluded.vision_id,
+                        title_en = coalesce(excluded.title_en, actions.title_en), body = excluded.body, vision_id = excluded.vision_id,
                         source_id = excluded.source_id
                     RETURNING id
                     """,
@@ -111,17 +128,7 @@ struct DocumentLoader {
                      action.visionNumber.flatMap { visionIDs[$0] }, try source(action.source)])
                 outcome.actions += 1
                 for commitment in action.commitments {
-                    let commitmentID = try returningID(
-                        """
-                        INSERT INTO commitments (action_id, slug, body, target_value, target_unit, due_on, source_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (slug) DO UPDATE SET action_id = excluded.action_id, body = excluded.body,
-                            target_value = excluded.target_value, target_unit = excluded.target_unit,
-                            due_on = excluded.due_on, source_id = excluded.source_id
-                        RETURNING id
-                        """,
-                        [actionID, commitment.slug, commitment.body, commitment.targetValue, commitment.targetUnit,
-                         commitment.dueOn, try source(commitment.source)])
+                    let commitmentID = try upsertCommitment(commitment, planID: planID, actionID: actionID, sourceID: try source(commitment.source))
                     outcome.commitments += 1
                     if let milestone = commitment.milestone {
                         try db.execute(
@@ -136,6 +143,11 @@ struct DocumentLoader {
                              milestone.dueOn, milestone.baselineNote])
                     }
                 }
+            }
+            // The plan's main targets: commitments of the plan itself (no action).
+            for target in plan.targets {
+                _ = try upsertCommitment(target, planID: planID, actionID: nil, sourceID: try source(target.source))
+                outcome.targets += 1
             }
         }
 
@@ -179,19 +191,105 @@ struct DocumentLoader {
         return outcome
     }
 
-    private func upsertDocument(_ document: ImportedDocument, sha256: String, fingerprint: String) throws -> Int64 {
+    /// A commitment of an action, or (no action) a main target of the plan, by its stable slug.
+    private func upsertCommitment(_ commitment: ImportedCommitment, planID: Int64, actionID: Int64?, sourceID: Int64?) throws -> Int64 {
         try returningID(
             """
-            INSERT INTO documents (slug, title, publisher, url, published_on, sha256, body, file_name, extraction_sha256)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO commitments (plan_id, action_id, slug, body, kind, qualifier, target_value, target_unit, due_on, source_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (slug) DO UPDATE SET plan_id = excluded.plan_id, action_id = excluded.action_id,
+                body = excluded.body, kind = excluded.kind, qualifier = excluded.qualifier,
+                target_value = excluded.target_value, target_unit = excluded.target_unit,
+                due_on = excluded.due_on, source_id = excluded.source_id
+            RETURNING id
+            """,
+            [planID, actionID, commitment.slug, commitment.body, commitment.kind, commitment.qualifier,
+             commitment.targetValue, commitment.targetUnit, commitment.dueOn, sourceID])
+    }
+
+    private func upsertDocument(_ document: ImportedDocument, sha256: String, fingerprint: String, translationOf planID: Int64?) throws -> Int64 {
+        try returningID(
+            """
+            INSERT INTO documents (slug, title, publisher, url, published_on, sha256, body, file_name, extraction_sha256, translation_of)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (slug) DO UPDATE SET title = excluded.title, publisher = excluded.publisher, url = excluded.url,
                 published_on = excluded.published_on, sha256 = excluded.sha256, body = excluded.body,
                 file_name = excluded.file_name, extraction_sha256 = excluded.extraction_sha256,
-                imported_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                translation_of = excluded.translation_of, imported_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
             RETURNING id
             """,
             [document.slug, document.title, document.publisher, document.url, document.publishedOn, sha256,
-             document.body, document.fileName, fingerprint])
+             document.body, document.fileName, fingerprint, planID])
+    }
+
+    // MARK: Translations
+
+    /// Fills the English text of plan `planSlug` from a translation, matched by position: the plan's
+    /// title, each vision's and action's title and text, each commitment's text. Every list must
+    /// have as many rows as the original's, or nothing is written.
+    private func loadTranslation(_ document: ImportedDocument, of planSlug: String, sha256: String, fingerprint: String) throws -> ImportOutcome {
+        guard let planID = try db.fetchAll("SELECT id FROM plans WHERE slug = ?", [planSlug], { $0.int64(at: 0) }).first else {
+            throw TrackerError("\(document.fileName): translation of \(planSlug), but there is no plan \(planSlug)")
+        }
+        guard let translated = document.plans.first else {
+            throw TrackerError("\(document.fileName): translation of \(planSlug), but no plan structure found (0 actions); see `import --dry-run`")
+        }
+        let visionIDs = try db.fetchAll("SELECT id FROM visions WHERE plan_id = ? ORDER BY number", [planID]) { $0.int64(at: 0) }
+        let actionIDs = try db.fetchAll("SELECT id FROM actions WHERE plan_id = ? ORDER BY number", [planID]) { $0.int64(at: 0) }
+        func mismatch(_ list: String, _ found: Int, _ original: Int) -> TrackerError {
+            TrackerError("\(document.fileName): the translation lists \(found) \(list), plan \(planSlug) has \(original); nothing imported")
+        }
+        guard translated.visions.count == visionIDs.count else { throw mismatch("visions", translated.visions.count, visionIDs.count) }
+        guard translated.actions.count == actionIDs.count else { throw mismatch("actions", translated.actions.count, actionIDs.count) }
+        let targetIDs = try db.fetchAll(
+            "SELECT id FROM commitments WHERE plan_id = ? AND action_id IS NULL ORDER BY id", [planID]) { $0.int64(at: 0) }
+        guard translated.targets.count == targetIDs.count else { throw mismatch("targets", translated.targets.count, targetIDs.count) }
+        var commitmentIDs: [[Int64]] = []
+        for (action, actionID) in zip(translated.actions, actionIDs) {
+            let ids = try db.fetchAll("SELECT id FROM commitments WHERE action_id = ? ORDER BY id", [actionID]) { $0.int64(at: 0) }
+            guard action.commitments.count == ids.count else {
+                throw mismatch("commitments under action \(action.number)", action.commitments.count, ids.count)
+            }
+            commitmentIDs.append(ids)
+        }
+
+        var outcome = ImportOutcome(
+            fileName: document.fileName, documentSlug: document.slug, title: document.title, change: .created, translationOf: planSlug)
+        if try db.scalarInt("SELECT count(*) FROM documents WHERE slug = ?", [document.slug]) == 1 {
+            outcome.change = .updated
+        }
+        let documentID = try upsertDocument(document, sha256: sha256, fingerprint: fingerprint, translationOf: planID)
+        try replacePassages(documentID: documentID, of: document)
+        let source = { (ref: SourceRef) in try self.insertSource(ref, documentID: documentID) }
+
+        try db.execute(
+            "UPDATE plans SET title_en = ?, source_en_id = ? WHERE id = ?",
+            [translated.title, try translated.source.map(source), planID])
+        for (vision, id) in zip(translated.visions, visionIDs) {
+            try db.execute("UPDATE visions SET title_en = ?, source_en_id = ? WHERE id = ?", [vision.title, try source(vision.source), id])
+            outcome.visions += 1
+        }
+        func translate(_ commitment: ImportedCommitment, id: Int64) throws {
+            try db.execute(
+                "UPDATE commitments SET title_en = ?, body_en = ?, source_en_id = ? WHERE id = ?",
+                [commitment.titleEn, commitment.body, try source(commitment.source), id])
+        }
+        for (target, id) in zip(translated.targets, targetIDs) {
+            try translate(target, id: id)
+            outcome.targets += 1
+        }
+        for ((action, id), commitments) in zip(zip(translated.actions, actionIDs), commitmentIDs) {
+            try db.execute(
+                "UPDATE actions SET title_en = ?, body_en = ?, source_en_id = ? WHERE id = ?",
+                [action.title, action.body, try source(action.source), id])
+            outcome.actions += 1
+            for (commitment, commitmentID) in zip(action.commitments, commitments) {
+                try translate(commitment, id: commitmentID)
+                outcome.commitments += 1
+            }
+        }
+        try removeUnreferencedSources(documentID: documentID)
+        return outcome
     }
 
     private func insertSource(_ ref: SourceRef, documentID: Int64) throws -> Int64 {
@@ -214,7 +312,11 @@ struct DocumentLoader {
                 UNION SELECT source_id FROM actions WHERE source_id IS NOT NULL
                 UNION SELECT source_id FROM commitments WHERE source_id IS NOT NULL
                 UNION SELECT source_id FROM initiatives WHERE source_id IS NOT NULL
-                UNION SELECT source_id FROM indicator_values WHERE source_id IS NOT NULL)
+                UNION SELECT source_id FROM indicator_values WHERE source_id IS NOT NULL
+                UNION SELECT source_en_id FROM plans WHERE source_en_id IS NOT NULL
+                UNION SELECT source_en_id FROM visions WHERE source_en_id IS NOT NULL
+                UNION SELECT source_en_id FROM actions WHERE source_en_id IS NOT NULL
+                UNION SELECT source_en_id FROM commitments WHERE source_en_id IS NOT NULL)
             """,
             [documentID])
     }

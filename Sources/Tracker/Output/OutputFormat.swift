@@ -3,15 +3,19 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case table, csv, json, markdown
 }
 
-/// Terminal facts that only the `table` format uses.
+/// Terminal facts for the `table` format, and the CSV byte-order mark.
 public struct RenderOptions: Sendable {
     /// The width to fit the table into; `nil` when stdout is not a terminal (no wrapping).
     public var terminalWidth: Int?
-    /// Bold headers; the caller enables it only on a TTY without `NO_COLOR`.
+    /// Bold headers and coloured statuses; the caller enables it only on a TTY without `NO_COLOR`
+    /// or `TERM=dumb`.
     public var color: Bool
+    /// `csv` only: start with U+FEFF, which Excel needs to read the file as UTF-8 (else Chinese is mojibake).
+    public var byteOrderMark: Bool
 
-    public init(terminalWidth: Int? = nil, color: Bool = false) {
+    public init(terminalWidth: Int? = nil, color: Bool = false, byteOrderMark: Bool = false) {
         self.terminalWidth = terminalWidth
         self.color = color
+        self.byteOrderMark = byteOrderMark
     }
 }

@@ -5,10 +5,38 @@ public struct ResultTable: Sendable {
     /// snake_case names: JSON keys and headers.
     public var columns: [String]
     public var rows: [[DatabaseValue]]
+    /// The columns a `table` shows unless `--wide` or `--columns` says otherwise; nil for all of them.
+    public var defaultColumns: [String]?
 
-    public init(columns: [String], rows: [[DatabaseValue]]) {
+    public init(columns: [String], rows: [[DatabaseValue]], defaultColumns: [String]? = nil) {
         self.columns = columns
         self.rows = rows
+        self.defaultColumns = defaultColumns
+    }
+
+    /// The same table with `columns` as its default selection (names not in the table are skipped).
+    public func showing(_ columns: [String]) -> ResultTable {
+        var table = self
+        table.defaultColumns = columns.filter(self.columns.contains)
+        return table
+    }
+
+    /// Only the columns named, in that order; an unknown name is an error listing the known ones.
+    public func selecting(_ names: [String]) throws -> ResultTable {
+        let indices = try names.map { name in
+            guard let index = columns.firstIndex(of: name) else {
+                throw TrackerError("no column '\(name)' (columns: \(columns.joined(separator: ", ")))")
+            }
+            return index
+        }
+        let rows = normalizedRows.map { row in indices.map { row[$0] } }
+        return ResultTable(columns: indices.map { columns[$0] }, rows: rows)
+    }
+
+    /// The default selection, or every column when there is none.
+    public var withDefaultColumns: ResultTable {
+        guard let defaultColumns, !defaultColumns.isEmpty, defaultColumns != columns else { return self }
+        return (try? selecting(defaultColumns)) ?? self
     }
 }
 
@@ -16,7 +44,7 @@ extension ResultTable {
     public func render(as format: OutputFormat, options: RenderOptions = .init()) -> String {
         switch format {
         case .table: TableRenderer.render(self, options: options)
-        case .csv: CSVWriter.render(self)
+        case .csv: (options.byteOrderMark ? "\u{FEFF}" : "") + CSVWriter.render(self)
         case .json: JSONWriter.render(self)
         case .markdown: MarkdownWriter.render(self)
         }

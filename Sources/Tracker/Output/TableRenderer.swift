@@ -1,51 +1,48 @@
 import Storage
 
-/// The `table` format: a box-drawn grid aligned by display width, wrapped to the terminal.
+/// The `table` format: a box-drawn grid aligned by display width.
+///
+/// On a terminal (`terminalWidth` set) every row is one line: columns of tokens (numbers, dates,
+/// statuses, slugs) keep their full width, and only prose is shortened, with `…`, until the grid
+/// fits. Off a terminal nothing is shortened or wrapped, so a pipe or a file gets every character.
 enum TableRenderer {
     static func render(_ table: ResultTable, options: RenderOptions) -> String {
         let columnCount = table.columns.count
         guard columnCount > 0 else { return "\n" }
         let rows = table.normalizedRows
         let numericColumns = table.numericColumns
+        let oneLine = options.terminalWidth != nil
 
-        let headerLines = table.columns.map(cellLines)
-        let rowLines = rows.map { $0.map { cellLines($0.displayText) } }
+        let headerLines = table.columns.map { cellLines($0, oneLine: oneLine) }
+        let rowLines = rows.map { $0.map { cellLines($0.displayText, oneLine: oneLine) } }
 
-        var naturalWidths = Array(repeating: 1, count: columnCount)
-        var minimumWidths = Array(repeating: 1, count: columnCount)
-        for (rowIndex, cells) in ([headerLines] + rowLines).enumerated() {
+        var naturalWidths = table.columns.map { max(DisplayWidth.of($0), 1) }
+        var isProse = Array(repeating: false, count: columnCount)
+        for (cells, values) in zip(rowLines, rows) {
             for (column, lines) in cells.enumerated() {
-                // Numbers are never wrapped: a number split over two lines reads as two numbers.
-                let isNumber = rowIndex > 0 && rows[rowIndex - 1][column].isNumber
-                for line in lines {
-                    let width = DisplayWidth.of(line)
-                    naturalWidths[column] = max(naturalWidths[column], width)
-                    if isNumber {
-                        minimumWidths[column] = max(minimumWidths[column], width)
-                    } else {
-                        for character in line {
-                            minimumWidths[column] = max(minimumWidths[column], DisplayWidth.of(character))
-                        }
-                    }
-                }
+                for line in lines { naturalWidths[column] = max(naturalWidths[column], DisplayWidth.of(line)) }
+                if !values[column].isNumber, !isToken(values[column].displayText) { isProse[column] = true }
             }
+        }
+        // Prose may shrink to its header (or eight columns, if the header is shorter); tokens never do.
+        let minimumWidths = naturalWidths.indices.map { column in
+            isProse[column] ? min(naturalWidths[column], max(DisplayWidth.of(table.columns[column]), 8)) : naturalWidths[column]
         }
         let widths = fit(naturalWidths, minimumWidths: minimumWidths, into: options.terminalWidth)
 
-        func wrapped(_ cells: [[String]]) -> [[String]] {
-            cells.enumerated().map { column, lines in
-                lines.flatMap { wrap($0, to: widths[column]) }
-            }
+        func shortened(_ cells: [[String]]) -> [[String]] {
+            cells.enumerated().map { column, lines in lines.map { shorten($0, to: widths[column]) } }
         }
-        let header = wrapped(headerLines)
-        let body = rowLines.map(wrapped)
+        let header = shortened(headerLines)
+        let body = rowLines.map(shortened)
         // Once a row spans several lines, rules between rows show where each one ends.
         let separateRows = body.contains { cells in cells.contains { $0.count > 1 } }
+        let statusColumn = options.color ? table.columns.firstIndex(of: "status") : nil
 
         var output = ""
         output += rule("┌", "┬", "┐", widths)
-        append(header, to: &output, widths: widths) { column in
-            (numericColumns[column], options.color)
+        append(header, to: &output, widths: widths) { column, text in
+            (numericColumns[column], options.color && !text.isEmpty ? "\u{1B}[1m" : nil)
         }
         if body.isEmpty {
             output += rule("└", "┴", "┘", widths)
@@ -54,13 +51,24 @@ enum TableRenderer {
         output += rule("├", "┼", "┤", widths)
         for (index, (cells, values)) in zip(body, rows).enumerated() {
             if separateRows, index > 0 { output += rule("├", "┼", "┤", widths) }
-            append(cells, to: &output, widths: widths) { column in (values[column].isNumber, false) }
+            append(cells, to: &output, widths: widths) { column, text in
+                (values[column].isNumber, column == statusColumn ? StatusColor.code(for: text) : nil)
+            }
         }
         output += rule("└", "┴", "┘", widths)
         return output
     }
 
-    /// Shrinks the widest columns first (water-filling) until the grid fits `terminalWidth`.
+    /// A value that must never be cut: no spaces, no wide characters, not a URL, and short. Dates,
+    /// statuses, slugs, `YYYY-MM`, `1/10` and the like.
+    static func isToken(_ text: String) -> Bool {
+        guard DisplayWidth.of(text) <= 32, !text.contains("://") else { return false }
+        return !text.contains { $0.isWhitespace || DisplayWidth.of($0) == 2 }
+    }
+
+    /// Shrinks the widest shrinkable columns first (water-filling) until the grid fits
+    /// `terminalWidth`. When even the minimums do not fit, the grid is wider than the terminal:
+    /// cutting a token would print a wrong value, which is worse than a long line.
     static func fit(_ natural: [Int], minimumWidths: [Int], into terminalWidth: Int?) -> [Int] {
         let frame = 3 * natural.count + 1  // "│ " before each column, " " after, closing "│"
         guard let terminalWidth, natural.reduce(0, +) + frame > terminalWidth else { return natural }
@@ -81,70 +89,27 @@ enum TableRenderer {
         return result
     }
 
-    /// Wraps one line to `width` columns, breaking after spaces or next to CJK characters when it
-    /// can and between grapheme clusters when it must.
-    static func wrap(_ line: String, to width: Int) -> [String] {
-        if DisplayWidth.of(line) <= width { return [line] }
-        typealias Unit = (character: Character, width: Int)
-        var lines: [String] = []
-        var current: [Unit] = []
-        var currentWidth = 0
-        var breakIndex: Int?  // current[..<breakIndex] may end a line
-
-        func emit(_ units: ArraySlice<Unit>) {
-            var units = units
-            while units.last?.character == " " { units.removeLast() }
-            lines.append(String(units.map(\.character)))
-        }
-        func reset(to units: ArraySlice<Unit>) {
-            current = Array(units.drop { $0.character == " " })
-            currentWidth = current.reduce(0) { $0 + $1.width }
-            breakIndex = nil
-            for index in current.indices.dropFirst() where canBreak(between: current[index - 1], and: current[index]) {
-                breakIndex = index
-            }
-        }
-
+    /// `line` cut to `width` columns with a final `…`; a wide character that would straddle the
+    /// edge is dropped whole.
+    static func shorten(_ line: String, to width: Int) -> String {
+        if DisplayWidth.of(line) <= width { return line }
+        guard width > 1 else { return "…" }
+        var result = ""
+        var used = 0
         for character in line {
-            let unit: Unit = (character, DisplayWidth.of(character))
-            if currentWidth + unit.width > width, !current.isEmpty {
-                if character == " " {
-                    emit(current[...])
-                    reset(to: [])
-                    continue
-                }
-                let canBreakHere = canBreak(between: current[current.count - 1], and: unit)
-                let cut = canBreakHere ? current.count : breakIndex ?? current.count
-                emit(current[..<cut])
-                reset(to: current[cut...])
-                if currentWidth + unit.width > width, !current.isEmpty {
-                    emit(current[...])
-                    reset(to: [])
-                }
-            }
-            if let previous = current.last, canBreak(between: previous, and: unit) {
-                breakIndex = current.count
-            }
-            current.append(unit)
-            currentWidth += unit.width
+            let characterWidth = DisplayWidth.of(character)
+            if used + characterWidth > width - 1 { break }
+            result.append(character)
+            used += characterWidth
         }
-        if !current.isEmpty { emit(current[...]) }
-        return lines
+        while result.last == " " { result.removeLast() }
+        return result + "…"
     }
-
-    private static func canBreak(between previous: (character: Character, width: Int),
-                                 and next: (character: Character, width: Int)) -> Bool {
-        if noBreakBefore.contains(next.character) || noBreakAfter.contains(previous.character) { return false }
-        return previous.character == " " || previous.width == 2 || next.width == 2
-    }
-
-    /// Chinese punctuation that must not start a line, or must not end one.
-    private static let noBreakBefore: Set<Character> = ["。", "，", "、", "．", "！", "？", "：", "；", "）", "》", "」", "』", "】", "〉", "”", "’", " "]
-    private static let noBreakAfter: Set<Character> = ["（", "《", "「", "『", "【", "〈", "“", "‘"]
 
     /// A cell's lines, with controls made visible so no stray escape code reaches the terminal.
-    static func cellLines(_ text: String) -> [String] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line in
+    /// On a terminal the lines are joined with ` ⏎ `, one row a line.
+    static func cellLines(_ text: String, oneLine: Bool = false) -> [String] {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line in
             guard line.unicodeScalars.contains(where: isControl) else { return String(line) }
             var scalars = String.UnicodeScalarView()
             for scalar in line.unicodeScalars {
@@ -158,6 +123,7 @@ enum TableRenderer {
             }
             return String(scalars)
         }
+        return oneLine && lines.count > 1 ? [lines.joined(separator: " ⏎ ")] : lines
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
@@ -168,20 +134,33 @@ enum TableRenderer {
         left + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: middle) + right + "\n"
     }
 
-    /// Appends one row (header or data) that may span several lines.
+    /// Appends one row (header or data) that may span several lines; `style` gives each cell's
+    /// alignment and the escape code that colours it, if any.
     private static func append(_ cells: [[String]], to output: inout String, widths: [Int],
-                               style: (Int) -> (rightAligned: Bool, bold: Bool)) {
+                               style: (Int, String) -> (rightAligned: Bool, escape: String?)) {
         let height = cells.map(\.count).max() ?? 1
         for lineIndex in 0..<height {
             output += "│"
             for (column, lines) in cells.enumerated() {
                 let text = lineIndex < lines.count ? lines[lineIndex] : ""
                 let padding = String(repeating: " ", count: max(widths[column] - DisplayWidth.of(text), 0))
-                let (rightAligned, bold) = style(column)
-                let shown = bold && !text.isEmpty ? "\u{1B}[1m" + text + "\u{1B}[0m" : text
+                let (rightAligned, escape) = style(column, text)
+                let shown = escape.map { $0 + text + "\u{1B}[0m" } ?? text
                 output += " " + (rightAligned ? padding + shown : shown + padding) + " │"
             }
             output += "\n"
+        }
+    }
+}
+
+/// Status colours on a terminal: done is green, at risk amber, blocked or missed red.
+enum StatusColor {
+    static func code(for status: String) -> String? {
+        switch status {
+        case "completed", "met", "done": "\u{1B}[32m"
+        case "at-risk": "\u{1B}[33m"
+        case "blocked", "missed": "\u{1B}[31m"
+        default: nil
         }
     }
 }

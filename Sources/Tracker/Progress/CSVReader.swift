@@ -24,6 +24,10 @@ public struct CSVError: Error, Sendable, Equatable {
         self.line = line
         self.message = message
     }
+
+    /// Excel saves "CSV (Comma delimited)" in the system code page (GBK on Chinese Windows); say
+    /// how to get UTF-8 instead of only that the bytes are wrong.
+    public static let notUTF8 = #"invalid UTF-8: the file is not saved as UTF-8 (GBK?); in Excel choose File > Save As > "CSV UTF-8 (Comma delimited)", or convert it with `iconv -f GBK -t UTF-8`"#
 }
 
 /// A streaming RFC 4180 reader: fixed-size reads, so memory stays at one chunk plus the
@@ -249,7 +253,7 @@ public final class CSVReader {
         // The stdlib's String(validating:as:) runs unspecialized here (generic-metadata lookups
         // per field cost more than the parsing), so validate first and then decode, which then
         // has nothing to repair.
-        guard isASCII || isValidUTF8(bytes) else { throw CSVError(line: line, message: "invalid UTF-8") }
+        guard isASCII || isValidUTF8(bytes) else { throw CSVError(line: line, message: CSVError.notUTF8) }
         // NUL is valid UTF-8 but never text: a binary file or a damaged export, and C tools
         // (the sqlite3 shell among them) would cut the value short at it.
         if let base = bytes.baseAddress, memchr(base, 0, bytes.count) != nil {

@@ -208,6 +208,7 @@ public struct ProgressUpdateRow: Sendable, Equatable, TableRow {
         "id", "action", "action_id", "commitment_id", "reported_on", "status", "percent", "note", "evidence_url",
         "author", "supersedes_id", "superseded_by", "recorded_at",
     ]
+    public static let defaultColumns: [String]? = ["id", "action", "reported_on", "status", "percent", "note", "author"]
     public var cells: [DatabaseValue] {
         [id.databaseValue, action.databaseValue, actionID.databaseValue, commitmentID.databaseValue,
          .text(reportedOn.description), .text(status.rawValue), percent.databaseValue, .text(note),

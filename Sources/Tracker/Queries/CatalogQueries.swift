@@ -28,7 +28,8 @@ struct CatalogQueries {
                    d.slug AS document
             FROM plans p LEFT JOIN documents d ON d.id = p.document_id
             ORDER BY p.id
-            """)
+            """
+        ).showing(["slug", "title", "proposed_on", "visions", "actions"])
     }
 
     /// The plan's fields, visions and actions as one table each.
@@ -39,7 +40,7 @@ struct CatalogQueries {
             SELECT p.slug, p.title, p.title_en, p.proposed_on, d.title AS document, d.publisher, d.url, s.line, s.quote
             FROM plans p LEFT JOIN documents d ON d.id = p.document_id LEFT JOIN sources s ON s.id = p.source_id
             WHERE p.id = ?
-            """, [plan.id])
+            """, [plan.id]).showing(["slug", "title", "proposed_on", "document"])
         let visions = try ResultTable.query(
             db, "SELECT number, title, title_en FROM visions WHERE plan_id = ? ORDER BY number", [plan.id])
         let actions = try ResultTable.query(
@@ -74,7 +75,8 @@ struct CatalogQueries {
             SELECT c.slug, c.body, c.target_value, c.target_unit, c.due_on, m.slug AS milestone
             FROM commitments c LEFT JOIN milestones m ON m.commitment_id = c.id
             WHERE c.action_id = ? ORDER BY c.id
-            """, [actionID])
+            """, [actionID]
+        ).showing(["slug", "body", "target_value", "due_on"])
         let timeline = try ResultTable.query(
             db,
             """
@@ -83,7 +85,8 @@ struct CatalogQueries {
                    (SELECT 'superseded by #' || c.id FROM progress_updates c WHERE c.supersedes_id = u.id) AS superseded
             FROM progress_updates u WHERE u.action_id = ?
             ORDER BY u.reported_on, u.id
-            """, [actionID])
+            """, [actionID]
+        ).showing(["id", "reported_on", "status", "note", "correction", "superseded"])
         return ActionDetail(
             number: detail.0, title: detail.1, titleEn: detail.2, body: detail.3, vision: detail.4,
             sourceLine: detail.5, sourceQuote: detail.6, document: detail.7, commitments: commitments, timeline: timeline)
@@ -102,7 +105,8 @@ struct CatalogQueries {
                OR instr(lower(i.slug), lower(:search)) OR instr(lower(i.name), lower(:search))
                OR instr(lower(coalesce(i.name_en, '')), lower(:search)) OR instr(s.quote, :search)
             ORDER BY i.slug, v.as_of, v.id
-            """, ["search": search])
+            """, ["search": search]
+        ).showing(["name", "qualifier", "value", "unit", "as_of"])
     }
 
     func initiatives() throws -> ResultTable {
@@ -112,7 +116,8 @@ struct CatalogQueries {
             SELECT n.name, n.name_en, n.kind, n.announced_on, d.slug AS document, s.line, s.quote
             FROM initiatives n LEFT JOIN sources s ON s.id = n.source_id LEFT JOIN documents d ON d.id = s.document_id
             ORDER BY n.announced_on IS NULL, n.announced_on, n.name
-            """)
+            """
+        ).showing(["name", "kind", "announced_on"])
     }
 }
 

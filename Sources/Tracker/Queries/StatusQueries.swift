@@ -14,13 +14,14 @@ public struct ActionStatusRow: Sendable, Equatable, TableRow {
     public var lastNote: String?
 
     public static let columns = ["number", "title", "title_en", "status", "last_update", "updates", "percent"]
+    public static let defaultColumns: [String]? = ["number", "title", "status", "last_update", "updates"]
     public var cells: [DatabaseValue] {
         [number.databaseValue, .text(title), titleEn.databaseValue, .text(status.rawValue),
          lastUpdate?.description.databaseValue ?? .null, updates.databaseValue, percent.databaseValue]
     }
 }
 
-/// One milestone's progress as of a date (the `milestone_progress` view's rule).
+/// One milestone's progress as of a date: a target counted in sessions (`commitment_progress`'s rules).
 public struct MilestoneRow: Sendable, Equatable, TableRow {
     public var slug: String
     public var title: String
@@ -35,6 +36,7 @@ public struct MilestoneRow: Sendable, Equatable, TableRow {
     public static let columns = [
         "slug", "title", "target", "due_on", "done", "remaining", "pace_per_month", "projected_on", "status",
     ]
+    public static let defaultColumns: [String]? = ["slug", "target", "due_on", "done", "projected_on", "status"]
     public var cells: [DatabaseValue] {
         [.text(slug), .text(title), target.databaseValue, .text(dueOn.description), done.databaseValue,
          remaining.databaseValue, pacePerMonth.databaseValue, projectedOn?.description.databaseValue ?? .null,
@@ -62,9 +64,15 @@ struct StatusQueries {
     }
 
     func milestones(asOf: ISODate) throws -> [MilestoneRow] {
+        // The `milestone_progress` view's projection of the targets' as-of query: a milestone is
+        // a target counted in sessions, under the rules of `commitment_progress`.
         let sql = """
-            SELECT slug, title, target, due_on, done, remaining, pace_per_month, projected_on, status
-            FROM (\(try AsOfQuery.sql(ofView: "milestone_progress", in: db))) WHERE plan = :plan ORDER BY due_on, slug
+            SELECT m.slug, m.title, cp.target, cp.due_on, CAST(cp.actual AS INTEGER) AS done,
+                   CAST(max(cp.target - cp.actual, 0) AS INTEGER) AS remaining, cp.pace_per_month, cp.projected_on, cp.status
+            FROM (\(try AsOfQuery.sql(ofView: "commitment_progress", in: db))) cp
+            JOIN commitments c ON c.slug = cp.slug
+            JOIN milestones m ON m.commitment_id = c.id
+            WHERE cp.plan = :plan ORDER BY cp.due_on, m.slug
             """
         return try db.fetchAll(sql, ["as_of": asOf.description, "plan": plan.slug]) { row in
             MilestoneRow(

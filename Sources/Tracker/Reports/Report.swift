@@ -6,6 +6,7 @@ import Storage
 public enum Report: String, CaseIterable, Sendable {
     case actionStatus = "action-status"
     case milestone
+    case commitments
     case activity
     case stale
     case overdue
@@ -16,9 +17,10 @@ public enum Report: String, CaseIterable, Sendable {
         switch self {
         case .actionStatus: "Each action: current status, last update, updates in force and percent, as of the date."
         case .milestone: "Each milestone (the 2025 training programme): done, pace, projection and status, with the sessions held."
+        case .commitments: "Every target of every plan, grouped by plan and action: actual, percent, pace, projection and status."
         case .activity: "Progress updates in force per action per month, up to the date."
         case .stale: "Actions with no update in the last N days before the date (--days, default 90), or none at all."
-        case .overdue: "Commitments past their due date whose action is not completed as of the date."
+        case .overdue: "Every target past its due date and neither met nor done as of the date, with how far it got."
         case .indicators: "The latest value of each indicator, with the document, line and quote it was read from."
         case .sources: "Every imported row with its provenance: kind, id, key, document, line and quote."
         }
@@ -54,9 +56,11 @@ public enum Report: String, CaseIterable, Sendable {
                 ReportSection("Milestones", ResultTable(try status.milestones(asOf: parameters.asOf))),
                 ReportSection("Sessions", ResultTable(try queries.sessions(asOf: parameters.asOf))),
             ]
+        case .commitments:
+            return [ReportSection("Commitments", ResultTable(try TargetQueries(db: db).progress(planSlug: nil, asOf: parameters.asOf)))]
         case .activity: return [ReportSection("Activity", ResultTable(try queries.activity(asOf: parameters.asOf)))]
-        case .stale: return [ReportSection("Stale", try queries.stale(asOf: parameters.asOf, days: parameters.staleDays))]
-        case .overdue: return [ReportSection("Overdue", try queries.overdue(asOf: parameters.asOf))]
+        case .stale: return [ReportSection("Stale", ResultTable(try queries.stale(asOf: parameters.asOf, days: parameters.staleDays)))]
+        case .overdue: return [ReportSection("Overdue", ResultTable(try queries.overdue(asOf: parameters.asOf)))]
         case .indicators: return [ReportSection("Indicators", ResultTable(try queries.indicators()))]
         case .sources: return [ReportSection("Sources", try queries.sources())]
         }

@@ -8,7 +8,7 @@ struct ReportQueries {
     let db: Database
     let plan: PlanScope
 
-    /// Sessions held up to `asOf` that count toward one of the plan's milestones, numbered in the
+    /// Sessions held up to `asOf` and in force then (not corrected, not withdrawn by then) that count toward one of the plan's milestones, numbered in the
     /// order they were held, then the baseline sessions that count toward none.
     func sessions(asOf: ISODate) throws -> [SessionRow] {
         try db.fetchAll(
@@ -20,8 +20,8 @@ struct ReportQueries {
             FROM training_sessions t
             LEFT JOIN milestones m ON m.id = t.milestone_id
             LEFT JOIN commitments c ON c.id = m.commitment_id
-            LEFT JOIN actions a ON a.id = c.action_id
-            WHERE (a.plan_id = :plan OR t.milestone_id IS NULL) AND t.started_on <= :as_of
+            WHERE (c.plan_id = :plan OR t.milestone_id IS NULL) AND t.started_on <= :as_of
+              AND \(TrainingLog.inForce("t", asOf: ":as_of"))
             ORDER BY m.id IS NULL, m.due_on, m.slug, t.started_on, t.id
             """,
             ["plan": plan.id, "as_of": asOf.description]
@@ -44,16 +44,21 @@ struct ReportQueries {
 
     /// The note of each action's latest update in force as of `asOf` (the one its status comes from),
     /// by action number.
-    func latestNotes(asOf: ISODate) throws -> [Int: String] {
+    func latestNotes(asOf: ISODate) throws -> [Int: String] { try latestUpdates(asOf: asOf).mapValues(\.note) }
+
+    /// The evidence URL of that update, for the actions whose latest update has one.
+    func latestEvidence(asOf: ISODate) throws -> [Int: String] { try latestUpdates(asOf: asOf).compactMapValues(\.evidenceURL) }
+
+    private func latestUpdates(asOf: ISODate) throws -> [Int: (note: String, evidenceURL: String?)] {
         let rows = try db.fetchAll(
             """
-            SELECT action_number, note FROM (
-                SELECT u.action_number, u.note,
+            SELECT action_number, note, evidence_url FROM (
+                SELECT u.action_number, u.note, u.evidence_url,
                        row_number() OVER (PARTITION BY u.action_id ORDER BY u.reported_on DESC, u.id DESC) AS recency
                 FROM (\(Self.updatesInForceSQL)) u)
             WHERE recency = 1
             """,
-            ["plan": plan.id, "as_of": asOf.description]) { ($0.int(at: 0), $0.string(at: 1)) }
+            ["plan": plan.id, "as_of": asOf.description]) { ($0.int(at: 0), (note: $0.string(at: 1), evidenceURL: $0.optionalString(at: 2))) }
         return Dictionary(rows) { first, _ in first }
     }
 
@@ -73,9 +78,8 @@ struct ReportQueries {
 
     /// Actions whose last update in force is more than `days` days before `asOf`, or that have none.
     /// An update exactly `days` days old still counts as recent.
-    func stale(asOf: ISODate, days: Int) throws -> ResultTable {
-        try ResultTable.query(
-            db,
+    func stale(asOf: ISODate, days: Int) throws -> [StaleRow] {
+        try db.fetchAll(
             """
             SELECT s.number, s.title, s.status, s.last_update,
                    CAST(julianday(:as_of) - julianday(s.last_update) AS INTEGER) AS days_since_update
@@ -83,33 +87,36 @@ struct ReportQueries {
             WHERE s.plan = :plan AND (s.last_update IS NULL OR s.last_update < :since)
             ORDER BY s.last_update IS NOT NULL, s.last_update, s.number
             """,
-            ["plan": plan.slug, "as_of": asOf.description, "since": asOf.adding(days: -days).description])
+            ["plan": plan.slug, "as_of": asOf.description, "since": asOf.adding(days: -days).description]
+        ) { row in
+            StaleRow(
+                number: row.int(at: 0), title: row.string(at: 1), status: try StatusQueries.decode(Status.self, row.string(at: 2)),
+                lastUpdate: row.optionalString(at: 3).flatMap(ISODate.init), daysSinceUpdate: row.optionalInt(at: 4))
+        }
     }
 
-    /// Commitments whose due date has passed by `asOf` while their action is not `completed`.
-    /// A vague due date (`2025`, `2025-12`) is due at the end of that year or month.
-    func overdue(asOf: ISODate) throws -> ResultTable {
-        try ResultTable.query(
-            db,
+    /// Every target of the plan past its due date by `asOf` and neither met nor done, from the
+    /// rules of `commitment_progress` (a vague due date is due at the end of its year or month).
+    func overdue(asOf: ISODate) throws -> [OverdueRow] {
+        try db.fetchAll(
             """
-            WITH due AS (
-                SELECT c.*,
-                       CASE length(c.due_on)
-                           WHEN 4 THEN c.due_on || '-12-31'
-                           WHEN 7 THEN date(c.due_on || '-01', '+1 month', '-1 day')
-                           ELSE c.due_on END AS due_end
-                FROM commitments c WHERE c.due_on IS NOT NULL
-            )
-            SELECT s.number AS action, due.slug AS commitment, due.body, due.target_value, due.target_unit, due.due_on,
-                   CAST(julianday(:as_of) - julianday(due.due_end) AS INTEGER) AS days_overdue, s.status
-            FROM due
-            JOIN actions a ON a.id = due.action_id
-            JOIN plans p ON p.id = a.plan_id
-            JOIN (\(try AsOfQuery.sql(ofView: "action_status", in: db))) s ON s.plan = p.slug AND s.number = a.number
-            WHERE p.slug = :plan AND due.due_end < :as_of AND s.status <> 'completed'
-            ORDER BY due.due_end, s.number, due.slug
+            SELECT cp.action, cp.slug AS commitment, cp.title, cp.qualifier, cp.target, cp.unit, cp.due_on,
+                   CAST(julianday(:as_of) - julianday(CASE length(cp.due_on) WHEN 4 THEN cp.due_on || '-12-31'
+                        WHEN 7 THEN date(cp.due_on || '-01', '+1 month', '-1 day') ELSE cp.due_on END) AS INTEGER) AS days_overdue,
+                   cp.actual, cp.percent, cp.status
+            FROM (\(try AsOfQuery.sql(ofView: "commitment_progress", in: db))) cp
+            WHERE cp.plan = :plan_slug AND cp.status IN ('missed', 'no-data')
+              AND days_overdue > 0
+            ORDER BY days_overdue DESC, cp.action IS NOT NULL, cp.action, cp.slug
             """,
-            ["plan": plan.slug, "as_of": asOf.description])
+            ["plan_slug": plan.slug, "as_of": asOf.description]
+        ) { row in
+            OverdueRow(
+                action: row.optionalInt(at: 0), commitment: row.string(at: 1), title: row.string(at: 2),
+                qualifier: row.optionalString(at: 3), target: row.optionalDouble(at: 4), unit: row.optionalString(at: 5),
+                dueOn: row.string(at: 6), daysOverdue: row.int(at: 7), actual: row.optionalDouble(at: 8),
+                percent: row.optionalDouble(at: 9), status: TargetStatus(rawValue: row.string(at: 10)) ?? .noData)
+        }
     }
 
     /// The `indicator_latest` view, so the report and an SQL client give the same answer.
@@ -166,6 +173,7 @@ public struct SessionRow: Sendable, Equatable, TableRow {
         "milestone", "counts_as", "started_on", "ended_on", "title", "location", "host", "participants", "countries",
         "evidence_url",
     ]
+    public static let defaultColumns: [String]? = ["counts_as", "started_on", "title", "location", "participants", "countries"]
     public var cells: [DatabaseValue] {
         [.text(milestone), countsAs.databaseValue, .text(startedOn.description), endedOn?.description.databaseValue ?? .null,
          .text(title), .text(location), host.databaseValue, participants.databaseValue, countries.databaseValue,
@@ -199,8 +207,50 @@ public struct IndicatorRow: Sendable, Equatable, TableRow {
     public var quote: String?
 
     public static let columns = ["slug", "name", "name_en", "qualifier", "value", "unit", "as_of", "document", "line", "quote"]
+    public static let defaultColumns: [String]? = ["name", "qualifier", "value", "unit", "as_of"]
     public var cells: [DatabaseValue] {
         [.text(slug), .text(name), nameEn.databaseValue, .text(qualifier), value.databaseValue, unit.databaseValue,
          asOf.databaseValue, document.databaseValue, line.databaseValue, quote.databaseValue]
+    }
+}
+
+/// An action without a recent update (`report stale`).
+public struct StaleRow: Sendable, Equatable, TableRow {
+    public var number: Int
+    public var title: String
+    public var status: Status
+    public var lastUpdate: ISODate?
+    public var daysSinceUpdate: Int?
+
+    public static let columns = ["number", "title", "status", "last_update", "days_since_update"]
+    public var cells: [DatabaseValue] {
+        [number.databaseValue, .text(title), .text(status.rawValue), lastUpdate?.description.databaseValue ?? .null,
+         daysSinceUpdate.databaseValue]
+    }
+}
+
+/// A target past its due date, neither met nor done (`report overdue`).
+public struct OverdueRow: Sendable, Equatable, TableRow {
+    /// The action's number; nil for a main target of the plan.
+    public var action: Int?
+    public var commitment: String
+    public var title: String
+    public var qualifier: String?
+    public var target: Double?
+    public var unit: String?
+    /// As the document gives it: `2025`, `2025-12` or `2025-12-31`.
+    public var dueOn: String
+    public var daysOverdue: Int
+    public var actual: Double?
+    public var percent: Double?
+    public var status: TargetStatus
+
+    public static let columns = [
+        "action", "commitment", "title", "qualifier", "target", "unit", "due_on", "days_overdue", "actual", "percent", "status",
+    ]
+    public static let defaultColumns: [String]? = ["commitment", "title", "due_on", "days_overdue", "status"]
+    public var cells: [DatabaseValue] {
+        [action.databaseValue, .text(commitment), .text(title), qualifier.databaseValue, target.databaseValue, unit.databaseValue,
+         .text(dueOn), daysOverdue.databaseValue, actual.databaseValue, percent.databaseValue, .text(status.rawValue)]
     }
 }

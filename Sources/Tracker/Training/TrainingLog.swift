@@ -37,36 +37,100 @@ struct TrainingLog {
     let db: Database
     let plan: PlanScope
 
+    /// A session in force as of `date` (an SQL expression): not replaced by a correction, not
+    /// withdrawn on or before the date. The `commitment_progress` view applies the same rule.
+    static func inForce(_ session: String, asOf date: String) -> String {
+        """
+        NOT EXISTS (SELECT 1 FROM training_sessions s WHERE s.supersedes_id = \(session).id)
+        AND NOT EXISTS (SELECT 1 FROM training_withdrawals w WHERE w.session_id = \(session).id AND w.withdrawn_on <= \(date))
+        """
+    }
+
     /// Records a held session and, on the milestone's action, a progress update that shows it in
     /// the timeline. Returns the session's id. The caller owns the transaction.
-    func add(_ session: TrainingSession, author: String?) throws -> Int64 {
+    /// A session with the same milestone, start and title as one in force is refused unless `allowDuplicate`.
+    func add(_ session: TrainingSession, author: String?, allowDuplicate: Bool = false) throws -> Int64 {
         try check(session)
-        let end = session.endedOn ?? session.startedOn
-
         let milestone = session.isBaseline ? nil : try resolveMilestone(session.milestoneSlug)
+        try checkNotDuplicate(session, milestoneID: milestone?.id, allowDuplicate: allowDuplicate, replacing: nil)
+        let sessionID = try insert(session, milestoneID: milestone?.id, supersedes: nil)
+        if let milestone { try addDerivedUpdate(sessionID: sessionID, session, milestone: milestone, author: author, supersedingUpdate: nil) }
+        return sessionID
+    }
+
+    func checkNotDuplicate(_ session: TrainingSession, milestoneID: Int64?, allowDuplicate: Bool, replacing: Int64?) throws {
+        guard !allowDuplicate, let twin = try db.fetchOne(
+            """
+            SELECT t.id FROM training_sessions t
+            WHERE t.milestone_id IS ? AND t.started_on = ? AND t.title = ? AND t.id IS NOT ?
+              AND \(Self.inForce("t", asOf: "'9999-12-31'"))
+            """, [milestoneID, session.startedOn.description, session.title, replacing], { $0.int64(at: 0) })
+        else { return }
+        throw TrackerError(.title, "session \(twin) already records '\(Escaped.text(session.title))' starting \(session.startedOn); correct that one, or allow a duplicate")
+    }
+
+    func insert(_ session: TrainingSession, milestoneID: Int64?, supersedes: Int64?) throws -> Int64 {
         try db.execute(
             """
             INSERT INTO training_sessions
-                (milestone_id, started_on, ended_on, title, location, host, participants, countries, evidence_url)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                (milestone_id, started_on, ended_on, title, location, host, participants, countries, evidence_url, supersedes_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [milestone?.id, session.startedOn.description, session.endedOn?.description, session.title, session.location,
-             session.host, session.participants, session.countries, session.evidenceURL])
-        let sessionID = db.lastInsertedRowID
+            [milestoneID, session.startedOn.description, session.endedOn?.description, session.title, session.location,
+             session.host, session.participants, session.countries, session.evidenceURL, supersedes])
+        return db.lastInsertedRowID
+    }
 
-        if let milestone {
-            let done = try db.scalarInt("SELECT count(*) FROM training_sessions WHERE milestone_id = ?", [milestone.id]) ?? 0
-            var note = "Training session held: \(session.title), \(session.location)"
-            if let participants = session.participants { note += ", \(participants) participants" }
-            if let countries = session.countries { note += " from \(countries) countries" }
-            note += " (\(done) of \(milestone.target) toward \(milestone.slug))"
-            let entry = ProgressEntry(
-                actionNumber: milestone.actionNumber, note: note, status: done >= milestone.target ? .completed : .inProgress,
-                reportedOn: end, percent: min(100, Double(done) * 100 / Double(milestone.target)),
-                evidenceURL: session.evidenceURL, author: author, commitmentSlug: milestone.commitmentSlug)
-            _ = try ProgressLog(db: db, plan: plan).add(entry)
-        }
-        return sessionID
+    static func derivedNotePrefix(title: String, location: String) -> String {
+        "Training session held: \(title), \(location)"
+    }
+
+    /// The progress update a session adds to its milestone's action. Its "N of target" and percent
+    /// are counted as of the session's own date (sessions held by then, in force then), so a
+    /// session recorded late, or before others, states what was true on its date.
+    func addDerivedUpdate(sessionID: Int64, _ session: TrainingSession, milestone: MilestoneRef, author: String?, supersedingUpdate: Int64?) throws {
+        guard let actionNumber = milestone.actionNumber else { return }
+        let done = try db.scalarInt(
+            """
+            SELECT count(*) FROM training_sessions t
+            WHERE t.milestone_id = :milestone AND (t.started_on, t.id) <= (:start, :id)
+              AND \(Self.inForce("t", asOf: ":start"))
+            """, ["milestone": milestone.id, "start": session.startedOn.description, "id": sessionID]) ?? 0
+        var note = Self.derivedNotePrefix(title: session.title, location: session.location)
+        if let participants = session.participants { note += ", \(participants) participants" }
+        if let countries = session.countries { note += " from \(countries) countries" }
+        note += " (\(done) of \(milestone.target) toward \(milestone.slug))"
+        try addMilestoneUpdate(
+            note: note, done: done, milestone: milestone, actionNumber: actionNumber, reportedOn: session.endedOn ?? session.startedOn,
+            evidenceURL: session.evidenceURL, author: author, superseding: supersedingUpdate)
+    }
+
+    /// A progress update on the milestone's action with the count `done`: completed once it
+    /// reaches the target, with the percent of the target.
+    func addMilestoneUpdate(
+        note: String, done: Int, milestone: MilestoneRef, actionNumber: Int, reportedOn: ISODate, evidenceURL: String?,
+        author: String?, superseding: Int64?
+    ) throws {
+        let entry = ProgressEntry(
+            actionNumber: actionNumber, note: note, status: done >= milestone.target ? .completed : .inProgress,
+            reportedOn: reportedOn, percent: min(100, Double(done) * 100 / Double(milestone.target)),
+            evidenceURL: evidenceURL, author: author, commitmentSlug: milestone.commitmentSlug)
+        _ = try ProgressLog(db: db, plan: plan).insert(entry, supersedes: superseding)
+    }
+
+    /// The progress update in force that `add` derived from a session, if there is one.
+    func derivedUpdate(of session: TrainingSession, milestone: MilestoneRef) throws -> Int64? {
+        guard let actionNumber = milestone.actionNumber else { return nil }
+        let prefix = Self.derivedNotePrefix(title: session.title, location: session.location)
+        return try db.fetchOne(
+            """
+            SELECT u.id FROM progress_updates u JOIN actions a ON a.id = u.action_id JOIN commitments c ON c.id = u.commitment_id
+            WHERE a.plan_id = ? AND a.number = ? AND c.slug = ? AND u.reported_on = ? AND substr(u.note, 1, ?) = ?
+              AND NOT EXISTS (SELECT 1 FROM progress_updates x WHERE x.supersedes_id = u.id)
+            ORDER BY u.id DESC LIMIT 1
+            """,
+            [plan.id, actionNumber, milestone.commitmentSlug, (session.endedOn ?? session.startedOn).description, prefix.count, prefix],
+            { $0.int64(at: 0) })
     }
 
     /// Every rule a session must meet, whichever front end recorded it.
@@ -101,28 +165,34 @@ struct TrainingLog {
         let id: Int64
         let slug: String
         let target: Int
-        let actionNumber: Int
+        /// Nil for a milestone of a plan-level target: its sessions add no action update.
+        let actionNumber: Int?
         let commitmentSlug: String
     }
 
-    func resolveMilestone(_ slug: String?) throws -> MilestoneRef {
-        let milestones = try db.fetchAll(
+    func milestones() throws -> [MilestoneRef] {
+        try db.fetchAll(
             """
             SELECT m.id, m.slug, m.target_count, a.number, c.slug
-            FROM milestones m JOIN commitments c ON c.id = m.commitment_id JOIN actions a ON a.id = c.action_id
-            WHERE a.plan_id = ? ORDER BY m.id
+            FROM milestones m JOIN commitments c ON c.id = m.commitment_id LEFT JOIN actions a ON a.id = c.action_id
+            WHERE c.plan_id = ? ORDER BY m.id
             """, [plan.id]) {
-                MilestoneRef(id: $0.int64(at: 0), slug: $0.string(at: 1), target: $0.int(at: 2), actionNumber: $0.int(at: 3), commitmentSlug: $0.string(at: 4))
+                MilestoneRef(id: $0.int64(at: 0), slug: $0.string(at: 1), target: $0.int(at: 2),
+                             actionNumber: $0.isNull(at: 3) ? nil : $0.int(at: 3), commitmentSlug: $0.string(at: 4))
             }
+    }
+
+    func resolveMilestone(_ slug: String?) throws -> MilestoneRef {
+        let milestones = try milestones()
         if let slug {
             guard let found = milestones.first(where: { $0.slug == slug }) else {
-                throw TrackerError(notFound: .milestone, "no milestone '\(Escaped.text(slug))' in plan \(plan.slug)" + (milestones.isEmpty ? "" : " (milestones: \(milestones.map(\.slug).joined(separator: ", ")))"))
+                throw TrackerError(notFound: .milestone, NearestNames.unknown("milestone", slug, among: milestones.map(\.slug), context: "in plan \(plan.slug)"))
             }
             return found
         }
         guard milestones.count == 1, let only = milestones.first else {
             throw TrackerError(.milestone, milestones.isEmpty
-                ? "plan \(plan.slug) has no milestone to count this session toward; record it as a baseline session"
+                ? "plan \(plan.slug) has no milestone yet; count one of its commitments in sessions with `plantrack milestone add`"
                 : "several milestones; choose one (\(milestones.map(\.slug).joined(separator: ", ")))")
         }
         return only
@@ -134,18 +204,21 @@ struct TrainingLog {
             """
             SELECT t.id, t.started_on, t.ended_on, t.title, t.location, t.host, t.participants, t.countries,
                    coalesce(m.slug, 'baseline') AS milestone,
-                   CASE WHEN m.id IS NULL THEN NULL ELSE
+                   CASE WHEN m.id IS NULL OR EXISTS (SELECT 1 FROM training_sessions s WHERE s.supersedes_id = t.id) THEN NULL ELSE
                        (SELECT count(*) FROM training_sessions o WHERE o.milestone_id = t.milestone_id
-                        AND (o.started_on, o.id) <= (t.started_on, t.id)) END AS counts_as,
-                   t.evidence_url, t.recorded_at
+                        AND (o.started_on, o.id) <= (t.started_on, t.id) AND \(Self.inForce("o", asOf: "o.started_on"))) END AS counts_as,
+                   t.evidence_url, t.supersedes_id,
+                   (SELECT s.id FROM training_sessions s WHERE s.supersedes_id = t.id) AS superseded_by,
+                   w.withdrawn_on, w.reason AS withdrawn_because, t.recorded_at
             FROM training_sessions t
             LEFT JOIN milestones m ON m.id = t.milestone_id
             LEFT JOIN commitments c ON c.id = m.commitment_id
-            LEFT JOIN actions a ON a.id = c.action_id
-            WHERE a.plan_id = :plan OR t.milestone_id IS NULL
+            LEFT JOIN training_withdrawals w ON w.session_id = t.id
+            WHERE c.plan_id = :plan OR t.milestone_id IS NULL
             ORDER BY t.started_on, t.id
             """,
-            ["plan": plan.id])
+            ["plan": plan.id]
+        ).showing(["id", "started_on", "title", "location", "participants", "countries"])
     }
 }
 

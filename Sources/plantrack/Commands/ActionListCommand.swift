@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct ActionListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "action list",
         commandName: "list", abstract: "Each action: number, title, current status, last update, update count.")
 
     @OptionGroup var global: GlobalOptions

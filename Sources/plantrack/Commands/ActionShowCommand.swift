@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct ActionShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "action show",
         commandName: "show", abstract: "One action: its text, vision, commitments, source quote and update timeline.")
 
     @OptionGroup var global: GlobalOptions

@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct BackupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "backup",
         commandName: "backup",
         abstract: "Write an online, consistent copy of the database (SQLite's backup API), safe while others write.")
 

@@ -2,13 +2,13 @@ import ArgumentParser
 import Tracker
 
 struct IndicatorCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "indicator", abstract: "Quantitative indicators read from the documents.",
-        subcommands: [IndicatorListCommand.self])
+    static let configuration = CommandConfiguration(examples: "indicator",
+        commandName: "indicator", abstract: "Quantitative indicators: read from the documents, or kept by hand.",
+        subcommands: [IndicatorListCommand.self, IndicatorAddCommand.self, IndicatorRecordCommand.self, IndicatorCorrectCommand.self, IndicatorShowCommand.self])
 }
 
 struct IndicatorListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "indicator list",
         commandName: "list", abstract: "Indicators with value, qualifier, unit, as-of date and source quote.")
 
     @OptionGroup var global: GlobalOptions

@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "init",
         commandName: "init",
         abstract: "Create or migrate the database, then import the bundled documents (idempotent).")
 

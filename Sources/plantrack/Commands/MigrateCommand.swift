@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct MigrateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "migrate",
         commandName: "migrate",
         abstract: "Apply pending migrations; --status lists applied and pending ones with checksums.")
 

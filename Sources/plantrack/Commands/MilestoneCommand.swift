@@ -2,16 +2,16 @@ import ArgumentParser
 import Tracker
 
 struct MilestoneCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "milestone", abstract: "Countable milestones, such as the 2025 training programme.",
-        subcommands: [MilestoneListCommand.self])
+    static let configuration = CommandConfiguration(examples: "milestone",
+        commandName: "milestone", abstract: "Targets counted in training sessions, such as the 2025 training programme.",
+        subcommands: [MilestoneListCommand.self, MilestoneAddCommand.self])
 }
 
 struct MilestoneListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "milestone list",
         commandName: "list",
         abstract: "Each milestone: target, due date, done so far, pace, projected completion, status.",
-        discussion: "Status: met (target reached by the due date), on-track (the pace so far projects completion by it), at-risk (projects later), missed (due date passed short of target).")
+        discussion: "The rules of `commitment list`: met (target reached by the due date), on-track (the pace so far projects completion by it), at-risk (projects later), missed (due date passed short of target).")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var planOptions: PlanOptions

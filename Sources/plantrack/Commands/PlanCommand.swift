@@ -2,13 +2,13 @@ import ArgumentParser
 import Tracker
 
 struct PlanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "plan",
         commandName: "plan", abstract: "Plans in the database.",
         subcommands: [PlanListCommand.self, PlanShowCommand.self])
 }
 
 struct PlanListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the plans.")
+    static let configuration = CommandConfiguration(examples: "plan list", commandName: "list", abstract: "List the plans.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: FormatOptions
@@ -19,12 +19,12 @@ struct PlanListCommand: ParsableCommand {
 }
 
 struct PlanShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "One plan: its source, visions and actions.")
+    static let configuration = CommandConfiguration(examples: "plan show", commandName: "show", abstract: "One plan: its source, visions and actions.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: FormatOptions
 
-    @Argument(help: ArgumentHelp("The plan (default: the bundled plan, or the only one).", valueName: "slug"))
+    @Argument(help: ArgumentHelp("The plan (default: the bundled plan, or the only one).", valueName: "slug"), completion: Completions.plans)
     var slug: String?
 
     func run() throws {

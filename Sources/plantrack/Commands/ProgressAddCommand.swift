@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct ProgressAddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "progress add",
         commandName: "add", abstract: "Record a progress update against action N; prints the new id.")
 
     @OptionGroup var global: GlobalOptions

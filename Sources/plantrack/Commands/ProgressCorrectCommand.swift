@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct ProgressCorrectCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "progress correct",
         commandName: "correct",
         abstract: "Record a correction that supersedes update ID; nothing is overwritten.",
         discussion: "Fields not given are kept from the update being corrected. Prints the new id.")

@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct ProgressImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "progress import",
         commandName: "import",
         abstract: "Bulk-load updates from CSV, all or nothing.",
         discussion: """

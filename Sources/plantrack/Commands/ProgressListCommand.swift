@@ -2,14 +2,14 @@ import ArgumentParser
 import Tracker
 
 struct ProgressListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "Progress updates, newest first.")
+    static let configuration = CommandConfiguration(examples: "progress list", commandName: "list", abstract: "Progress updates, newest first.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var planOptions: PlanOptions
     @OptionGroup var output: FormatOptions
 
     @Option(help: "Only updates of this action.", transform: Parse.actionNumber) var action: Checked<Int>?
-    @Option(help: "Only updates with this status.", transform: Parse.status) var status: Checked<Status>?
+    @Option(help: "Only updates with this status.", completion: Completions.statuses, transform: Parse.status) var status: Checked<Status>?
     @Option(help: ArgumentHelp("Only updates reported on or after this date.", valueName: "date"), transform: Parse.date)
     var since: Checked<ISODate>?
     @Option(help: ArgumentHelp("Only updates reported on or before this date.", valueName: "date"), transform: Parse.date)

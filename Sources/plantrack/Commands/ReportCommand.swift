@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "report",
         commandName: "report", abstract: "Built-in reports; without NAME, lists them with a one-line description.",
         discussion: "Reports: \(Report.names). --as-of applies to all but indicators and sources, which describe the documents.")
 
@@ -11,7 +11,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var output: FormatOptions
 
-    @Argument(help: ArgumentHelp("The report to run.", valueName: "name"))
+    @Argument(help: ArgumentHelp("The report to run.", valueName: "name"), completion: Completions.reports)
     var name: String?
 
     @Option(help: ArgumentHelp("stale: days without an update before an action counts as stale (default 90).", valueName: "days"), transform: Parse.days)

@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct SearchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "search",
         commandName: "search", abstract: "Full-text search over document passages and update notes (Chinese too).",
         discussion: """
             Every word of TEXT (split at spaces) must occur, as a substring; ASCII letters match in either case. \

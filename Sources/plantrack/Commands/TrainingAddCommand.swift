@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct TrainingAddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "training add",
         commandName: "add",
         abstract: "Record a held training or workshop session; prints its id.",
         discussion: "It counts toward --milestone (default: the plan's only milestone, training-2025) and adds a progress update to that milestone's action.")
@@ -20,6 +20,7 @@ struct TrainingAddCommand: ParsableCommand {
     @Option(help: ArgumentHelp("An http(s) URL of the evidence.", valueName: "url"), transform: Parse.evidenceURL) var evidence: Checked<String>?
     @Option(help: ArgumentHelp("The milestone it counts toward, by slug.", valueName: "slug")) var milestone: String?
     @Flag(help: "Held, but counts toward no milestone (e.g. the 2024 baseline workshop).") var baseline = false
+    @Flag(help: "Record it even if a session in force has the same milestone, start and title.") var allowDuplicate = false
     @Option(help: ArgumentHelp("Author of the progress update it adds (default: $USER).", valueName: "name"), transform: Parse.author) var author: Checked<String>?
 
     func request() throws -> AddTrainingRequest {
@@ -31,7 +32,7 @@ struct TrainingAddCommand: ParsableCommand {
                 location: try location.get(.location), host: try host.get(.host),
                 participants: try participants.get(.participants), countries: try countries.get(.countries),
                 evidenceURL: try evidence.get(.evidenceURL), milestoneSlug: milestone, isBaseline: baseline),
-            author: try author.get(.author))
+            author: try author.get(.author), allowDuplicate: allowDuplicate)
     }
 
     mutating func validate() throws { _ = try request() }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Tracker
 
 struct TrainingListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "Sessions, with the milestone they count toward.")
+    static let configuration = CommandConfiguration(examples: "training list", commandName: "list", abstract: "Sessions, with the milestone they count toward.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var planOptions: PlanOptions

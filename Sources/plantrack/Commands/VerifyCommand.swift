@@ -3,7 +3,7 @@ import Glibc
 import Tracker
 
 struct VerifyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(examples: "verify",
         commandName: "verify",
         abstract: "Check the database: migration checksums, schema and triggers, the hash chain of the log, integrity, foreign keys.",
         discussion: """

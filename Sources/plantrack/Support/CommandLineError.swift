@@ -47,6 +47,16 @@ struct CommandLineError: Error, CustomStringConvertible {
         case .plan: "--plan"
         case .commitment: "--commitment"
         case .milestone: "--milestone"
+        case .value: "value"
+        case .unit: "--unit"
+        case .indicator: "--indicator"
+        case .session: "id"
+        case .reason: "--reason"
+        case .name: "--name"
+        case .slug: "--slug"
+        case .qualifier: "--qualifier"
+        case .target: "--target"
+        case .due: "--due"
         case .file, .report, .query, .document, nil: nil
         }
     }

@@ -27,36 +27,64 @@ enum Console {
     static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
     /// Options for the table renderer: the window's width and colour, only on a terminal.
-    static var renderOptions: RenderOptions {
-        guard isTerminal else { return RenderOptions() }
+    static func renderOptions(byteOrderMark: Bool = false) -> RenderOptions {
+        guard isTerminal else { return RenderOptions(byteOrderMark: byteOrderMark) }
         var size = winsize()
-        let width = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 100
-        return RenderOptions(terminalWidth: width, color: getenv("NO_COLOR") == nil)
+        let width = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+        return RenderOptions(terminalWidth: width, color: colorAllowed, byteOrderMark: byteOrderMark)
     }
 
-    static func print(_ table: ResultTable, as format: OutputFormat) {
-        write(table.render(as: format, options: renderOptions))
+    /// No colour when asked (`NO_COLOR`, https://no-color.org) or on a terminal that cannot show it.
+    static var colorAllowed: Bool {
+        if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
+        if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+        return true
+    }
+
+    /// Prints a listing. A `--columns` name the listing lacks is only known now, after the query:
+    /// it ends the process like any other user error (listings are read-only, nothing to undo).
+    static func print(_ table: ResultTable, as choice: OutputChoice) {
+        do {
+            write(try choice.shaped(table).render(as: choice.format, options: renderOptions(byteOrderMark: choice.byteOrderMark)))
+        } catch {
+            exit(Main.report(error))
+        }
     }
 }
 
 extension Console {
     /// Several tables under headings; JSON gets one object keyed by heading, so it stays valid.
-    static func printSections(_ sections: [(String, ResultTable)], as format: OutputFormat) {
-        if format == .json {
-            let parts = sections.map { title, table in
+    static func printSections(_ sections: [(String, ResultTable)], as choice: OutputChoice) {
+        do { try printSectionsOrThrow(sections, as: choice) } catch { exit(Main.report(error)) }
+    }
+
+    private static func printSectionsOrThrow(_ sections: [(String, ResultTable)], as choice: OutputChoice) throws {
+        // --columns picks from whichever sections have the column; a name in none is an error.
+        let shaped: [(String, ResultTable)] = try sections.map { title, table in
+            guard let names = choice.columns else { return (title, try choice.shaped(table)) }
+            return (title, try table.selecting(names.filter(table.columns.contains)))
+        }
+        if let names = choice.columns, let unknown = names.first(where: { name in !sections.contains { $0.1.columns.contains(name) } }) {
+            throw TrackerError("no column '\(unknown)' in any section")
+        }
+        if choice.format == .json {
+            let parts = shaped.map { title, table in
                 "\"\(title.lowercased())\": " + table.render(as: .json).trimmingTrailingNewlines
             }
             write("{\n" + parts.joined(separator: ",\n") + "\n}\n")
             return
         }
-        for (index, (title, table)) in sections.enumerated() {
+        let options = renderOptions(byteOrderMark: choice.byteOrderMark)
+        for (index, (title, table)) in shaped.enumerated() {
             if index > 0 { write("\n") }
-            switch format {
+            switch choice.format {
             case .markdown: write("## \(title)\n\n")
-            case .csv: write("# \(title)\n")
+            case .csv: write((index == 0 && choice.byteOrderMark ? "\u{FEFF}" : "") + "# \(title)\n")
             default: write("\(title)\n")
             }
-            print(table, as: format)
+            var sectionOptions = options
+            sectionOptions.byteOrderMark = false
+            write(table.render(as: choice.format, options: sectionOptions))
         }
     }
 }

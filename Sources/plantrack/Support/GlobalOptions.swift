@@ -28,15 +28,64 @@ struct GlobalOptions: ParsableArguments {
 
 extension OutputFormat: ExpressibleByArgument {}
 
-/// `--format table|csv|json|markdown`, for every listing.
+/// `--format table|csv|json|markdown`, `--wide`, `--columns` and `--bom`, for every listing.
 struct FormatOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
-    var format: OutputFormat = .table
+    @Option(name: .customLong("format"), help: "Output format: table, csv, json or markdown.")
+    var formatName: OutputFormat = .table
+
+    @Flag(help: "Show every column (a table shows the listing's main columns by default).")
+    var wide = false
+
+    @Option(help: ArgumentHelp("Only these columns, in this order, e.g. id,status,note (any format).", valueName: "a,b,c"))
+    var columns: String?
+
+    @Flag(help: "CSV: start with a byte-order mark, so Excel reads Chinese text correctly.")
+    var bom = false
+
+    func validate() throws {
+        if bom, formatName != .csv { throw CommandLineError(message: "--bom applies only to --format csv") }
+        if wide, columns != nil { throw CommandLineError(message: "--wide and --columns cannot be combined") }
+        if let columns, columnNames(columns).isEmpty { throw CommandLineError(message: "--columns: name at least one column") }
+    }
+
+    /// Everything that decides how a listing is printed.
+    var format: OutputChoice {
+        OutputChoice(format: formatName, wide: wide, columns: columns.map(columnNames), byteOrderMark: bom)
+    }
+
+    private func columnNames(_ list: String) -> [String] {
+        list.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
+    }
+}
+
+/// The output format with the column selection and CSV options that go with it.
+struct OutputChoice: Equatable {
+    var format: OutputFormat
+    var wide = false
+    /// `--columns`: exactly these, for every format.
+    var columns: [String]?
+    var byteOrderMark = false
+
+    static func == (choice: OutputChoice, format: OutputFormat) -> Bool { choice.format == format }
+
+    /// The table as this choice shows it: `--columns`, else the listing's default columns in a
+    /// `table` (unless `--wide`), else every column. CSV, JSON and Markdown keep every column, so
+    /// scripts and spreadsheets see the stable keys.
+    func shaped(_ table: ResultTable) throws -> ResultTable {
+        if let columns {
+            do { return try table.selecting(columns) } catch let error as TrackerError { throw CommandLineError(message: "--columns: \(error.message)") }
+        }
+        return format == .table && !wide ? table.withDefaultColumns : table
+    }
+}
+
+extension TextSearch {
+    static func table(_ hits: [SearchHit], for choice: OutputChoice) -> ResultTable { table(hits, for: choice.format) }
 }
 
 /// `--plan SLUG`, for commands that act on a plan's actions.
 struct PlanOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The plan (default: the bundled plan, or the only one).", valueName: "slug"))
+    @Option(name: .long, help: ArgumentHelp("The plan (default: the bundled plan, or the only one).", valueName: "slug"), completion: Completions.plans)
     var plan: String?
 }
 
@@ -49,4 +98,12 @@ struct AsOfOptions: ParsableArguments {
 
     /// The date given, else today; validate() has refused a bad one.
     var date: ISODate { (try? asOf.get(.asOf)) ?? nil ?? .today() }
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// `--lang zh|en` for the dashboard and the briefing.
+struct LanguageOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Language of the labels: zh or en (default: the plan's language).", valueName: "lang"))
+    var lang: Language?
 }

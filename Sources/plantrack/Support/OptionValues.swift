@@ -37,6 +37,13 @@ enum Parse {
     static func title(_ text: String) -> Checked<String> { check(text) { (text) throws(FieldProblem) in try FieldParser.line(text, what: "title") } }
     static func location(_ text: String) -> Checked<String> { check(text) { (text) throws(FieldProblem) in try FieldParser.line(text, what: "location") } }
     static func host(_ text: String) -> Checked<String> { check(text) { (text) throws(FieldProblem) in try FieldParser.line(text, what: "host") } }
+    static func quantity(_ text: String) -> Checked<Quantity> { check(text, FieldParser.quantity) }
+    static func qualifier(_ text: String) -> Checked<TargetQualifier> { check(text, FieldParser.qualifier) }
+    static func valueID(_ text: String) -> Checked<Int64> { check(text) { (text) throws(FieldProblem) in try FieldParser.id(text, what: "a recorded value") } }
+    static func sessionID(_ text: String) -> Checked<Int64> { check(text) { (text) throws(FieldProblem) in try FieldParser.id(text, what: "a session") } }
+    static func reason(_ text: String) -> Checked<String> { check(text) { (text) throws(FieldProblem) in try FieldParser.line(text, what: "reason") } }
+    static func name(_ text: String) -> Checked<String> { check(text) { (text) throws(FieldProblem) in try FieldParser.line(text, what: "name") } }
+    static func unit(_ text: String) -> Checked<String> { check(text) { (text) throws(FieldProblem) in try FieldParser.line(text, what: "unit") } }
     static func days(_ text: String) -> Checked<Int> { check(text) { (text) throws(FieldProblem) in try FieldParser.count(text, what: "days") } }
 }
 

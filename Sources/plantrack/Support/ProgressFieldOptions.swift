@@ -12,7 +12,7 @@ enum ProgressOption: String, CaseIterable {
 
 /// The fields of an update shared by `progress add` and `progress correct`, each parsed once.
 struct ProgressFieldOptions: ParsableArguments {
-    @Option(name: ProgressOption.status.name, help: ArgumentHelp("not-started, in-progress, at-risk, blocked or completed.", valueName: "status"), transform: Parse.status)
+    @Option(name: ProgressOption.status.name, help: ArgumentHelp("not-started, in-progress, at-risk, blocked or completed.", valueName: "status"), completion: Completions.statuses, transform: Parse.status)
     var status: Checked<Status>?
 
     @Option(name: ProgressOption.date.name, help: ArgumentHelp("The date reported on, YYYY-MM-DD (add: default today).", valueName: "date"), transform: Parse.date)
@@ -28,7 +28,7 @@ struct ProgressFieldOptions: ParsableArguments {
     @Option(name: ProgressOption.author.name, help: ArgumentHelp("Who reports it (add: default $USER).", valueName: "name"), transform: Parse.author)
     var author: Checked<String>?
 
-    @Option(name: ProgressOption.commitment.name, help: ArgumentHelp("The commitment it reports on, by slug.", valueName: "slug"))
+    @Option(name: ProgressOption.commitment.name, help: ArgumentHelp("The commitment it reports on, by slug.", valueName: "slug"), completion: Completions.commitments)
     var commitment: String?
 
     var fields: ProgressFields {

@@ -1,14 +1,21 @@
-/// The dashboard's inline SVG charts. Coordinates are in a 1000-wide viewBox that scales to the page.
+/// The dashboard's inline SVG charts. Coordinates are in a viewBox `width` units wide that scales
+/// to the page: 1000 on a screen, 420 on a phone, where the same 12-unit labels stay legible.
 enum Charts {
     static let width = 1000.0
+    static let narrowWidth = 420.0
+
+    /// The chart drawn at both widths; the stylesheet shows one or the other.
+    static func responsive(_ draw: (Double) -> String) -> String {
+        HTML.element("div", ["class": "chart-wide"], draw(width)) + HTML.element("div", ["class": "chart-narrow"], draw(narrowWidth))
+    }
 
     /// Done out of target as a bar split into one cell per session.
-    static func progressBar(_ milestone: DashboardData.Milestone) -> String {
+    static func progressBar(_ milestone: DashboardData.Milestone, _ l: Language) -> String {
         let height = 26.0
         let target = max(milestone.target, 1)
         let filled = min(Double(milestone.done) / Double(target), 1) * width
         var parts = HTML.empty("rect", ["class": "track", "x": "0", "y": "0", "width": HTML.number(width), "height": HTML.number(height), "rx": "4"])
-        parts += HTML.empty("rect", ["class": "fill-\(milestone.status)", "x": "0", "y": "0", "width": HTML.number(filled), "height": HTML.number(height), "rx": "4"])
+        parts += HTML.empty("rect", ["class": "fill-\(milestone.status.rawValue)", "x": "0", "y": "0", "width": HTML.number(filled), "height": HTML.number(height), "rx": "4"])
         // Cell borders show how many sessions are left at a glance; beyond 40 they would be a blur.
         if target <= 40 {
             for index in 1..<target {
@@ -18,15 +25,26 @@ enum Charts {
         }
         return HTML.element(
             "svg", ["class": "chart progress", "viewBox": "0 0 \(HTML.number(width)) \(HTML.number(height))", "role": "img",
-                    "aria-label": "\(milestone.done) of \(milestone.target) done"],
+                    "aria-label": l.pick("已完成 \(milestone.done)/\(milestone.target)", "\(milestone.done) of \(milestone.target) done")],
             parts)
+    }
+
+    /// A target's percent of the way (capped at 100), coloured by its status; empty without a figure.
+    static func targetBar(_ target: CommitmentProgressRow, _ l: Language) -> String {
+        let width = 200.0, height = 14.0
+        let filled = min(max(target.percent ?? 0, 0), 100) / 100 * width
+        let label = target.percent.map { l.pick("已达目标的 \(CellText.real($0)) %", "\(CellText.real($0)) % of target") } ?? l.pick("尚无数据", "no figure yet")
+        return HTML.element(
+            "svg", ["class": "chart target-bar", "viewBox": "0 0 \(HTML.number(width)) \(HTML.number(height))", "role": "img", "aria-label": label],
+            HTML.empty("rect", ["class": "track", "x": "0", "y": "0", "width": HTML.number(width), "height": HTML.number(height), "rx": "3"])
+                + HTML.empty("rect", ["class": "fill-\(target.status.rawValue)", "x": "0", "y": "0", "width": HTML.number(filled), "height": HTML.number(height), "rx": "3"]))
     }
 
     /// Sessions held so far as a rising step line against the target, the pace needed to reach it
     /// by the due date, the due date and the as-of date.
-    static func timeline(_ milestone: DashboardData.Milestone, proposedOn: ISODate?, asOf: ISODate) -> String {
+    static func timeline(_ milestone: DashboardData.Milestone, proposedOn: ISODate?, asOf: ISODate, width: Double, _ l: Language) -> String {
         let (left, right, top, bottom) = (44.0, 20.0, 34.0, 34.0)
-        let height = 250.0
+        let height = width < 600 ? 230.0 : 250.0
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         let sessionDates = milestone.sessions.filter { $0.countsAs != nil }.map(\.startedOn)
@@ -40,7 +58,9 @@ enum Charts {
 
         var parts = ""
         // Month ticks, labelled every quarter (every year on long spans).
-        let labelEvery = span > 1100 ? 12 : span > 500 ? 3 : 1
+        // About 60 units a label, so they never collide at either width.
+        let monthsShown = max(span / 30.4, 1)
+        let labelEvery = [1, 2, 3, 6, 12, 24].first { monthsShown / Double($0) * 60 <= plotWidth } ?? 24
         var (year, month) = (start.year, start.month)
         while let first = ISODate(year: year, month: month, day: 1), first <= lastDay {
             if first >= start {
@@ -59,17 +79,17 @@ enum Charts {
         let targetY = y(Double(milestone.target))
         parts += HTML.empty("line", ["class": "target", "x1": HTML.number(left), "y1": HTML.number(targetY), "x2": HTML.number(width - right), "y2": HTML.number(targetY)])
         parts += HTML.text("text", ["x": HTML.number(left - 8), "y": HTML.number(targetY + 4), "text-anchor": "end"], String(milestone.target))
-        parts += HTML.text("text", ["x": HTML.number(left + 4), "y": HTML.number(targetY - 6)], "target \(milestone.target)")
+        parts += HTML.text("text", ["x": HTML.number(left + 4), "y": HTML.number(targetY - 6)], l.pick("目标 \(milestone.target)", "target \(milestone.target)"))
         let paceStart = proposedOn ?? start
         parts += HTML.empty("line", ["class": "pace", "x1": HTML.number(x(paceStart)), "y1": HTML.number(y(0)), "x2": HTML.number(x(milestone.dueOn)), "y2": HTML.number(targetY)])
 
         // Due date and as-of date, labelled at different heights so they never overlap.
         let dueX = x(milestone.dueOn)
         parts += HTML.empty("line", ["class": "due", "x1": HTML.number(dueX), "y1": HTML.number(top - 6), "x2": HTML.number(dueX), "y2": HTML.number(y(0))])
-        parts += HTML.text("text", ["class": "due-label", "x": HTML.number(dueX), "y": HTML.number(top - 10), "text-anchor": "middle"], "due \(milestone.dueOn)")
+        parts += HTML.text("text", ["class": "due-label", "x": HTML.number(dueX), "y": HTML.number(top - 10), "text-anchor": dueX > width - 90 ? "end" : "middle"], l.pick("截止 \(milestone.dueOn)", "due \(milestone.dueOn)"))
         let asOfX = x(asOf)
         parts += HTML.empty("line", ["class": "today", "x1": HTML.number(asOfX), "y1": HTML.number(top + 10), "x2": HTML.number(asOfX), "y2": HTML.number(y(0))])
-        parts += HTML.text("text", ["class": "today-label", "x": HTML.number(asOfX), "y": HTML.number(top + 4), "text-anchor": asOfX > width - 120 ? "end" : "middle"], "as of \(asOf)")
+        parts += HTML.text("text", ["class": "today-label", "x": HTML.number(asOfX), "y": HTML.number(top + 4), "text-anchor": asOfX > width - 120 ? "end" : asOfX < left + 60 ? "start" : "middle"], l.pick("截至 \(asOf)", "as of \(asOf)"))
 
         // Sessions done: a step up at each one, carried on to the as-of date.
         var path = "M\(HTML.number(x(start))),\(HTML.number(y(0)))"
@@ -90,13 +110,14 @@ enum Charts {
         }
         return HTML.element(
             "svg", ["class": "chart timeline", "viewBox": "0 0 \(HTML.number(width)) \(HTML.number(height))", "role": "img",
-                    "aria-label": "\(milestone.done) sessions held by \(asOf) against a target of \(milestone.target) due \(milestone.dueOn)"],
+                    "aria-label": l.pick("截至 \(asOf) 已举办 \(milestone.done) 期，目标 \(milestone.target) 期，截止 \(milestone.dueOn)",
+                                         "\(milestone.done) sessions held by \(asOf) against a target of \(milestone.target) due \(milestone.dueOn)")],
             parts)
     }
 
     /// One bar per month, labelled with its count.
-    static func monthlyBars(_ months: [(month: String, updates: Int)]) -> String {
-        guard !months.isEmpty else { return HTML.text("p", ["class": "muted"], "No updates yet.") }
+    static func monthlyBars(_ months: [(month: String, updates: Int)], width: Double, _ l: Language) -> String {
+        guard !months.isEmpty else { return HTML.text("p", ["class": "muted"], l.pick("尚无进展记录。", "No updates yet.")) }
         let (left, right, top, bottom) = (44.0, 12.0, 20.0, 30.0)
         let height = 220.0
         let plotWidth = width - left - right
@@ -105,7 +126,7 @@ enum Charts {
         let yMaximum = Double(max(largest, 1))
         let slot = plotWidth / Double(months.count)
         // A month label is about 48 units wide; label every k-th month so they do not collide.
-        let labelEvery = max(1, Int((48 / slot).rounded(.up)))
+        let labelEvery = max(1, Int((52 / slot).rounded(.up)))
         func y(_ value: Double) -> Double { top + plotHeight - value / yMaximum * plotHeight }
 
         var parts = ""
@@ -130,7 +151,7 @@ enum Charts {
         }
         return HTML.element(
             "svg", ["class": "chart bars", "viewBox": "0 0 \(HTML.number(width)) \(HTML.number(height))", "role": "img",
-                    "aria-label": "Updates per month"],
+                    "aria-label": l.pick("每月进展记录", "Updates per month")],
             parts)
     }
 }

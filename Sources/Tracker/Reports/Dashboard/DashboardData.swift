@@ -1,43 +1,55 @@
 import Storage
 
-/// Everything the dashboard shows, read in one go from the reports' queries.
+/// Everything the dashboard and the briefing show, read in one go as typed rows from the reports'
+/// queries (StatusQueries, ReportQueries), so the three always agree.
 public struct DashboardData: Sendable {
-    public struct Action: Sendable {
+    public struct Vision: Sendable, Equatable {
         public var number: Int
         public var title: String
         public var titleEn: String?
-        public var status: String
-        public var lastUpdate: String?
+    }
+
+    public struct Action: Sendable, Equatable {
+        public var number: Int
+        public var title: String
+        public var titleEn: String?
+        public var vision: Int?
+        public var status: Status
+        public var lastUpdate: ISODate?
         /// The note of the update the status comes from.
         public var lastNote: String?
+        /// That update's evidence, when it is an http(s) URL (anything else is not linked).
+        public var evidenceURL: String?
         public var updates: Int
         public var percent: Double?
     }
 
-    public struct Session: Sendable {
+    public struct Session: Sendable, Equatable {
         public var countsAs: Int?
         public var startedOn: ISODate
-        public var endedOn: String?
+        public var endedOn: ISODate?
         public var title: String
         public var location: String
         public var host: String?
         public var participants: Int?
         public var countries: Int?
+        public var evidenceURL: String?
     }
 
-    public struct Milestone: Sendable {
+    public struct Milestone: Sendable, Equatable {
         public var slug: String
         public var title: String
         public var target: Int
         public var dueOn: ISODate
         public var done: Int
         public var pacePerMonth: Double?
-        public var projectedOn: String?
-        public var status: String
+        public var projectedOn: ISODate?
+        public var status: MilestoneStatus
         public var sessions: [Session]
     }
 
-    public struct Indicator: Sendable {
+    /// One background figure; the appendix shows each (name, value, unit, date) once.
+    public struct Indicator: Sendable, Equatable {
         public var name: String
         public var nameEn: String?
         public var qualifier: String
@@ -49,43 +61,59 @@ public struct DashboardData: Sendable {
         public var quote: String?
     }
 
+    public var planSlug: String
     public var planTitle: String
     public var planTitleEn: String?
+    /// The language the plan is written in: Chinese when its title is.
+    public var planLanguage: Language
     public var proposedOn: ISODate?
     public var asOf: ISODate
+    public var visions: [Vision]
     public var actions: [Action]
     public var milestones: [Milestone]
     /// Updates in force per month, `YYYY-MM`, every month from the plan (or first update) to `asOf`.
     public var updatesPerMonth: [(month: String, updates: Int)]
     public var indicators: [Indicator]
+    /// Every target of the plan (plan-level first), with the figures of `commitment list`.
+    public var targets: [CommitmentProgressRow]
 
-    /// Reads the plan's figures as of `asOf` with the same queries as `plantrack report`.
+    /// Reads the plan's figures as of `asOf` with the same typed queries as `plantrack report`.
     init(db: Database, plan: PlanScope, asOf: ISODate) throws {
         let status = StatusQueries(db: db, plan: plan)
         let queries = ReportQueries(db: db, plan: plan)
+        planSlug = plan.slug
         planTitle = plan.title
         planTitleEn = try db.scalarString("SELECT title_en FROM plans WHERE id = ?", [plan.id])
+        planLanguage = Language.of(plan.title)
         proposedOn = plan.proposedOn
         self.asOf = asOf
 
-        let notes = try queries.latestNotes(asOf: asOf)
+        visions = try db.fetchAll("SELECT number, title, title_en FROM visions WHERE plan_id = ? ORDER BY number", [plan.id]) {
+            Vision(number: $0.int(at: 0), title: $0.string(at: 1), titleEn: $0.optionalString(at: 2))
+        }
+        let visionOfAction = Dictionary(
+            try db.fetchAll(
+                "SELECT a.number, v.number FROM actions a JOIN visions v ON v.id = a.vision_id WHERE a.plan_id = ?", [plan.id]
+            ) { ($0.int(at: 0), $0.int(at: 1)) }) { first, _ in first }
+        let evidence = try queries.latestEvidence(asOf: asOf)
         actions = try status.actionStatus(asOf: asOf).map { row in
             Action(
-                number: row.number, title: row.title, titleEn: row.titleEn, status: row.status.rawValue,
-                lastUpdate: row.lastUpdate?.description, lastNote: notes[row.number], updates: row.updates,
-                percent: row.percent)
+                number: row.number, title: row.title, titleEn: row.titleEn, vision: visionOfAction[row.number],
+                status: row.status, lastUpdate: row.lastUpdate, lastNote: row.lastNote,
+                evidenceURL: evidence[row.number].flatMap(Self.linkable), updates: row.updates, percent: row.percent)
         }
 
         let sessions = try queries.sessions(asOf: asOf)
         milestones = try status.milestones(asOf: asOf).map { row in
             Milestone(
                 slug: row.slug, title: row.title, target: row.target, dueOn: row.dueOn, done: row.done,
-                pacePerMonth: row.pacePerMonth, projectedOn: row.projectedOn?.description, status: row.status.rawValue,
+                pacePerMonth: row.pacePerMonth, projectedOn: row.projectedOn, status: row.status,
                 sessions: sessions.filter { $0.milestone == row.slug }.map { session in
                     Session(
-                        countsAs: session.countsAs, startedOn: session.startedOn, endedOn: session.endedOn?.description,
+                        countsAs: session.countsAs, startedOn: session.startedOn, endedOn: session.endedOn,
                         title: session.title, location: session.location, host: session.host,
-                        participants: session.participants, countries: session.countries)
+                        participants: session.participants, countries: session.countries,
+                        evidenceURL: session.evidenceURL.flatMap(Self.linkable))
                 })
         }
 
@@ -94,11 +122,31 @@ public struct DashboardData: Sendable {
         updatesPerMonth = Self.months(from: [proposedOn.map(Self.month)].compactMap { $0 } + counts.keys.sorted(), to: Self.month(asOf))
             .map { ($0, counts[$0] ?? 0) }
 
-        indicators = try queries.indicators().map { row in
+        targets = try TargetQueries(db: db).progress(planSlug: plan.slug, asOf: asOf)
+
+        indicators = Self.distinct(try queries.indicators().map { row in
             Indicator(
                 name: row.name, nameEn: row.nameEn, qualifier: row.qualifier, value: row.value, unit: row.unit,
                 asOf: row.asOf, document: row.document, line: row.line, quote: row.quote)
+        })
+    }
+
+    /// The same figure read twice (under two slugs, or from two documents) is shown once.
+    static func distinct(_ indicators: [Indicator]) -> [Indicator] {
+        var seen: Set<String> = []
+        return indicators.filter { indicator in
+            seen.insert([indicator.name, indicator.qualifier, CellText.real(indicator.value), indicator.unit ?? "", indicator.asOf ?? ""]
+                .joined(separator: "\u{1F}")).inserted
         }
+    }
+
+    /// `url` when it is an absolute http or https URL; nothing else becomes a link (no
+    /// `javascript:`, `file:` or relative paths).
+    public static func linkable(_ url: String) -> String? {
+        let lowered = url.lowercased()
+        guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") else { return nil }
+        guard !url.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else { return nil }
+        return url.count > (lowered.hasPrefix("https://") ? 8 : 7) ? url : nil
     }
 
     static func month(_ date: ISODate) -> String { String(date.description.prefix(7)) }
@@ -114,6 +162,9 @@ public struct DashboardData: Sendable {
         }
         return months
     }
+
+    /// Actions of vision `number`.
+    public func actions(ofVision number: Int) -> [Action] { actions.filter { $0.vision == number } }
 }
 
 extension TrackerDatabase {

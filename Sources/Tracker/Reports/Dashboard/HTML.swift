@@ -43,4 +43,25 @@ enum HTML {
         let magnitude = abs(tenths)
         return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
     }
+
+    /// A whole page: language, title, inline stylesheet and body; nothing is fetched.
+    static func page(language: Language, title: String, stylesheet: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language.htmlTag)">
+        <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>\(escape(title))</title>
+        <style>\(stylesheet)</style>
+        </head>
+        <body>
+        <main>
+        \(body)
+        </main>
+        </body>
+        </html>
+
+        """
+    }
 }

@@ -1,0 +1,109 @@
+import Storage
+
+/// One target with its progress as of a date: a row of the `commitment_progress` view.
+public struct CommitmentProgressRow: Sendable, Equatable, TableRow {
+    public var slug: String
+    public var plan: String
+    /// The action's number; nil for a main target of the plan.
+    public var action: Int?
+    public var title: String
+    public var target: Double?
+    public var qualifier: String?
+    public var unit: String?
+    public var dueOn: String?
+    public var actual: Double?
+    public var actualOn: String?
+    public var percent: Double?
+    public var pacePerMonth: Double?
+    public var projectedOn: String?
+    public var status: TargetStatus
+
+    /// The stable keys of `commitment list --format json`, in order.
+    public static let columns = [
+        "slug", "plan", "action", "title", "target", "qualifier", "unit", "due_on", "actual", "actual_on", "percent",
+        "pace_per_month", "projected_on", "status",
+    ]
+    public static let defaultColumns: [String]? = ["slug", "title", "percent", "due_on", "status"]
+
+    public var cells: [DatabaseValue] {
+        [.text(slug), .text(plan), action.map { .integer(Int64($0)) } ?? .null, .text(title), target.map(DatabaseValue.real) ?? .null,
+         qualifier.map(DatabaseValue.text) ?? .null, unit.map(DatabaseValue.text) ?? .null, dueOn.map(DatabaseValue.text) ?? .null,
+         actual.map(DatabaseValue.real) ?? .null, actualOn.map(DatabaseValue.text) ?? .null, percent.map(DatabaseValue.real) ?? .null,
+         pacePerMonth.map(DatabaseValue.real) ?? .null, projectedOn.map(DatabaseValue.text) ?? .null, .text(status.rawValue)]
+    }
+}
+
+/// The reads of targets, for the CLI, the reports and the dashboard alike.
+struct TargetQueries {
+    let db: Database
+
+    /// Every target (of the plan with slug `planSlug`, or of every plan), as of `asOf`: plan-level
+    /// targets first, then by action number and slug. The rules are the `commitment_progress`
+    /// view's, read from the database.
+    func progress(planSlug: String?, asOf: ISODate, slug: String? = nil) throws -> [CommitmentProgressRow] {
+        let viewSQL = try AsOfQuery.sql(ofView: "commitment_progress", in: db)
+        let sql = """
+            SELECT \(CommitmentProgressRow.columns.joined(separator: ", ")) FROM (\(viewSQL))
+            WHERE (:plan IS NULL OR plan = :plan) AND (:slug IS NULL OR slug = :slug)
+            ORDER BY plan, action IS NOT NULL, action, slug
+            """
+        return try db.fetchAll(sql, ["as_of": asOf.description, "plan": planSlug, "slug": slug]) { row in
+            CommitmentProgressRow(
+                slug: row.string(at: 0), plan: row.string(at: 1), action: row.isNull(at: 2) ? nil : row.int(at: 2),
+                title: row.string(at: 3), target: row.optionalDouble(at: 4), qualifier: row.optionalString(at: 5),
+                unit: row.optionalString(at: 6), dueOn: row.optionalString(at: 7), actual: row.optionalDouble(at: 8),
+                actualOn: row.optionalString(at: 9), percent: row.optionalDouble(at: 10), pacePerMonth: row.optionalDouble(at: 11),
+                projectedOn: row.optionalString(at: 12), status: TargetStatus(rawValue: row.string(at: 13)) ?? .noData)
+        }
+    }
+}
+
+extension TrackerDatabase {
+    /// Every target of `plan` (every plan when nil) as of `asOf`.
+    public func commitmentProgress(plan: String? = nil, asOf: ISODate = .today()) throws -> [CommitmentProgressRow] {
+        let planSlug = try plan.map { try PlanScope.resolve($0, in: db).slug }
+        return try TargetQueries(db: db).progress(planSlug: planSlug, asOf: asOf)
+    }
+
+    /// One commitment: its progress as of `asOf`, what it says, and every measured point with its source.
+    public func commitmentDetail(_ slug: String, asOf: ISODate = .today()) throws -> (summary: ResultTable, actuals: ResultTable) {
+        let commitment = try CommitmentRef.resolve(slug, in: db)
+        let progress = try TargetQueries(db: db).progress(planSlug: nil, asOf: asOf, slug: commitment.slug)
+        let about = try ResultTable.query(
+            db,
+            """
+            SELECT c.kind, c.body, c.title_en, c.body_en, i.slug AS indicator, m.slug AS milestone, d.slug AS document, s.line, s.quote
+            FROM commitments c LEFT JOIN indicators i ON i.id = c.indicator_id LEFT JOIN milestones m ON m.commitment_id = c.id
+            LEFT JOIN sources s ON s.id = c.source_id LEFT JOIN documents d ON d.id = s.document_id
+            WHERE c.id = :id
+            """, ["id": commitment.id])
+        var summary = ResultTable(progress)
+        summary.columns += about.columns
+        summary.rows = zip(summary.rows, about.rows).map { $0 + $1 }
+        let actuals = try ResultTable.query(
+            db,
+            """
+            SELECT 'actual' AS source, r.id, r.measured_on AS on_date, r.value, r.note, r.evidence_url, r.author,
+                   r.supersedes_id, (SELECT s.id FROM commitment_actuals s WHERE s.supersedes_id = r.id) AS superseded_by,
+                   r.recorded_at
+            FROM commitment_actuals r WHERE r.commitment_id = :id
+            UNION ALL
+            SELECT 'indicator ' || i.slug, v.id, v.as_of, v.value, coalesce(v.note, q.quote), v.evidence_url, v.author,
+                   v.supersedes_id, (SELECT s.id FROM indicator_values s WHERE s.supersedes_id = v.id), v.recorded_at
+            FROM commitments c JOIN indicators i ON i.id = c.indicator_id JOIN indicator_values v ON v.indicator_id = i.id
+            LEFT JOIN sources q ON q.id = v.source_id
+            WHERE c.id = :id
+            UNION ALL
+            SELECT 'session', t.id, t.started_on, NULL, t.title || ', ' || t.location
+                       || coalesce('; withdrawn ' || w.withdrawn_on || ': ' || w.reason, ''),
+                   t.evidence_url, NULL, t.supersedes_id, (SELECT s.id FROM training_sessions s WHERE s.supersedes_id = t.id),
+                   t.recorded_at
+            FROM milestones m JOIN training_sessions t ON t.milestone_id = m.id
+            LEFT JOIN training_withdrawals w ON w.session_id = t.id
+            WHERE m.commitment_id = :id
+            ORDER BY 3, 2
+            """, ["id": commitment.id]
+        ).showing(["source", "id", "on_date", "value", "note", "superseded_by"])
+        return (summary.showing(CommitmentProgressRow.defaultColumns ?? []), actuals)
+    }
+}
