@@ -35,15 +35,15 @@ if ! "$BIN" commitment show compute-plan-t1 >/dev/null 2>&1; then
 fi
 run commitment add joint-labs "20 joint AI laboratories with partner countries by the end of 2026" --action 3 --target "20 labs" --due 2026-12-31
 run commitment add open-platform "An open AI capacity-building platform online by 2025-09-30" --action 1 --due 2025-09-30
-run indicator add --name "Intelligent computing share" --unit %
-run commitment add --plan compute-plan intelligent-share "智能算力占比达到35%" --target 35% --due 2025-12-31 --indicator intelligent-computing-share   # a target declared by hand, measured by an indicator
+run indicator add --name "Factory AI adoption share" --unit %
+run commitment add --plan compute-plan factory-adoption "到2026年，智能工厂人工智能应用比例达到50%" --target 50% --due 2026-12-31 --indicator factory-ai-adoption-share   # a target declared by hand, measured by an indicator
 run commitment record compute-plan-t1 "230 EFLOPS" --date 2025-01-15 --evidence https://example.org/compute-2024
 id=$("$BIN" commitment record compute-plan-t1 280 --date 2025-09-30 --note "preliminary estimate")
 echo "\$ plantrack commitment correct $id 310 --note 'final figure'   # the estimate was revised"
 "$BIN" commitment correct "$id" 310 --note "final figure"; echo
 run commitment record joint-labs "12 labs" --date 2025-06-30
 run progress add 1 "Open platform online" --status completed --date 2025-09-20 --author demo
-run indicator record intelligent-computing-share 36% --as-of 2025-10-31 --evidence https://example.org/share-2025
+run indicator record factory-ai-adoption-share 36% --as-of 2025-10-31 --evidence https://example.org/share-2025
 session=$("$BIN" training list --format csv | awk -F, 'NR == 2 { print $1 }')
 run training withdraw "$session" --reason "counted twice: part of the Africa programme" --date 2025-10-01
 run milestone list --as-of 2025-09-30
@@ -51,7 +51,7 @@ run milestone list --as-of 2025-10-01
 run commitment list --as-of 2025-06-30
 run commitment list --as-of 2025-12-31
 run commitment show compute-plan-t1
-run indicator show intelligent-computing-share
+run indicator show factory-ai-adoption-share
 run report overdue --as-of 2026-01-31
 echo "\$ plantrack sql 'SELECT slug, plan, action, actual, percent, status FROM commitment_progress'   # the view, as of today"
 "$BIN" sql "SELECT slug, plan, action, actual, percent, status FROM commitment_progress ORDER BY plan, action IS NOT NULL, action, slug"; echo

@@ -74,12 +74,16 @@ public final class TrackerDatabase {
     /// Checks the file before opening it; false when it does not exist and `access` is `.inspect`.
     private static func checkFile(_ path: String, access: Access) throws -> Bool {
         var status = stat()
-        guard stat(path, &status) == 0 else {
-            if access == .inspect, errno == ENOENT { return false }
-            // Only a real link: another process may have created the file since stat() looked.
-            if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
+        var exists = stat(path, &status) == 0
+        if !exists, lstat(path, &status) == 0 {
+            // A symbolic link to nothing, or a file another process created since the stat above.
+            guard (status.st_mode & S_IFMT) != S_IFLNK else {
                 throw TrackerError("\(path) is a symbolic link to a missing file; plantrack does not follow it")
             }
+            exists = stat(path, &status) == 0
+        }
+        guard exists else {
+            if access == .inspect { return false }
             guard access == .create else {
                 throw TrackerError("no database at \(path); create one with `plantrack init` (or pass --db PATH)")
             }
