@@ -1,5 +1,27 @@
 import CSQLite
 
+/// A statement Storage refuses itself, before or instead of SQLite: callers match the case, never
+/// the text.
+public enum StatementError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The SQL holds only white space and comments.
+    case noStatement(sql: String)
+    /// More than one statement where one is allowed (a trailing comment is fine).
+    case severalStatements(sql: String)
+    /// Named binding, but parameter `index` is positional (`?`).
+    case unnamedParameter(index: Int, sql: String)
+    /// Named binding without a value for `:parameter`.
+    case missingValue(parameter: String, sql: String)
+
+    public var description: String {
+        switch self {
+        case .noStatement: "no statement in SQL"
+        case .severalStatements: "only one statement is allowed; found more after the first"
+        case .unnamedParameter(let index, _): "parameter \(index) has no name; bind it by position"
+        case .missingValue(let name, _): "no value for parameter :\(name)"
+        }
+    }
+}
+
 /// A prepared statement. Obtain one from `Database.prepare(_:)` (owned by the caller) or
 /// `Database.cachedStatement(_:)` (owned by the connection's cache and reset on each use).
 public final class Statement {
@@ -29,13 +51,11 @@ public final class Statement {
             throw DatabaseError(connection: database.handle, code: code, sql: sql)
         }
         guard let handle else {
-            throw DatabaseError(resultCode: SQLITE_MISUSE, message: "no statement in SQL", sql: sql)
+            throw StatementError.noStatement(sql: sql)
         }
         if !Self.holdsNoStatement(remainder, in: database.handle) {
             sqlite3_finalize(handle)
-            throw DatabaseError(
-                resultCode: SQLITE_MISUSE, message: "only one statement is allowed; found more after the first",
-                sql: sql)
+            throw StatementError.severalStatements(sql: sql)
         }
         self.handle = handle
         self.sql = sql
@@ -94,13 +114,11 @@ public final class Statement {
         case .named(let values):
             for index in stride(from: Int32(1), through: parameterCount, by: 1) {
                 guard let rawName = sqlite3_bind_parameter_name(handle, index) else {
-                    throw DatabaseError(
-                        resultCode: SQLITE_RANGE, message: "parameter \(index) has no name; bind it by position",
-                        sql: sql)
+                    throw StatementError.unnamedParameter(index: Int(index), sql: sql)
                 }
                 let name = String(String(cString: rawName).dropFirst())
                 guard let value = values[name] else {
-                    throw DatabaseError(resultCode: SQLITE_RANGE, message: "no value for parameter :\(name)", sql: sql)
+                    throw StatementError.missingValue(parameter: name, sql: sql)
                 }
                 try bind(value, at: index)
             }

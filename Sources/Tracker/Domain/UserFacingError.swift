@@ -15,6 +15,7 @@ public enum UserFacingError {
         case let error as StorageError: ([error.description], nil)
         case let error as ProgressImport.Failure: (error.description.split(separator: "\n").map(String.init), .file)
         case let error as DatabaseError: (["database: \(error.message) (\(error.codeName))"], nil)
+        case let error as StatementError: (["database: \(error)"], nil)
         default: nil
         }
     }

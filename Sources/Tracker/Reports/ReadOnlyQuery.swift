@@ -82,6 +82,8 @@ public enum ReadOnlyQuery {
             statement = try db.prepare(sql)
         } catch let error as DatabaseError {
             throw explain(error, in: sql)
+        } catch let error as StatementError {
+            throw explain(error)
         }
         guard statement.isReadOnly else { throw TrackerError("sql: refused: \(refusal(of: sql))") }
 
@@ -108,6 +110,8 @@ public enum ReadOnlyQuery {
             throw TrackerError("sql: stopped after \(formatSeconds(timeoutSeconds)) s (--timeout)")
         } catch let error as DatabaseError {
             throw explain(error, in: sql)
+        } catch let error as StatementError {
+            throw explain(error)
         }
         if !batch.isEmpty || !sentAny { try body(columns, batch) }
     }
@@ -130,6 +134,16 @@ public enum ReadOnlyQuery {
         }
     }
 
+    /// What Storage refused itself, in the words of the `sql` command.
+    static func explain(_ error: StatementError) -> TrackerError {
+        switch error {
+        case .severalStatements: TrackerError("sql: refused: one statement at a time; found more after the first")
+        case .noStatement: TrackerError("sql: the query has no statement")
+        case .missingValue(let name, _): TrackerError("sql: \(error); pass --param \(name)=VALUE")
+        case .unnamedParameter: TrackerError("sql: use named parameters (:name) and pass --param name=VALUE")
+        }
+    }
+
     /// SQLite's own message, with where it happened when SQLite knows, as one line.
     static func explain(_ error: DatabaseError, in sql: String) -> TrackerError {
         if error.resultCode == DatabaseError.authorization || error.resultCode == DatabaseError.readOnly {
@@ -138,17 +152,6 @@ public enum ReadOnlyQuery {
         let message = error.message
         // A denied function (load_extension) is reported as an ordinary error, not SQLITE_AUTH.
         if message.hasPrefix("not authorized") { return TrackerError("sql: refused: \(refusal(of: sql))") }
-        if message.hasPrefix("only one statement is allowed") {
-            return TrackerError("sql: refused: one statement at a time; found more after the first")
-        }
-        if message == "no statement in SQL" { return TrackerError("sql: the query has no statement") }
-        if message.hasPrefix("no value for parameter :") {
-            let name = message.dropFirst("no value for parameter :".count)
-            return TrackerError("sql: \(message); pass --param \(name)=VALUE")
-        }
-        if message.contains("has no name; bind it by position") {
-            return TrackerError("sql: use named parameters (:name) and pass --param name=VALUE")
-        }
         var line = "sql: \(message)"
         if let offset = error.offset { line += " at offset \(characterOffset(ofUTF8Offset: offset, in: sql))" }
         return TrackerError(line)
