@@ -73,6 +73,21 @@ import Testing
         #expect(throws: MigrationError.self) { try DatabaseMigrator(migrations: [unnamed, second]).migrate(db) }
     }
 
+    /// Writers check the seal by a quick stamp (schema_version and the history); a stamp that
+    /// differs falls back to hashing the whole schema, so only a real change is refused.
+    @Test func sealFallsBackToTheFullFingerprintWhenTheStampDiffers() throws {
+        let db = try Database(path: ":memory:")
+        let migrator = try DatabaseMigrator(migrations: [first, second])
+        try migrator.migrate(db)
+        #expect(try db.scalarString("SELECT schema_sha256 FROM schema_migrations LIMIT 1")?.split(separator: "/").count == 2)
+        try migrator.checkSchemaSealed(db)
+        let version = try #require(try db.scalarInt("PRAGMA schema_version"))
+        try db.execute("PRAGMA schema_version = \(version + 7)")  // another stamp, the same schema
+        try migrator.checkSchemaSealed(db)
+        try db.execute("CREATE TABLE sneaky (x)")
+        #expect(throws: MigrationError.schemaAltered) { try migrator.checkSchemaSealed(db) }
+    }
+
     @Test func refusesWhenAnAppliedFileIsMissing() throws {
         let db = try Database(path: ":memory:")
         let third = Migration(version: 3, name: "third", sql: "CREATE TABLE c (z);")
