@@ -37,16 +37,21 @@ public final class Database {
     /// first, then calls `enableWriteAheadLog()`), foreign keys, `synchronous=NORMAL` and a busy
     /// timeout. Every connection has the SQL function `chain_sha256` (see `shim.h`).
     public init(
-        path: String, mode: Mode = .readWriteCreate, busyTimeoutMilliseconds: Int32? = nil, writeAheadLog: Bool = true
+        path: String, mode: Mode = .readWriteCreate, busyTimeoutMilliseconds: Int32? = nil, writeAheadLog: Bool = true,
+        immutable: Bool = false
     ) throws {
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        // An immutable read (a WAL database in a folder this user cannot write, where SQLite cannot
+        // make the shared-memory file) is asked for by URI.
+        let target = immutable && mode == .readOnly ? Self.immutableURI(path) : path
+        if target != path { flags |= SQLITE_OPEN_URI }
         switch mode {
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .readOnly: flags |= SQLITE_OPEN_READONLY
         }
         var handle: OpaquePointer?
-        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        let code = sqlite3_open_v2(target, &handle, flags, nil)
         guard code == SQLITE_OK, let handle else {
             let error = DatabaseError(connection: handle, code: code, sql: nil)
             sqlite3_close_v2(handle)
@@ -97,6 +102,19 @@ public final class Database {
                 pause = min(pause * 2, 50)
             }
         }
+    }
+
+    /// `file:PATH?immutable=1`, with the characters a URI path cannot hold escaped.
+    static func immutableURI(_ path: String) -> String {
+        var escaped = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"):
+                escaped += "%" + String(byte, radix: 16, uppercase: true)
+            default: escaped.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return "file:" + escaped + "?immutable=1"
     }
 
     deinit {

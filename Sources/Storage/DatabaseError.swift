@@ -45,6 +45,8 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible {
     public static let cannotOpen = SQLITE_CANTOPEN
     public static let authorization = SQLITE_AUTH
     public static let readOnly = SQLITE_READONLY
+    /// SQLITE_READONLY_DIRECTORY: the folder is not writable, so the -shm file cannot be made.
+    public static let readOnlyDirectory: Int32 = 1544
     public static let interrupted = SQLITE_INTERRUPT
 
     /// The symbolic name of the extended code, e.g. `SQLITE_CONSTRAINT_FOREIGNKEY`.

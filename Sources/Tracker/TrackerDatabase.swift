@@ -4,7 +4,7 @@ import Storage
 /// The plantrack database: one SQLite connection, its schema, and the bundled documents.
 public final class TrackerDatabase {
     /// Internal: front ends go through the use cases and queries, never the connection.
-    let db: Database
+    private(set) var db: Database
     public let path: String
 
     public enum Access: Sendable {
@@ -44,10 +44,18 @@ public final class TrackerDatabase {
             case .readOnly, .inspect: db = try Database(path: path, mode: .readOnly)
             }
         } catch let error as DatabaseError {
-            throw TrackerError("cannot open database \(path): \(error.message)")
+            throw TrackerError(.file, Self.explainOpening(path, error))
         }
         do {
-            try db.retryingWhileBusy { try checkOwnership() }
+            do {
+                try db.retryingWhileBusy { try checkOwnership() }
+            } catch let error as DatabaseError
+                where error.extendedResultCode == DatabaseError.readOnlyDirectory && (access == .readOnly || access == .inspect)
+            {
+                // Reads must work in a folder this user cannot write: read the file as it stands.
+                db = try Database(path: path, mode: .readOnly, immutable: true)
+                try checkOwnership()
+            }
             if access == .create || access == .existing { try db.enableWriteAheadLog() }
             let migrator = try Self.migrator()
             if access == .existing || access == .readOnly, try !migrator.isUpToDate(db) {
@@ -59,6 +67,19 @@ public final class TrackerDatabase {
         } catch let error as DatabaseError where error.resultCode == DatabaseError.notADatabase {
             throw TrackerError("\(self.path) is not a plantrack database (\(error.message))")
         }
+    }
+
+    /// Why a database could not be opened, with what to do about it.
+    static func explainOpening(_ path: String, _ error: DatabaseError) -> String {
+        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        var status = stat()
+        if error.resultCode == DatabaseError.cannotOpen, !folder.isEmpty, stat(folder, &status) != 0 {
+            return "cannot open database \(path): the folder \(folder) does not exist; create it first"
+        }
+        if error.resultCode == DatabaseError.cannotOpen, access(folder.isEmpty ? "/" : folder, W_OK) != 0 {
+            return "cannot open database \(path): the folder \(folder) is not writable by this user; a new database cannot be made there"
+        }
+        return "cannot open database \(path): \(error.message)"
     }
 
     /// Refuses an SQLite file that holds tables but no plantrack migration history.

@@ -14,6 +14,8 @@ public enum UserFacingError {
         case let error as MigrationError: ([error.description], nil)
         case let error as StorageError: ([error.description], nil)
         case let error as ProgressImport.Failure: (error.description.split(separator: "\n").map(String.init), .file)
+        case let error as DatabaseError where error.resultCode == DatabaseError.readOnly:
+            (["the database is read-only for this user (no write permission on the file or its folder): reading works, writing needs that permission (\(error.codeName))"], nil)
         case let error as DatabaseError: (["database: \(error.message) (\(error.codeName))"], nil)
         case let error as StatementError: (["database: \(error)"], nil)
         default: nil
