@@ -73,7 +73,7 @@ import Testing
         defer { cli.cleanUp() }
         let result = try cli.run(["--db", "/nonexistent-dir/x/plantrack.db", "migrate"], useDatabase: false)
         #expect(result.status == 1)
-        #expect(result.stderr == "plantrack: error: cannot open database /nonexistent-dir/x/plantrack.db: unable to open database file\n")
+        #expect(result.stderr == "plantrack: error: cannot open database /nonexistent-dir/x/plantrack.db: the folder /nonexistent-dir/x does not exist; create it first\n")
         let missing = try cli.run(["--db", cli.path("missing.db"), "action", "list"], useDatabase: false)
         #expect(missing.status == 1)
         #expect(missing.stderr == "plantrack: error: no database at \(cli.path("missing.db")); create one with `plantrack init` (or pass --db PATH)\n")
