@@ -48,18 +48,9 @@ public struct DashboardData: Sendable {
         public var sessions: [Session]
     }
 
-    /// One background figure; the appendix shows each (name, value, unit, date) once.
-    public struct Indicator: Sendable, Equatable {
-        public var name: String
-        public var nameEn: String?
-        public var qualifier: String
-        public var value: Double
-        public var unit: String?
-        public var asOf: String?
-        public var document: String?
-        public var line: Int?
-        public var quote: String?
-    }
+    /// One background figure (the latest value of an indicator); the appendix shows each
+    /// (name, value, unit, date) once.
+    public typealias Indicator = IndicatorRow
 
     public var planSlug: String
     public var planTitle: String
@@ -124,11 +115,7 @@ public struct DashboardData: Sendable {
 
         targets = try TargetQueries(db: db).progress(planSlug: plan.slug, asOf: asOf)
 
-        indicators = Self.distinct(try queries.indicators().map { row in
-            Indicator(
-                name: row.name, nameEn: row.nameEn, qualifier: row.qualifier, value: row.value, unit: row.unit,
-                asOf: row.asOf, document: row.document, line: row.line, quote: row.quote)
-        })
+        indicators = Self.distinct(try queries.indicators())
     }
 
     /// The same figure read twice (under two slugs, or from two documents) is shown once.
