@@ -97,7 +97,7 @@ struct AsOfOptions: ParsableArguments {
     mutating func validate() throws { _ = try asOf.get(.asOf) }
 
     /// The date given, else today; validate() has refused a bad one.
-    var date: ISODate { (try? asOf.get(.asOf)) ?? nil ?? .today() }
+    var date: ISODate { (try? asOf.get(.asOf)) ?? .today() }
 }
 
 extension Language: ExpressibleByArgument {}

@@ -24,17 +24,8 @@ public struct DashboardData: Sendable {
         public var percent: Double?
     }
 
-    public struct Session: Sendable, Equatable {
-        public var countsAs: Int?
-        public var startedOn: ISODate
-        public var endedOn: ISODate?
-        public var title: String
-        public var location: String
-        public var host: String?
-        public var participants: Int?
-        public var countries: Int?
-        public var evidenceURL: String?
-    }
+    /// A held session of a milestone; its evidence only when it is an http(s) URL.
+    public typealias Session = SessionRow
 
     public struct Milestone: Sendable, Equatable {
         public var slug: String
@@ -100,11 +91,9 @@ public struct DashboardData: Sendable {
                 slug: row.slug, title: row.title, target: row.target, dueOn: row.dueOn, done: row.done,
                 pacePerMonth: row.pacePerMonth, projectedOn: row.projectedOn, status: row.status,
                 sessions: sessions.filter { $0.milestone == row.slug }.map { session in
-                    Session(
-                        countsAs: session.countsAs, startedOn: session.startedOn, endedOn: session.endedOn,
-                        title: session.title, location: session.location, host: session.host,
-                        participants: session.participants, countries: session.countries,
-                        evidenceURL: session.evidenceURL.flatMap(Self.linkable))
+                    var linked = session
+                    linked.evidenceURL = session.evidenceURL.flatMap(Self.linkable)
+                    return linked
                 })
         }
 
