@@ -31,8 +31,22 @@ ADD_NOTE = "Bench update"
 # busy timeout), so the ratios compare the same work, not different durability settings.
 SHELL_PRAGMAS = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;"
 
+def import_cache_pragma():
+    """plantrack's page cache for the load (ProgressImport.loadCacheSize, read from the source).
+
+    The shell gets the same cache, so both sides do the same work: with SQLite's default 2 MiB,
+    both spend a fifth of a large load evicting index pages and reading them back.
+    """
+    source = open(os.path.join(ROOT, "Sources/Tracker/Progress/ProgressImport.swift"), encoding="utf-8").read()
+    match = re.search(r"static let loadCacheSize = (-?[0-9_]+)", source)
+    if not match:
+        raise SystemExit("bench: cannot find ProgressImport.loadCacheSize")
+    return f"PRAGMA cache_size = {match.group(1).replace('_', '')};"
+
+
 # The shell's fastest load: `.import` into a temporary table, then one INSERT … SELECT in one
-# transaction, into the same table, constraints, indexes and FTS trigger plantrack writes to.
+# transaction, into the same table, constraints, indexes and FTS trigger plantrack writes to,
+# with plantrack's page cache (import_cache_pragma).
 # The shell cannot extend the hash chain (chain_sha256 is plantrack's function), so its copy
 # loads without the chain and REPLACE-guard triggers: plantrack does that work on top.
 SHELL_NO_CHAIN = "DROP TRIGGER IF EXISTS progress_updates_chain; DROP TRIGGER IF EXISTS progress_updates_no_replace;"
@@ -188,6 +202,16 @@ def action_status_sql(plan_id):
     return sql + ";"
 
 
+def verify_mmap_bytes():
+    """Verifier.mmapBytes, read from the source, so the shell maps as much as verify does."""
+    source = open(os.path.join(ROOT, "Sources/Tracker/Integrity/Verifier.swift"), encoding="utf-8").read()
+    match = re.search(r"static let mmapBytes = ([0-9_]+)(?: << ([0-9]+))?", source)
+    if not match:
+        raise SystemExit("bench: cannot find Verifier.mmapBytes")
+    value = int(match.group(1).replace("_", ""))
+    return value << int(match.group(2)) if match.group(2) else value
+
+
 def machine_report(args):
     def run(argv):
         try:
@@ -234,6 +258,8 @@ def main():
     parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "10")))
     parser.add_argument("--data", default=os.environ.get("BENCH_DATA", os.path.join(ROOT, "bench-data")))
     parser.add_argument("--lines", type=int, default=CSV_LINES)
+    parser.add_argument("--import-lines", help="comma-separated CSV sizes for the import case "
+                        "(default: 200000 and --lines)")
     parser.add_argument("--only", help="comma-separated case keys: add,add-tmpfs,init,import,report,asof,storage")
     args = parser.parse_args()
     args.plantrack = os.path.abspath(args.plantrack)
@@ -251,12 +277,16 @@ def main():
         return peak_mib([checked(command(), "RSS run") for _ in range(count)])
 
     # Data: the seeded CSV, an initialised database, and the same with the CSV imported.
-    csv = os.path.join(data, f"progress-{args.lines}-{CSV_SEED}.csv")
-    if not os.path.exists(csv):
-        log(f"generating {csv}")
-        subprocess.run([sys.executable, os.path.join(ROOT, "bench/gen_progress_csv.py"), str(args.lines), csv + ".tmp",
-                        "--seed", str(CSV_SEED)], check=True)
-        os.rename(csv + ".tmp", csv)
+    def seeded_csv(lines):
+        path = os.path.join(data, f"progress-{lines}-{CSV_SEED}.csv")
+        if not os.path.exists(path):
+            log(f"generating {path}")
+            subprocess.run([sys.executable, os.path.join(ROOT, "bench/gen_progress_csv.py"), str(lines), path + ".tmp",
+                            "--seed", str(CSV_SEED)], check=True)
+            os.rename(path + ".tmp", path)
+        return path
+
+    csv = seeded_csv(args.lines)
     base = os.path.join(data, "base.db")
     remove_db(base)
     checked(pt(base, "init"), "init")
@@ -307,33 +337,62 @@ def main():
                      "≤ 100 ms, ≤ 30 MiB", value <= 100 and rss <= 30))
         remove_db(db)
 
-    # progress import of the CSV vs the shell's .import into the same table.
+    # progress import of the CSV vs the shell's .import into the same table, at each size.
     imported = os.path.join(data, f"imported-{args.lines}.db")
+    notes = []  # why a target is missed, in figures from this run
     if wanted("import"):
-        script = os.path.join(data, "shell-import.sql")
-        with open(script, "w", encoding="utf-8") as out:
-            out.write(SHELL_PRAGMAS + "\n" + SHELL_IMPORT + f"\n.import --csv --skip 1 '{csv}' csv_rows\n" + SHELL_IMPORT_INSERT)
+        sizes = sorted({int(n) for n in args.import_lines.split(",")} if args.import_lines
+                       else {min(200_000, args.lines), args.lines})
         db = os.path.join(data, "import.db")
-        ours, theirs, ratios = paired(
-            "import", lambda: pt(db, "progress", "import", csv, rss=True),
-            lambda: spawn([sqlite3_shell(), "-batch", "-init", os.devnull, db], stdin=script, rss=True),
-            args.runs, before=lambda side: fresh_copy(base, db))
-        count = int(shell_output(db, "SELECT count(*) FROM progress_updates"))
-        if count != args.lines:
-            raise SystemExit(f"bench: the shell imported {count} rows, expected {args.lines}")
-        ratio = statistics.median(ratios)
-        rss = peak_mib(ours)
-        rows.append((f"`progress import` of {args.lines:,} lines", fmt_ms(median_ms(ours)),
-                     fmt_ms(median_ms(theirs)) + " (sqlite3 .import + INSERT … SELECT)", f"{ratio:.2f}×", fmt_mib(rss),
-                     "≤ 1.5×, ≤ 64 MiB", ratio <= 1.5 and rss <= 64))
-        # verify on what plantrack imported: every row chained.
+        for lines in sizes:
+            source = seeded_csv(lines)
+            script = os.path.join(data, f"shell-import-{lines}.sql")
+            with open(script, "w", encoding="utf-8") as out:
+                out.write(SHELL_PRAGMAS + import_cache_pragma() + "\n" + SHELL_IMPORT
+                          + f"\n.import --csv --skip 1 '{source}' csv_rows\n" + SHELL_IMPORT_INSERT)
+            ours, theirs, ratios = paired(
+                f"import {lines}", lambda: pt(db, "progress", "import", source, rss=True),
+                lambda: spawn([sqlite3_shell(), "-batch", "-init", os.devnull, db], stdin=script, rss=True),
+                args.runs, before=lambda side: fresh_copy(base, db))
+            count = int(shell_output(db, "SELECT count(*) FROM progress_updates"))
+            if count != lines:
+                raise SystemExit(f"bench: the shell imported {count} rows, expected {lines}")
+            ratio = statistics.median(ratios)
+            rss = peak_mib(ours)
+            # The absolute target (10^6 lines in under 30 s) applies from 10^6 lines on.
+            seconds = median_ms(ours) / 1000
+            met = ratio <= 1.5 and rss <= 64 and (lines < 1_000_000 or seconds < 30)
+            rows.append((f"`progress import` of {lines:,} lines", fmt_ms(median_ms(ours)),
+                         fmt_ms(median_ms(theirs)) + " (sqlite3 .import + INSERT … SELECT)", f"{ratio:.2f}×",
+                         fmt_mib(rss), "≤ 1.5×, ≤ 64 MiB" + (", < 30 s" if lines >= 1_000_000 else ""), met))
+            if not met and lines >= 1_000_000 and seconds >= 30:
+                notes.append(f"`progress import` of {lines:,} lines: the shell's fast load of the same file takes "
+                             f"{median_ms(theirs) / 1000:.1f} s here (median), so under 30 s needs plantrack within "
+                             f"{30000 / median_ms(theirs):.2f}× of it; it is {ratio:.2f}×.")
+
+        # verify on what plantrack imported (the largest size): every row chained. Its baseline is
+        # SQLite's own whole-file integrity_check in the shell, memory-mapped as verify maps it.
         fresh_copy(base, db)
-        checked(pt(db, "progress", "import", csv), "progress import")
+        checked(pt(db, "progress", "import", seeded_csv(sizes[-1])), "progress import")
+        checked(shell(db, "PRAGMA wal_checkpoint(TRUNCATE);"), "checkpoint")
         db_rows = int(shell_output(db, "SELECT count(*) FROM progress_updates"))
-        runs = [checked(pt(db, "verify", rss=True), "verify") for _ in range(max(1, args.runs // 2))]
-        value = median_ms(runs)
-        rows.append((f"`verify` on {db_rows:,} chained updates", fmt_ms(value), "—", "—", fmt_mib(peak_mib(runs)),
-                     "≤ 2 s", value <= 2000))
+        mmap = f"PRAGMA mmap_size = {verify_mmap_bytes()};"
+        ours, theirs, ratios = paired(
+            "verify", lambda: pt(db, "verify", rss=True), lambda: shell(db, mmap + "PRAGMA integrity_check;"),
+            max(3, args.runs // 2))
+        value, ratio = median_ms(ours), statistics.median(ratios)
+        rows.append((f"`verify` on {db_rows:,} chained updates", fmt_ms(value),
+                     fmt_ms(median_ms(theirs)) + " (sqlite3 integrity_check, same mmap)", f"{ratio:.2f}×",
+                     fmt_mib(peak_mib(ours)), "≤ 2 s", value <= 2000))
+        if value > 2000:
+            # The floor: the one check verify cannot split, SQLite's check of the largest table.
+            floor = median_ms([checked(shell(db, mmap + "PRAGMA integrity_check(progress_updates);"), "floor")
+                               for _ in range(3)])
+            notes.append(f"`verify` on {db_rows:,} updates: SQLite's own `integrity_check(progress_updates)` alone "
+                         f"takes {fmt_ms(floor)} here (median of 3, same mmap); verify runs it on one core while the "
+                         f"rest runs on the other, so it cannot finish sooner without dropping that check. Peak RSS "
+                         f"counts the memory-mapped database pages (shared page cache, two mappings).")
+        remove_db(db)
 
     if wanted("report") or wanted("asof") or wanted("storage"):
         if not os.path.exists(imported):
@@ -389,6 +448,9 @@ def main():
     print("| --- | ---: | ---: | ---: | ---: | --- | --- |")
     for case, ours, theirs, ratio, rss, target, met in rows:
         print(f"| {case} | {ours} | {theirs} | {ratio} | {rss} | {target} | {'yes' if met else '**no**'} |")
+    if notes:
+        print("\nTargets missed, and why:\n")
+        print("\n".join(f"- {note}" for note in notes))
 
 
 if __name__ == "__main__":
