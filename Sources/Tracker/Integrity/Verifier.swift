@@ -63,12 +63,13 @@ public enum Verifier {
     /// it): it gets a core of its own.
     static let largestTable = "progress_updates"
 
-    /// The chain, SQLite's `integrity_check` and `foreign_key_check`: nearly all of `verify`'s time,
-    /// and all of it reading pages, so the file is memory-mapped (no copy of each page into the
-    /// page cache; SQLite caps the size at its build's maximum, 2 GB by default).
+    /// The chain, SQLite's `integrity_check` and `foreign_key_check`: nearly all of `verify`'s time.
     ///
     /// On a file, the work runs on two read-only connections at once. One runs
-    /// `integrity_check(progress_updates)`. This one runs `quick_check` of the whole file, then
+    /// `integrity_check(progress_updates)`, the longest single check, on the file memory-mapped
+    /// (no copy of each page into SQLite's cache: about a third faster; SQLite caps the map at its
+    /// build's maximum, 2 GB by default). This one, done sooner even without a map (so the mapped
+    /// pages are counted once in the process's memory), runs `quick_check` of the whole file, then
     /// `integrity_check(T)` of every other table that has an index, then the chain and the foreign
     /// keys. Together that is everything the whole-file `integrity_check` checks: `quick_check`
     /// does all of it (every b-tree page by page, the freelist, that each page is used exactly once,
@@ -78,10 +79,10 @@ public enum Verifier {
     /// Each connection reads its own snapshot; a commit in between is a change, not damage.
     static func readEveryPage(_ db: Database) throws -> PageFindings {
         var findings = PageFindings()
-        try db.execute("PRAGMA mmap_size = \(mmapBytes)")
         let indexed = try db.fetchAll(
             "SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'index' ORDER BY tbl_name") { $0.string(at: 0) }
         guard db.path != ":memory:", indexed.contains(largestTable) else {
+            try db.execute("PRAGMA mmap_size = \(mmapBytes)")
             findings.chainedRows = try verifyChain(db, problems: &findings.chain)
             findings.integrity = try problems(db, "PRAGMA integrity_check")
             findings.foreignKeys = try foreignKeyProblems(db)
