@@ -391,7 +391,8 @@ def main():
             notes.append(f"`verify` on {db_rows:,} updates: SQLite's own `integrity_check(progress_updates)` alone "
                          f"takes {fmt_ms(floor)} here (median of 3, same mmap); verify runs it on one core while the "
                          f"rest runs on the other, so it cannot finish sooner without dropping that check. Peak RSS "
-                         f"counts the memory-mapped database pages (shared page cache, two mappings).")
+                         f"counts the pages of the file that check maps (the kernel's page cache, not private "
+                         f"memory), as it does for the shell.")
         remove_db(db)
 
     if wanted("report") or wanted("asof") or wanted("storage"):
