@@ -195,7 +195,10 @@ public struct ProgressImport {
             if let column = index["evidence_url"], !fields[column].isEmpty {
                 do { evidence = try FieldParser.evidenceURL(fields[column]) } catch { report(record.line, "evidence_url", error.message) }
             }
-            let author = index["author"].map { fields[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+            var author: String?
+            if let column = index["author"], !fields[column].isEmpty {
+                do { author = try FieldParser.line(fields[column], what: "author") } catch { report(record.line, "author", error.message) }
+            }
             var percent: Double?
             if let column = index["percent"], !fields[column].isEmpty {
                 do { percent = try FieldParser.percent(fields[column]) } catch { report(record.line, "percent", error.message) }
