@@ -15,3 +15,15 @@ struct ActionListCommand: ParsableCommand {
         Console.print(ResultTable(actions), as: output.format)
     }
 }
+
+extension ActionListCommand: FastCommand {
+    static let shape = CommandShape(path: ["action", "list"], options: CommandShape.listingOptions + [.plan, .asOf], positionals: 0...0)
+
+    init(_ arguments: RecognisedArguments) throws {
+        self.init()
+        global = try GlobalOptions(arguments)
+        planOptions = PlanOptions(arguments)
+        asOf = try AsOfOptions(arguments)
+        output = try FormatOptions(arguments)
+    }
+}

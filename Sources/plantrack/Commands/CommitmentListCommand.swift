@@ -11,12 +11,24 @@ struct CommitmentListCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Only this plan's targets.", valueName: "slug")) var plan: String?
+    @Option(name: CommandOption.plan.name, help: ArgumentHelp("Only this plan's targets.", valueName: "slug")) var plan: String?
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let tracker = try global.open(.existing)
+        let tracker = try global.open(.readOnly)
         Console.print(ResultTable(try tracker.commitmentProgress(plan: plan, asOf: asOf.date)), as: output.format)
+    }
+}
+
+extension CommitmentListCommand: FastCommand {
+    static let shape = CommandShape(path: ["commitment", "list"], options: CommandShape.listingOptions + [.plan, .asOf], positionals: 0...0)
+
+    init(_ arguments: RecognisedArguments) throws {
+        self.init()
+        global = try GlobalOptions(arguments)
+        plan = arguments[.plan]
+        asOf = try AsOfOptions(arguments)
+        output = try FormatOptions(arguments)
     }
 }

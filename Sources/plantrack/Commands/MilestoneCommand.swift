@@ -23,3 +23,15 @@ struct MilestoneListCommand: ParsableCommand {
         Console.print(ResultTable(milestones), as: output.format)
     }
 }
+
+extension MilestoneListCommand: FastCommand {
+    static let shape = CommandShape(path: ["milestone", "list"], options: CommandShape.listingOptions + [.plan, .asOf], positionals: 0...0)
+
+    init(_ arguments: RecognisedArguments) throws {
+        self.init()
+        global = try GlobalOptions(arguments)
+        planOptions = PlanOptions(arguments)
+        asOf = try AsOfOptions(arguments)
+        output = try FormatOptions(arguments)
+    }
+}

@@ -26,8 +26,8 @@ struct ProgressAddCommand: ParsableCommand {
     func run() throws { try invocation.run() }
 }
 
-/// One `progress add` as parsed, by ArgumentParser or by `FastPath`: both build this value, and
-/// it makes the one request both run.
+/// One `progress add` as parsed (by ArgumentParser, or by `FastPath` filling the same command):
+/// the one request it makes.
 struct ProgressAddInvocation: Equatable {
     var databasePath: String
     var plan: String?
@@ -48,5 +48,20 @@ struct ProgressAddInvocation: Equatable {
         let request = try request()
         let id = try TrackerDatabase(path: databasePath, access: .existing).addProgress(request)
         Console.line(String(id))
+    }
+}
+
+extension ProgressAddCommand: FastCommand {
+    static let shape = CommandShape(
+        path: ["progress", "add"], options: [.db, .plan, .status, .date, .percent, .evidence, .author, .commitment], positionals: 2...2)
+
+    init(_ arguments: RecognisedArguments) throws {
+        self.init()
+        global = try GlobalOptions(arguments)
+        planOptions = PlanOptions(arguments)
+        action = Parse.actionNumber(arguments.positionals[0])
+        note = Parse.note(arguments.positionals[1])
+        fields = try ProgressFieldOptions(arguments)
+        try validate()
     }
 }

@@ -14,7 +14,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The report to run.", valueName: "name"), completion: Completions.reports)
     var name: String?
 
-    @Option(help: ArgumentHelp("stale: days without an update before an action counts as stale (default 90).", valueName: "days"), transform: Parse.days)
+    @Option(name: CommandOption.days.name, help: ArgumentHelp("stale: days without an update before an action counts as stale (default 90).", valueName: "days"), transform: Parse.days)
     var days: Checked<Int>?
 
     mutating func validate() throws {
@@ -36,5 +36,20 @@ struct ReportCommand: ParsableCommand {
         } else {
             Console.printSections(sections.map { ($0.title, $0.table) }, as: output.format)
         }
+    }
+}
+
+extension ReportCommand: FastCommand {
+    static let shape = CommandShape(path: ["report"], options: CommandShape.listingOptions + [.plan, .asOf, .days], positionals: 0...1)
+
+    init(_ arguments: RecognisedArguments) throws {
+        self.init()
+        global = try GlobalOptions(arguments)
+        planOptions = PlanOptions(arguments)
+        asOf = try AsOfOptions(arguments)
+        output = try FormatOptions(arguments)
+        name = arguments.positionals.first
+        days = arguments[.days].map(Parse.days)
+        try validate()
     }
 }

@@ -21,3 +21,14 @@ struct SearchCommand: ParsableCommand {
         Console.print(TextSearch.table(hits, for: output.format), as: output.format)
     }
 }
+
+extension SearchCommand: FastCommand {
+    static let shape = CommandShape(path: ["search"], options: CommandShape.listingOptions, positionals: 1...1)
+
+    init(_ arguments: RecognisedArguments) throws {
+        self.init()
+        global = try GlobalOptions(arguments)
+        output = try FormatOptions(arguments)
+        text = arguments.positionals[0]
+    }
+}

@@ -4,7 +4,7 @@ import Tracker
 
 /// `--db PATH`, shared by every command: the flag, else `$PLANTRACK_DB`, else `./plantrack.db`.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file (default: $PLANTRACK_DB, else ./plantrack.db).", valueName: "path"))
+    @Option(name: CommandOption.db.name, help: ArgumentHelp("The database file (default: $PLANTRACK_DB, else ./plantrack.db).", valueName: "path"))
     var db: String?
 
     mutating func validate() throws {
@@ -30,16 +30,16 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// `--format table|csv|json|markdown`, `--wide`, `--columns` and `--bom`, for every listing.
 struct FormatOptions: ParsableArguments {
-    @Option(name: .customLong("format"), help: "Output format: table, csv, json or markdown.")
+    @Option(name: CommandOption.format.name, help: "Output format: table, csv, json or markdown.")
     var formatName: OutputFormat = .table
 
-    @Flag(help: "Show every column (a table shows the listing's main columns by default).")
+    @Flag(name: CommandOption.wide.name, help: "Show every column (a table shows the listing's main columns by default).")
     var wide = false
 
-    @Option(help: ArgumentHelp("Only these columns, in this order, e.g. id,status,note (any format).", valueName: "a,b,c"))
+    @Option(name: CommandOption.columns.name, help: ArgumentHelp("Only these columns, in this order, e.g. id,status,note (any format).", valueName: "a,b,c"))
     var columns: String?
 
-    @Flag(help: "CSV: start with a byte-order mark, so Excel reads Chinese text correctly.")
+    @Flag(name: CommandOption.bom.name, help: "CSV: start with a byte-order mark, so Excel reads Chinese text correctly.")
     var bom = false
 
     func validate() throws {
@@ -85,13 +85,13 @@ extension TextSearch {
 
 /// `--plan SLUG`, for commands that act on a plan's actions.
 struct PlanOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The plan (default: the bundled plan, or the only one).", valueName: "slug"), completion: Completions.plans)
+    @Option(name: CommandOption.plan.name, help: ArgumentHelp("The plan (default: the bundled plan, or the only one).", valueName: "slug"), completion: Completions.plans)
     var plan: String?
 }
 
 /// `--as-of DATE`: compute from what was reported on or before DATE.
 struct AsOfOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Compute from rows reported on or before this date (default: today).", valueName: "date"), transform: Parse.date)
+    @Option(name: CommandOption.asOf.name, help: ArgumentHelp("Compute from rows reported on or before this date (default: today).", valueName: "date"), transform: Parse.date)
     var asOf: Checked<ISODate>?
 
     mutating func validate() throws { _ = try asOf.get(.asOf) }
@@ -106,4 +106,43 @@ extension Language: ExpressibleByArgument {}
 struct LanguageOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Language of the labels: zh or en (default: the plan's language).", valueName: "lang"))
     var lang: Language?
+}
+
+// The option groups as ArgumentParser fills them from the same arguments (see `FastCommand`),
+// each validated as ArgumentParser validates it.
+
+extension GlobalOptions {
+    init(_ arguments: RecognisedArguments) throws {
+        self.init()
+        db = arguments[.db]
+        try validate()
+    }
+}
+
+extension FormatOptions {
+    init(_ arguments: RecognisedArguments) throws {
+        self.init()
+        // Through the wrappers: for a property declared with a default, a plain assignment in an
+        // initializer re-creates the wrapper from its declaration (unparsed) instead of setting it.
+        _formatName.wrappedValue = try arguments[.format].map(OutputFormat.parsed) ?? .table
+        _wide.wrappedValue = arguments.isSet(.wide)
+        columns = arguments[.columns]
+        _bom.wrappedValue = arguments.isSet(.bom)
+        try validate()
+    }
+}
+
+extension PlanOptions {
+    init(_ arguments: RecognisedArguments) {
+        self.init()
+        plan = arguments[.plan]
+    }
+}
+
+extension AsOfOptions {
+    init(_ arguments: RecognisedArguments) throws {
+        self.init()
+        asOf = arguments[.asOf].map(Parse.date)
+        try validate()
+    }
 }
