@@ -26,10 +26,10 @@ enum FastPath {
 
     /// The command, parsed and validated, when `arguments` (without the program name) are a plain
     /// invocation of one of `commands`.
-    static func command(_ arguments: ArraySlice<String>) -> (any FastCommand)? {
+    static func command(_ arguments: ArraySlice<String>) -> (any FastInvocation)? {
         for type in commands {
             guard let recognised = recognise(arguments, as: type.shape) else { continue }
-            return try? type.init(recognised)
+            return try? type.invocation(recognised)
         }
         return nil
     }
@@ -97,12 +97,17 @@ struct RecognisedArguments {
     func isSet(_ flag: CommandOption) -> Bool { options[flag] != nil }
 }
 
-/// A command `FastPath` may take. `init(_:)` fills every property as ArgumentParser's decoding
-/// would from the same arguments and runs the validations ArgumentParser runs, throwing what they
-/// refuse (the fast path then leaves the arguments to ArgumentParser, which says why).
+/// A command `FastPath` may take. `invocation(_:)` reads the arguments as ArgumentParser's
+/// decoding would and runs the validations ArgumentParser runs, throwing what they refuse (the
+/// fast path then leaves the arguments to ArgumentParser, which says why).
 protocol FastCommand: ParsableCommand {
     static var shape: CommandShape { get }
-    init(_ arguments: RecognisedArguments) throws
+    static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation
+}
+
+/// A command as parsed, ready to run.
+protocol FastInvocation {
+    func run() throws
 }
 
 /// A value the recogniser passed that `ExpressibleByArgument` refuses: ArgumentParser will say so.

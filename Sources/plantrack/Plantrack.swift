@@ -41,7 +41,7 @@ enum Main {
             exit(report(error))
         }
         if let command = FastPath.command(CommandLine.arguments.dropFirst()) {
-            do { var command = command; try command.run() } catch { exit(report(error)) }
+            do { try command.run() } catch { exit(report(error)) }
             return
         }
         if let unknown = CommandSuggestion.unknownCommand(in: Array(CommandLine.arguments.dropFirst())) {

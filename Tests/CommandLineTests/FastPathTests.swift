@@ -18,7 +18,7 @@ import Tracker
 
     /// The fast path's reading of `arguments`, when it takes them as a `progress add`.
     static func progressAdd(_ arguments: ArraySlice<String>) -> ProgressAddInvocation? {
-        (FastPath.command(arguments) as? ProgressAddCommand)?.invocation
+        FastPath.command(arguments) as? ProgressAddInvocation
     }
 
     /// ArgumentParser's reading of `arguments`, as the request its command would run.

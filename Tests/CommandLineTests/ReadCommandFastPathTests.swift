@@ -9,7 +9,7 @@ import Testing
 /// ArgumentParser unchanged.
 @Suite struct ReadCommandFastPathTests {
     /// Both readings of `arguments`: the fast path's (nil when declined) and ArgumentParser's.
-    static func readings(_ arguments: [String]) throws -> (fast: (any FastCommand)?, parsed: any ParsableCommand) {
+    static func readings(_ arguments: [String]) throws -> (fast: (any FastInvocation)?, parsed: any ParsableCommand) {
         (FastPath.command(arguments[...]), try Plantrack.parseAsRoot(arguments))
     }
 

@@ -16,14 +16,15 @@ struct ActionListCommand: ParsableCommand {
     }
 }
 
-extension ActionListCommand: FastCommand {
+extension ActionListCommand: FastCommand, FastInvocation {
     static let shape = CommandShape(path: ["action", "list"], options: CommandShape.listingOptions + [.plan, .asOf], positionals: 0...0)
 
-    init(_ arguments: RecognisedArguments) throws {
-        self.init()
-        global = try GlobalOptions(arguments)
-        planOptions = PlanOptions(arguments)
-        asOf = try AsOfOptions(arguments)
-        output = try FormatOptions(arguments)
+    static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
+        var command = Self()
+        command.global = try GlobalOptions(arguments)
+        command.planOptions = PlanOptions(arguments)
+        command.asOf = try AsOfOptions(arguments)
+        command.output = try FormatOptions(arguments)
+        return command
     }
 }

@@ -21,14 +21,15 @@ struct CommitmentListCommand: ParsableCommand {
     }
 }
 
-extension CommitmentListCommand: FastCommand {
+extension CommitmentListCommand: FastCommand, FastInvocation {
     static let shape = CommandShape(path: ["commitment", "list"], options: CommandShape.listingOptions + [.plan, .asOf], positionals: 0...0)
 
-    init(_ arguments: RecognisedArguments) throws {
-        self.init()
-        global = try GlobalOptions(arguments)
-        plan = arguments[.plan]
-        asOf = try AsOfOptions(arguments)
-        output = try FormatOptions(arguments)
+    static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
+        var command = Self()
+        command.global = try GlobalOptions(arguments)
+        command.plan = arguments[.plan]
+        command.asOf = try AsOfOptions(arguments)
+        command.output = try FormatOptions(arguments)
+        return command
     }
 }

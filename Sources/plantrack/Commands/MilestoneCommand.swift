@@ -24,14 +24,15 @@ struct MilestoneListCommand: ParsableCommand {
     }
 }
 
-extension MilestoneListCommand: FastCommand {
+extension MilestoneListCommand: FastCommand, FastInvocation {
     static let shape = CommandShape(path: ["milestone", "list"], options: CommandShape.listingOptions + [.plan, .asOf], positionals: 0...0)
 
-    init(_ arguments: RecognisedArguments) throws {
-        self.init()
-        global = try GlobalOptions(arguments)
-        planOptions = PlanOptions(arguments)
-        asOf = try AsOfOptions(arguments)
-        output = try FormatOptions(arguments)
+    static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
+        var command = Self()
+        command.global = try GlobalOptions(arguments)
+        command.planOptions = PlanOptions(arguments)
+        command.asOf = try AsOfOptions(arguments)
+        command.output = try FormatOptions(arguments)
+        return command
     }
 }

@@ -55,13 +55,15 @@ extension ProgressAddCommand: FastCommand {
     static let shape = CommandShape(
         path: ["progress", "add"], options: [.db, .plan, .status, .date, .percent, .evidence, .author, .commitment], positionals: 2...2)
 
-    init(_ arguments: RecognisedArguments) throws {
-        self.init()
-        global = try GlobalOptions(arguments)
-        planOptions = PlanOptions(arguments)
-        action = Parse.actionNumber(arguments.positionals[0])
-        note = Parse.note(arguments.positionals[1])
-        fields = try ProgressFieldOptions(arguments)
-        try validate()
+    /// The invocation this command's `invocation` would be, validated as `validate()` does.
+    static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
+        let invocation = ProgressAddInvocation(
+            databasePath: GlobalOptions.databasePath(flag: arguments[.db]), plan: arguments[.plan],
+            action: Parse.actionNumber(arguments.positionals[0]), note: Parse.note(arguments.positionals[1]),
+            fields: ProgressFields(raw: arguments))
+        _ = try invocation.request()
+        return invocation
     }
 }
+
+extension ProgressAddInvocation: FastInvocation {}

@@ -39,17 +39,18 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-extension ReportCommand: FastCommand {
+extension ReportCommand: FastCommand, FastInvocation {
     static let shape = CommandShape(path: ["report"], options: CommandShape.listingOptions + [.plan, .asOf, .days], positionals: 0...1)
 
-    init(_ arguments: RecognisedArguments) throws {
-        self.init()
-        global = try GlobalOptions(arguments)
-        planOptions = PlanOptions(arguments)
-        asOf = try AsOfOptions(arguments)
-        output = try FormatOptions(arguments)
-        name = arguments.positionals.first
-        days = arguments[.days].map(Parse.days)
-        try validate()
+    static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
+        var command = Self()
+        command.global = try GlobalOptions(arguments)
+        command.planOptions = PlanOptions(arguments)
+        command.asOf = try AsOfOptions(arguments)
+        command.output = try FormatOptions(arguments)
+        command.name = arguments.positionals.first
+        command.days = arguments[.days].map(Parse.days)
+        try command.validate()
+        return command
     }
 }

@@ -22,13 +22,14 @@ struct SearchCommand: ParsableCommand {
     }
 }
 
-extension SearchCommand: FastCommand {
+extension SearchCommand: FastCommand, FastInvocation {
     static let shape = CommandShape(path: ["search"], options: CommandShape.listingOptions, positionals: 1...1)
 
-    init(_ arguments: RecognisedArguments) throws {
-        self.init()
-        global = try GlobalOptions(arguments)
-        output = try FormatOptions(arguments)
-        text = arguments.positionals[0]
+    static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
+        var command = Self()
+        command.global = try GlobalOptions(arguments)
+        command.output = try FormatOptions(arguments)
+        command.text = arguments.positionals[0]
+        return command
     }
 }

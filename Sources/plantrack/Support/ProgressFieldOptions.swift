@@ -29,21 +29,7 @@ struct ProgressFieldOptions: ParsableArguments {
     mutating func validate() throws { _ = try fields.values() }
 }
 
-extension ProgressFieldOptions {
-    /// As ArgumentParser fills it from the same arguments (see `FastCommand`).
-    init(_ arguments: RecognisedArguments) throws {
-        self.init()
-        status = arguments[.status].map(Parse.status)
-        date = arguments[.date].map(Parse.date)
-        percent = arguments[.percent].map(Parse.percent)
-        evidence = arguments[.evidence].map(Parse.evidenceURL)
-        author = arguments[.author].map(Parse.author)
-        commitment = arguments[.commitment]
-        try validate()
-    }
-}
-
-/// The fields of an update as parsed.
+/// The fields of an update as parsed, by ArgumentParser or by the fast path.
 struct ProgressFields: Equatable {
     var status: Checked<Status>?
     var date: Checked<ISODate>?
@@ -51,6 +37,16 @@ struct ProgressFields: Equatable {
     var evidence: Checked<String>?
     var author: Checked<String>?
     var commitment: String?
+
+    /// Reads the raw text of each option through the same parsers the declarations use.
+    init(raw: RecognisedArguments) {
+        status = raw[.status].map(Parse.status)
+        date = raw[.date].map(Parse.date)
+        percent = raw[.percent].map(Parse.percent)
+        evidence = raw[.evidence].map(Parse.evidenceURL)
+        author = raw[.author].map(Parse.author)
+        commitment = raw[.commitment]
+    }
 
     init(
         status: Checked<Status>?, date: Checked<ISODate>?, percent: Checked<Double>?, evidence: Checked<String>?,
