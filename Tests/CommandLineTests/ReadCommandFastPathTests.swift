@@ -1,16 +1,24 @@
 import ArgumentParser
 import Testing
+import Tracker
 
 @testable import plantrack
 
 /// The read commands through `FastPath`: one recogniser, driven by each command's `CommandShape`.
-/// What it takes must be the very command ArgumentParser builds from the same arguments (every
-/// property, compared through the commands' printed values); what it declines goes to
-/// ArgumentParser unchanged.
+/// What it takes must be the very invocation ArgumentParser's command makes from the same
+/// arguments; what it declines goes to ArgumentParser unchanged.
 @Suite struct ReadCommandFastPathTests {
     /// Both readings of `arguments`: the fast path's (nil when declined) and ArgumentParser's.
-    static func readings(_ arguments: [String]) throws -> (fast: (any FastInvocation)?, parsed: any ParsableCommand) {
-        (FastPath.command(arguments[...]), try Plantrack.parseAsRoot(arguments))
+    static func readings(_ arguments: [String]) throws -> (fast: ReadInvocation?, parsed: ReadInvocation?) {
+        let parsed: ReadInvocation? = switch try Plantrack.parseAsRoot(arguments) {
+        case let command as ActionListCommand: command.invocation
+        case let command as MilestoneListCommand: command.invocation
+        case let command as CommitmentListCommand: command.invocation
+        case let command as ReportCommand: command.invocation
+        case let command as SearchCommand: command.invocation
+        default: nil
+        }
+        return (FastPath.command(arguments[...]).map { $0 as? ReadInvocation } ?? nil, parsed)
     }
 
     @Test(arguments: [
@@ -32,12 +40,22 @@ import Testing
     ])
     func takesPlainInvocationsAsArgumentParserReadsThem(_ arguments: [String]) throws {
         let (fast, parsed) = try Self.readings(arguments)
-        let command = try #require(fast, "declined \(arguments)")
-        #expect(type(of: command) == type(of: parsed))
-        // Every property, nested option groups included; an unfilled one would print "definition".
-        let printed = String(describing: command)
-        #expect(printed == String(describing: parsed))
-        #expect(!printed.contains("definition"))
+        let invocation = try #require(fast, "declined \(arguments)")
+        #expect(invocation == (try #require(parsed)))
+    }
+
+    @Test func readsTheValuesGiven() throws {
+        let invocation = try #require(
+            FastPath.command(["--db", "r.db", "report", "stale", "--days", "30", "--as-of", "2025-06-30", "--format", "csv", "--bom"])
+                as? ReadInvocation)
+        #expect(invocation.databasePath == "r.db")
+        #expect(invocation.command == .report(name: "stale", days: Checked(result: .success(30))))
+        #expect(invocation.date == ISODate(year: 2025, month: 6, day: 30))
+        #expect(invocation.output == OutputChoice(format: .csv, byteOrderMark: true))
+        let search = try #require(FastPath.command(["search", "算力", "--columns", "snippet, kind"]) as? ReadInvocation)
+        #expect(search.command == .search(text: "算力"))
+        #expect(search.output == OutputChoice(format: .table, columns: ["snippet", "kind"]))
+        #expect(search.databasePath == GlobalOptions.databasePath(flag: nil))
     }
 
     @Test(arguments: [
@@ -103,8 +121,8 @@ import Testing
                 var arguments = base + [option] + (value.isEmpty ? [] : [value])
                 if option == "--bom" { arguments += ["--format", "csv"] }
                 let (fast, parsed) = try Self.readings(arguments)
-                let command = try #require(fast, "declined \(arguments)")
-                #expect(String(describing: command) == String(describing: parsed), "\(arguments)")
+                let invocation = try #require(fast, "declined \(arguments)")
+                #expect(invocation == (try #require(parsed)), "\(arguments)")
                 #expect(FastPath.command((arguments + [option] + (value.isEmpty ? [] : [value]))[...]) == nil, "took \(option) twice")
             }
         }

@@ -10,21 +10,20 @@ struct ActionListCommand: ParsableCommand {
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var output: FormatOptions
 
-    func run() throws {
-        let actions = try global.open(.readOnly).actionStatus(plan: planOptions.plan, asOf: asOf.date)
-        Console.print(ResultTable(actions), as: output.format)
+    var invocation: ReadInvocation { ReadInvocation(.actionList, global: global, plan: planOptions.plan, asOf: asOf, output: output) }
+
+    func run() throws { try invocation.run() }
+
+    static func run(_ invocation: ReadInvocation) throws {
+        let actions = try invocation.open().actionStatus(plan: invocation.plan, asOf: invocation.date)
+        Console.print(ResultTable(actions), as: invocation.output)
     }
 }
 
-extension ActionListCommand: FastCommand, FastInvocation {
+extension ActionListCommand: FastCommand {
     static let shape = CommandShape(path: ["action", "list"], options: CommandShape.listingOptions + [.plan, .asOf], positionals: 0...0)
 
     static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
-        var command = Self()
-        command.global = try GlobalOptions(arguments)
-        command.planOptions = PlanOptions(arguments)
-        command.asOf = try AsOfOptions(arguments)
-        command.output = try FormatOptions(arguments)
-        return command
+        try ReadInvocation(.actionList, arguments)
     }
 }

@@ -15,21 +15,20 @@ struct CommitmentListCommand: ParsableCommand {
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var output: FormatOptions
 
-    func run() throws {
-        let tracker = try global.open(.readOnly)
-        Console.print(ResultTable(try tracker.commitmentProgress(plan: plan, asOf: asOf.date)), as: output.format)
+    var invocation: ReadInvocation { ReadInvocation(.commitmentList, global: global, plan: plan, asOf: asOf, output: output) }
+
+    func run() throws { try invocation.run() }
+
+    static func run(_ invocation: ReadInvocation) throws {
+        let tracker = try invocation.open()
+        Console.print(ResultTable(try tracker.commitmentProgress(plan: invocation.plan, asOf: invocation.date)), as: invocation.output)
     }
 }
 
-extension CommitmentListCommand: FastCommand, FastInvocation {
+extension CommitmentListCommand: FastCommand {
     static let shape = CommandShape(path: ["commitment", "list"], options: CommandShape.listingOptions + [.plan, .asOf], positionals: 0...0)
 
     static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
-        var command = Self()
-        command.global = try GlobalOptions(arguments)
-        command.plan = arguments[.plan]
-        command.asOf = try AsOfOptions(arguments)
-        command.output = try FormatOptions(arguments)
-        return command
+        try ReadInvocation(.commitmentList, arguments)
     }
 }

@@ -18,21 +18,20 @@ struct MilestoneListCommand: ParsableCommand {
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var output: FormatOptions
 
-    func run() throws {
-        let milestones = try global.open(.readOnly).milestones(plan: planOptions.plan, asOf: asOf.date)
-        Console.print(ResultTable(milestones), as: output.format)
+    var invocation: ReadInvocation { ReadInvocation(.milestoneList, global: global, plan: planOptions.plan, asOf: asOf, output: output) }
+
+    func run() throws { try invocation.run() }
+
+    static func run(_ invocation: ReadInvocation) throws {
+        let milestones = try invocation.open().milestones(plan: invocation.plan, asOf: invocation.date)
+        Console.print(ResultTable(milestones), as: invocation.output)
     }
 }
 
-extension MilestoneListCommand: FastCommand, FastInvocation {
+extension MilestoneListCommand: FastCommand {
     static let shape = CommandShape(path: ["milestone", "list"], options: CommandShape.listingOptions + [.plan, .asOf], positionals: 0...0)
 
     static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
-        var command = Self()
-        command.global = try GlobalOptions(arguments)
-        command.planOptions = PlanOptions(arguments)
-        command.asOf = try AsOfOptions(arguments)
-        command.output = try FormatOptions(arguments)
-        return command
+        try ReadInvocation(.milestoneList, arguments)
     }
 }

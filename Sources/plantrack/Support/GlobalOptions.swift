@@ -42,18 +42,16 @@ struct FormatOptions: ParsableArguments {
     @Flag(name: CommandOption.bom.name, help: "CSV: start with a byte-order mark, so Excel reads Chinese text correctly.")
     var bom = false
 
-    func validate() throws {
-        if bom, formatName != .csv { throw CommandLineError(message: "--bom applies only to --format csv") }
-        if wide, columns != nil { throw CommandLineError(message: "--wide and --columns cannot be combined") }
-        if let columns, columnNames(columns).isEmpty { throw CommandLineError(message: "--columns: name at least one column") }
-    }
+    func validate() throws { try format.validate() }
 
     /// Everything that decides how a listing is printed.
-    var format: OutputChoice {
-        OutputChoice(format: formatName, wide: wide, columns: columns.map(columnNames), byteOrderMark: bom)
+    var format: OutputChoice { Self.choice(format: formatName, wide: wide, columns: columns, bom: bom) }
+
+    static func choice(format: OutputFormat, wide: Bool, columns: String?, bom: Bool) -> OutputChoice {
+        OutputChoice(format: format, wide: wide, columns: columns.map(columnNames), byteOrderMark: bom)
     }
 
-    private func columnNames(_ list: String) -> [String] {
+    private static func columnNames(_ list: String) -> [String] {
         list.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
     }
 }
@@ -67,6 +65,13 @@ struct OutputChoice: Equatable {
     var byteOrderMark = false
 
     static func == (choice: OutputChoice, format: OutputFormat) -> Bool { choice.format == format }
+
+    /// The combinations `FormatOptions` refuses.
+    func validate() throws {
+        if byteOrderMark, format != .csv { throw CommandLineError(message: "--bom applies only to --format csv") }
+        if wide, columns != nil { throw CommandLineError(message: "--wide and --columns cannot be combined") }
+        if columns?.isEmpty == true { throw CommandLineError(message: "--columns: name at least one column") }
+    }
 
     /// The table as this choice shows it: `--columns`, else the listing's default columns in a
     /// `table` (unless `--wide`), else every column. CSV, JSON and Markdown keep every column, so
@@ -106,43 +111,4 @@ extension Language: ExpressibleByArgument {}
 struct LanguageOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Language of the labels: zh or en (default: the plan's language).", valueName: "lang"))
     var lang: Language?
-}
-
-// The option groups as ArgumentParser fills them from the same arguments (see `FastCommand`),
-// each validated as ArgumentParser validates it.
-
-extension GlobalOptions {
-    init(_ arguments: RecognisedArguments) throws {
-        self.init()
-        db = arguments[.db]
-        try validate()
-    }
-}
-
-extension FormatOptions {
-    init(_ arguments: RecognisedArguments) throws {
-        self.init()
-        // Through the wrappers: for a property declared with a default, a plain assignment in an
-        // initializer re-creates the wrapper from its declaration (unparsed) instead of setting it.
-        _formatName.wrappedValue = try arguments[.format].map(OutputFormat.parsed) ?? .table
-        _wide.wrappedValue = arguments.isSet(.wide)
-        columns = arguments[.columns]
-        _bom.wrappedValue = arguments.isSet(.bom)
-        try validate()
-    }
-}
-
-extension PlanOptions {
-    init(_ arguments: RecognisedArguments) {
-        self.init()
-        plan = arguments[.plan]
-    }
-}
-
-extension AsOfOptions {
-    init(_ arguments: RecognisedArguments) throws {
-        self.init()
-        asOf = arguments[.asOf].map(Parse.date)
-        try validate()
-    }
 }
