@@ -20,10 +20,7 @@ struct ActionListCommand: ParsableCommand {
     }
 }
 
-extension ActionListCommand: FastCommand {
-    static let shape = CommandShape(path: ["action", "list"], options: CommandShape.listingOptions + [.plan, .asOf], positionals: 0...0)
-
-    static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
-        try ReadInvocation(.actionList, arguments)
-    }
+extension ActionListCommand: DatedListing {
+    static let shape = CommandShape.datedListing(["action", "list"])
+    static let listing = ReadInvocation.Command.actionList
 }

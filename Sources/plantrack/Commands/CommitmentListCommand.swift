@@ -25,10 +25,7 @@ struct CommitmentListCommand: ParsableCommand {
     }
 }
 
-extension CommitmentListCommand: FastCommand {
-    static let shape = CommandShape(path: ["commitment", "list"], options: CommandShape.listingOptions + [.plan, .asOf], positionals: 0...0)
-
-    static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
-        try ReadInvocation(.commitmentList, arguments)
-    }
+extension CommitmentListCommand: DatedListing {
+    static let shape = CommandShape.datedListing(["commitment", "list"])
+    static let listing = ReadInvocation.Command.commitmentList
 }

@@ -28,10 +28,7 @@ struct MilestoneListCommand: ParsableCommand {
     }
 }
 
-extension MilestoneListCommand: FastCommand {
-    static let shape = CommandShape(path: ["milestone", "list"], options: CommandShape.listingOptions + [.plan, .asOf], positionals: 0...0)
-
-    static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
-        try ReadInvocation(.milestoneList, arguments)
-    }
+extension MilestoneListCommand: DatedListing {
+    static let shape = CommandShape.datedListing(["milestone", "list"])
+    static let listing = ReadInvocation.Command.milestoneList
 }

@@ -58,3 +58,20 @@ extension ReadInvocation {
         self.init(command, databasePath: global.databasePath, plan: plan, asOf: asOf?.asOf, output: output.format)
     }
 }
+
+/// A listing that takes only the shared options: `--db`, `--plan`, `--as-of` and the format options.
+protocol DatedListing: FastCommand {
+    static var listing: ReadInvocation.Command { get }
+}
+
+extension DatedListing {
+    static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
+        try ReadInvocation(listing, arguments)
+    }
+}
+
+extension CommandShape {
+    static func datedListing(_ path: [String]) -> CommandShape {
+        CommandShape(path: path, options: listingOptions + [.plan, .asOf], positionals: 0...0)
+    }
+}
