@@ -26,7 +26,7 @@ extension WebApp {
                     "t": language.labels, "planTitle": data.planTitle, "planTitleEn": data.planTitleEn as Any,
                     "asOf": asOf.description,
                     "actions": data.actions.map { action -> [String: Any] in
-                        ["number": action.number, "title": action.title, "titleEn": action.titleEn as Any, "status": action.status,
+                        ["number": action.number, "title": action.title, "titleEn": action.titleEn as Any, "status": action.status.rawValue,
                          "lastUpdate": action.lastUpdate ?? "", "updates": action.updates, "lastNote": action.lastNote ?? ""]
                     },
                     "milestones": data.milestones.map { milestoneContext($0, data, language) },

@@ -24,6 +24,8 @@ enum Templates {
         form.stack label{display:block;margin:.5rem 0 .15rem;font-weight:600}
         form.stack input,form.stack select,form.stack textarea{width:100%;max-width:36rem;box-sizing:border-box;padding:.35rem;font:inherit}
         form.stack textarea{min-height:6rem}
+        form.stack input[type=checkbox]{width:auto;margin-right:.4rem}
+        form.stack button{display:block}
         .error{color:#a40000;font-weight:600}
         .field-error{color:#a40000;display:block}
         .flash{background:#e8f4e8;padding:.5rem;border-radius:4px}
