@@ -12,10 +12,18 @@ public final class DatabasePool: Sendable {
         init(_ tracker: TrackerDatabase) { self.tracker = tracker }
     }
 
-    /// Pages made by `readCached`, all from the database as it was at `version`.
+    /// Pages made by `readCached` from the database as it was at `version`, each made once: a
+    /// request that finds its page still being made waits for it rather than making it again.
     struct PageCache {
         var version = -1
-        var pages: [String: String] = [:]
+        var pages: [String: Task<String, any Error>] = [:]
+    }
+
+    /// Sessions looked up by cookie at the second `now`, all at `version`.
+    struct SessionCache {
+        var version = -1
+        var now: Int64 = 0
+        var sessions: [String: SignedInSession?] = [:]
     }
 
     public let path: String
@@ -26,6 +34,7 @@ public final class DatabasePool: Sendable {
     /// connection (this server's writer, the command line, a restore) commits.
     private let watcher: Mutex<Connection?>
     private let cache = Mutex(PageCache())
+    private let sessionCache = Mutex(SessionCache())
     private let readThreads: NIOThreadPool
     private let writeThread: NIOThreadPool
 
@@ -56,21 +65,51 @@ public final class DatabasePool: Sendable {
     public func readCached(_ key: String, _ body: @escaping @Sendable (TrackerDatabase) throws -> String) async throws -> String {
         // Read before the page's own snapshot, so a commit in between only makes the page newer
         // than `version`, and the next request (seeing a higher version) makes it again.
-        // On the calling thread: the pragma reads the WAL index and never waits for a writer.
-        let version = try watcher.withLock { watcher in
+        let version = try dataVersion()
+        let page = cache.withLock { cache -> Task<String, any Error> in
+            // data_version only grows on one connection: an older page never replaces newer ones.
+            if version > cache.version { cache = PageCache(version: version) }
+            if version == cache.version, let page = cache.pages[key] { return page }
+            let page = Task { try await self.read(body) }
+            if version == cache.version {
+                if cache.pages.count >= 64 { cache.pages.removeAll() }
+                cache.pages[key] = page
+            }
+            return page
+        }
+        do {
+            return try await page.value
+        } catch {
+            // A failure is not kept: the next request tries again.
+            cache.withLock { cache in
+                if cache.version == version, let kept = cache.pages[key], kept == page { cache.pages[key] = nil }
+            }
+            throw error
+        }
+    }
+
+    /// The browser session behind `cookie` at `now` (whole seconds). The answer depends only on the
+    /// database and `now`, so it is looked up once per cookie per second while nothing is committed.
+    public func session(cookie: String, now: Int64) async throws -> SignedInSession? {
+        let version = try dataVersion()
+        if let hit = sessionCache.withLock({ $0.version == version && $0.now == now ? $0.sessions[cookie] : nil }) { return hit }
+        let found = try await read { try $0.session(cookie: cookie, now: now) }
+        sessionCache.withLock { cache in
+            if (version, now) > (cache.version, cache.now) { cache = SessionCache(version: version, now: now) }
+            guard (version, now) == (cache.version, cache.now) else { return }
+            if cache.sessions.count >= 1024 { cache.sessions.removeAll() }  // forged cookies cannot pile up
+            cache.sessions[cookie] = found
+        }
+        return found
+    }
+
+    /// `PRAGMA data_version` of the watching connection, read on the calling thread: the pragma
+    /// reads the WAL index and never waits for a writer.
+    private func dataVersion() throws -> Int {
+        try watcher.withLock { watcher in
             guard let watcher else { throw TrackerError("the database is closed") }
             return try watcher.tracker.dataVersion()
         }
-        if let page = cache.withLock({ $0.version == version ? $0.pages[key] : nil }) { return page }
-        let page = try await read(body)
-        cache.withLock { cache in
-            // data_version only grows on one connection: an older page never replaces newer ones.
-            if version > cache.version { cache = PageCache(version: version) }
-            guard version == cache.version else { return }
-            if cache.pages.count >= 64 { cache.pages.removeAll() }
-            cache.pages[key] = page
-        }
-        return page
     }
 
     /// Runs `body` on the one write connection; writes are serialised here, before SQLite's lock.

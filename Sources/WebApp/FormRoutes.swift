@@ -96,8 +96,7 @@ extension WebApp {
             "timeline": rows(detail.timeline).map { row -> [String: Any] in
                 var row = row
                 let superseded = (row["superseded"] as? String) ?? ""
-                // Only http(s) evidence becomes a link; anything else stays text.
-                if let url = row["evidence_url"] as? String, (try? FieldParser.evidenceURL(url)) != nil { row["evidenceLink"] = url }
+                if let link = Self.evidenceLink(row["evidence_url"] as? String) { row["evidenceLink"] = link }
                 row["canCorrect"] = canWrite && superseded.isEmpty
                 row["actionNumber"] = number
                 return row
@@ -109,6 +108,11 @@ extension WebApp {
                                         commitments: commitments, language: context.language)
         }
         return Templates.render("action", page)
+    }
+
+    /// Evidence that may be a link: what the evidence rule accepts (http(s) only); anything else stays text.
+    static func evidenceLink(_ url: String?) -> String? {
+        url.flatMap { (try? FieldParser.evidenceURL($0)) != nil ? $0 : nil }
     }
 
     /// The training page: the sessions, and for editors the forms to add, correct and withdraw one.
@@ -170,8 +174,7 @@ extension WebApp {
                     "id": row["id"] ?? "", "commitment": slug, "measuredOn": row["on_date"] ?? "", "value": row["value"] ?? "",
                     "note": row["note"] ?? "", "author": row["author"] ?? "", "corrects": row["supersedes_id"] ?? false,
                     "isSuperseded": supersededBy != nil, "supersededBy": supersededBy ?? "",
-                    // Only http(s) evidence becomes a link; anything else stays text.
-                    "evidenceLink": evidence.flatMap { (try? FieldParser.evidenceURL($0)) != nil ? $0 : nil } ?? false,
+                    "evidenceLink": Self.evidenceLink(evidence) ?? false,
                     "evidenceText": evidence ?? "",
                     "canCorrect": canWrite && supersededBy == nil,
                 ])

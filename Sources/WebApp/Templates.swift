@@ -38,11 +38,16 @@ enum Templates {
         """
 
     static let sources: [String: String] = [
-        "layout": """
+        // The page around its body, in two parts: the stylesheet and the body go between them as
+        // they are, not through the renderer (copying them there was a third of a cached page's cost).
+        "layoutHead": """
             <!DOCTYPE html>
             <html lang="{{lang}}"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{title}} · {{t.app}}</title><style>{{{css}}}</style></head>
+            <title>{{title}} · {{t.app}}</title><style>
+            """,
+        "layoutNav": """
+            </style></head>
             <body><main><nav>
             <a href="/">{{t.overview}}</a><a href="/targets">{{t.targets}}</a><a href="/training">{{t.training}}</a>
             <a href="/indicators">{{t.indicators}}</a><a href="/search">{{t.search}}</a><a href="/reports">{{t.reports}}</a>
@@ -52,8 +57,7 @@ enum Templates {
             {{^user}}<a href="/login">{{t.sign_in}}</a>{{/user}}</span>
             </nav>
             {{#flash}}<p class="flash" id="flash">{{flash}}</p>{{/flash}}
-            {{{body}}}
-            </main></body></html>
+
             """,
         "login": """
             <h1>{{t.sign_in}}</h1>
