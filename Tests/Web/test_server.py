@@ -111,9 +111,34 @@ class WebTests(unittest.TestCase):
         client = self.editor()
         _, before = client.get("/?as_of=2025-06-30")
         self.assertNotIn("Logged from the command line", before)
+        token = run("token", "create", "--user", "vic", db=self.server.db).stdout.strip()
+        _, targets = client.get("/targets?as_of=2025-06-30")
+        api = {row["number"]: row for row in json.loads(client.get("/api/actions?as_of=2025-06-30",
+                                                                   headers={"Authorization": f"Bearer {token}"})[1])}
         run("progress", "add", "4", "Logged from the command line", "--date", "2025-06-20", db=self.server.db)
         _, after = client.get("/?as_of=2025-06-30")
         self.assertIn("Logged from the command line", after)
+        # Every kept page follows: the JSON API, and the targets page after a value recorded from the command line.
+        again = {row["number"]: row for row in json.loads(client.get("/api/actions?as_of=2025-06-30",
+                                                                     headers={"Authorization": f"Bearer {token}"})[1])}
+        self.assertEqual(again[4]["updates"], api[4]["updates"] + 1)
+        self.assertEqual(again[4]["last_update"], "2025-06-20")
+        self.assertNotIn("Counted from the command line", targets)
+        run("commitment", "record", LABS, "13", "--date", "2025-06-21", "--note", "Counted from the command line", db=self.server.db)
+        _, targets = client.get("/targets?as_of=2025-06-30")
+        self.assertIn("Counted from the command line", targets)
+        self.assertIn("<td>13</td><td>2025-06-21</td>", targets)
+
+    def test_disabled_user_signed_out_at_once(self):
+        run("user", "add", "dora", "--role", "editor", "--password-stdin", db=self.server.db, stdin="dora-password-1\n")
+        client = self.server.client()
+        response, _ = client.post("/login", {"name": "dora", "password": "dora-password-1"})
+        self.assertEqual(response.status, 303)
+        self.assertEqual(client.get("/")[0].status, 200)
+        self.assertEqual(client.get("/")[0].status, 200)
+        run("user", "disable", "dora", db=self.server.db)
+        response, _ = client.get("/")
+        self.assertEqual((response.status, response.getheader("Location")), (303, "/login"))
 
     def test_csv_download_has_bom(self):
         client = self.editor()
