@@ -87,9 +87,13 @@ deploy-check: build
 # random moments, the bad-input corpus with 50 MB lines, backups under load. `make test` runs the
 # same tests reduced.
 RELIABILITY = ConcurrencyTests|CrashSafetyTests|BadInputCorpusTests|BackupTests|IntegrityTests|MixedLoadTests
+RELIABILITY_REPORT = .build/reliability-report.txt
 reliability: release
 	$(SWIFT) build --build-tests
-	PLANTRACK_BIN="$(RELEASE_BIN)/plantrack" PLANTRACK_RELIABILITY=full $(SWIFT) test --skip-build --filter '$(RELIABILITY)'
+	rm -f "$(RELIABILITY_REPORT)"
+	PLANTRACK_BIN="$(RELEASE_BIN)/plantrack" PLANTRACK_RELIABILITY=full PLANTRACK_RELIABILITY_REPORT="$(CURDIR)/$(RELIABILITY_REPORT)" \
+		$(SWIFT) test --skip-build --filter '$(RELIABILITY)'
+	@echo; echo "reliability summary:"; sort "$(RELIABILITY_REPORT)"
 
 # libFuzzer on the importer's text rules and the CSV reader, FUZZ_SECONDS per target (Fuzz/).
 FUZZ_SECONDS ?= 60

@@ -127,12 +127,14 @@ import Testing
         }
 
         var dump = try cli.dump()
+        var refusedUnchanged = 0
         for item in cases {
             let arguments = item.arguments.map(substitute)
             let fragment = substitute(item.fragment)
             // Files the case names must come out as they went in.
             let named = arguments.filter { ($0.hasPrefix(dir) || $0.hasPrefix(gen)) && Self.isFile($0) }
             let before = try named.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+            let databaseBefore = FileManager.default.contents(atPath: cli.database)
 
             let result = try cli.run(arguments.contains("--db") ? arguments : ["--db", cli.database] + arguments,
                                      useDatabase: false)
@@ -145,14 +147,23 @@ import Testing
             #expect(result.stderr.contains(fragment), "\(item): '\(fragment)' not in: \(result.stderr.prefix(600))")
 
             // Equal dumps are equal sha256s of them; comparing the text skips hashing 200 KB a case.
+            // The file itself, byte for byte (read before the dump below opens it again), and its content.
+            let byteIdentical = FileManager.default.contents(atPath: cli.database) == databaseBefore
+            #expect(byteIdentical, "\(item): the database file's bytes changed")
             let after = try cli.dump()
-            #expect(after == dump, "\(item): the database changed (dump sha256 \(sha256Hex(Data(dump.utf8))) → \(sha256Hex(Data(after.utf8))))")
+            let unchanged = after == dump
+            #expect(unchanged, "\(item): the database changed (dump sha256 \(sha256Hex(Data(dump.utf8))) → \(sha256Hex(Data(after.utf8))))")
             dump = after
             #expect(try named.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == before, "\(item): a named file changed")
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: tmp)
             #expect(leftovers.isEmpty, "\(item): created \(leftovers)")
+            let namedUnchanged = try named.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == before
+            if result.status == item.exitStatus, result.status != 0, byteIdentical, unchanged, namedUnchanged, leftovers.isEmpty {
+                refusedUnchanged += 1
+            }
             for leftover in leftovers { try FileManager.default.removeItem(atPath: tmp + "/" + leftover) }
         }
+        Reliability.report("bad inputs: \(cases.count) tried, \(refusedUnchanged) refused in one line with the database file byte-identical")
     }
 
     /// The inputs too big (or too database-specific) to commit.

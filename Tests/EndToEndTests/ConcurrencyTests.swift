@@ -35,6 +35,8 @@ import Testing
         }
 
         let total = workers * each
+        let landed = try cli.count("progress_updates") - before
+        Reliability.report("concurrency: \(workers) writers × \(each) progress add: \(failures.all.count) failed commands, \(total - landed) lost rows")
         #expect(failures.all.isEmpty, "\(failures.all.count) failed commands, e.g. \(failures.all.prefix(3))")
         #expect(!failures.all.contains { $0.contains("locked") || $0.contains("busy") })
         #expect(ids.all.count == total)

@@ -24,6 +24,7 @@ import Testing
 
         var random = SeededGenerator(seed: Reliability.seed)
         var outcomes: [String] = []
+        var consistent = 0
         for kill in 0..<Self.kills {
             let database = try cli.copyDatabase(template, to: "killed.db")
             let process = try cli.start(["progress", "import", csv], database: database)
@@ -38,6 +39,8 @@ import Testing
             #expect(count == 0 || count == lines, "\(context): \(count) rows")
             #expect(try PlantrackProcess.sqlite(database, "PRAGMA foreign_key_check") == [], "\(context)")
             outcomes.append(count == 0 ? "none" : "all")
+            if integrity == ["ok"], count == 0 || count == lines,
+               try PlantrackProcess.sqlite(database, "PRAGMA foreign_key_check") == [] { consistent += 1 }
             if kill == 0, count == 0 {
                 // The database stays usable: the same import now runs to the end.
                 #expect(try cli.run(["progress", "import", csv], on: database).status == 0)
@@ -45,6 +48,7 @@ import Testing
             }
         }
         #expect(outcomes.contains("none"), "no kill landed inside the import: \(outcomes)")
+        Reliability.report("kill -9 during progress import of \(lines) lines: \(consistent)/\(Self.kills) consistent (\(outcomes.filter { $0 == "all" }.count) after the commit)")
     }
 
     @Test func initKilledAtRandomMomentsRecovers() throws {
@@ -69,6 +73,7 @@ import Testing
         let documents = try PlantrackProcess.count(reference, "documents")
 
         var random = SeededGenerator(seed: Reliability.seed &+ UInt64(label.utf8.count))
+        var consistent = 0
         for kill in 0..<Self.kills {
             let database = cli.path("killed.db")
             PlantrackProcess.removeDatabase(database)
@@ -77,18 +82,25 @@ import Testing
             sleep(seconds: moment)
             killNine(process)
             let context = "\(label): kill \(kill) at \(String(format: "%.4f", moment)) s of \(String(format: "%.4f", duration)) s (seed \(Reliability.seed))"
+            var sound = true
             if FileManager.default.fileExists(atPath: database) {
-                #expect(try PlantrackProcess.integrity(database) == ["ok"], "\(context)")
+                let integrity = try PlantrackProcess.integrity(database)
+                #expect(integrity == ["ok"], "\(context)")
+                sound = integrity == ["ok"]
                 let tables = try PlantrackProcess.sqlite(database, "SELECT name FROM sqlite_master WHERE name = 'documents'")
                 if !tables.isEmpty {
                     let count = try PlantrackProcess.count(database, "documents")
                     #expect(count == 0 || count == documents, "\(context): \(count) documents")
+                    sound = sound && (count == 0 || count == documents)
                 }
             }
             // The next run finishes the job: the same content as an uninterrupted run.
             let again = try cli.run(arguments, on: database)
             #expect(again.status == 0, "\(context): rerun failed: \(again.stderr)")
-            #expect(try PlantrackProcess.normalisedDump(database) == expected, "\(context): rerun differs from a clean run")
+            let finished = try PlantrackProcess.normalisedDump(database) == expected
+            #expect(finished, "\(context): rerun differs from a clean run")
+            if sound, again.status == 0, finished { consistent += 1 }
         }
+        Reliability.report("kill -9 during \(label): \(consistent)/\(Self.kills) consistent (sound, and the next run completes the job)")
     }
 }

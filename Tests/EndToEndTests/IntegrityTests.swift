@@ -158,6 +158,7 @@ import Testing
             }
         }
         #expect(detected == attempts.count, "tamper attempts \(attempts.count), detected \(detected)")
+        Reliability.report("tampering: \(attempts.count) attempts, \(detected) detected by verify")
     }
 
     /// Eight `init` at once on one new path: all succeed (the busy wait covers the WAL switch).

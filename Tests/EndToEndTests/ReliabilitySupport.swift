@@ -19,6 +19,27 @@ enum Reliability {
         ?? 20_240_925
 }
 
+extension Reliability {
+    private static let reportLock = NSLock()
+
+    /// One line of the suite's summary, in the form the figures are quoted (N writers × M, failed
+    /// commands, lost rows; K/K consistent; tried N, refused M): appended to the file that
+    /// `PLANTRACK_RELIABILITY_REPORT` names, which `make reliability` prints at the end.
+    static func report(_ line: String) {
+        guard let path = ProcessInfo.processInfo.environment["PLANTRACK_RELIABILITY_REPORT"] else { return }
+        reportLock.withLock {
+            let data = Data((line + "\n").utf8)
+            if let handle = FileHandle(forWritingAtPath: path) {
+                handle.seekToEndOfFile()
+                handle.write(data)
+                handle.closeFile()
+            } else {
+                _ = FileManager.default.createFile(atPath: path, contents: data)
+            }
+        }
+    }
+}
+
 /// SplitMix64: tiny, seeded, the same sequence on every machine.
 struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64

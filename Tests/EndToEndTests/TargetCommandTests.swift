@@ -93,6 +93,12 @@ import Testing
         try cli.succeed(["indicator", "correct", valueID, "37%"])
         #expect(try Self.list(cli, asOf: "2025-12-31")["intelligent-share"]?["actual"] as? Double == 37)
         try Self.refuse(cli, ["indicator", "correct", valueID, "38"], "id: value \(valueID) was already corrected by")
+        // Corrected again with an earlier date: the latest value in force is the correction, even
+        // though the value it superseded carries a later date.
+        let correctionID = try #require(try cli.sqlite("SELECT max(id) FROM indicator_values").first)
+        try cli.succeed(["indicator", "correct", correctionID, "34%", "--as-of", "2025-09-30"])
+        #expect(try cli.sqlite("SELECT value, as_of FROM indicator_latest WHERE slug = 'intelligent-computing-share'")
+                    == ["34.0|2025-09-30"])
         try Self.refuse(cli, ["indicator", "correct", "1", "5"], "id: value 1 was read from a document")
         try Self.refuse(cli, ["indicator", "correct", "9999", "5"], "no indicator value with id 9999")
 

@@ -31,6 +31,7 @@ import Testing
         let far = try cli.run(["action", "list"], environment: ["PLANTRACK_TODAY": "9999-12-31"])
         #expect(far.status == 1)
         #expect(far.stderr.hasPrefix("plantrack: error: PLANTRACK_TODAY: 9999-12-31 is after tomorrow ("))
+        #expect(far.stderr.hasSuffix("); it may pin any real date up to the clock's tomorrow\n"))
         let junk = try cli.run(["action", "list"], environment: ["PLANTRACK_TODAY": "2025-02-30"])
         #expect(junk.stderr == "plantrack: error: PLANTRACK_TODAY: '2025-02-30' is not a valid date (expected YYYY-MM-DD)\n")
         #expect(try cli.run(["action", "list"], environment: ["PLANTRACK_TODAY": "2025-06-30"]).status == 0)

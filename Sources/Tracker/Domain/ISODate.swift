@@ -108,7 +108,7 @@ extension ISODate {
         }
         let tomorrow = clockToday().adding(days: 1)
         guard date <= tomorrow else {
-            throw TrackerError("PLANTRACK_TODAY: \(date) is after tomorrow (\(tomorrow)); it may only pin a date up to the clock's")
+            throw TrackerError("PLANTRACK_TODAY: \(date) is after tomorrow (\(tomorrow)); it may pin any real date up to the clock's tomorrow")
         }
     }
 }
