@@ -233,32 +233,19 @@ extension WebApp {
 
     func addFormRoutes(to router: Router<WebContext>) {
         router.post("/actions/:number/progress") { request, context in
-            var request = request
-            let form = FormBody(try await request.bodyText())
-            if let refusal = checkWrite(form, context) { return refusal }
             guard let number = context.parameters.get("number").flatMap({ Int($0) }), number > 0 else {
                 return Reply.message(context.language("not_found"), "no such action", status: .notFound, context: context)
             }
-            let submitted = formState(form, fields: Self.progressFields)
-            let author = context.user?.name
-            let outcome: FormOutcome = try await pool.write { tracker in
-                var state = submitted
-                try Writes.addProgress(tracker, action: number, state: &state, author: author)
-                return state.outcome
-            }
-            switch outcome {
-            case .saved: return Reply.redirect("/actions/\(number)#timeline")
-            case .refused(let state):
-                let body = try await pool.read { tracker in try actionPage(tracker, number: number, context: context, form: state) }
-                return Reply.page("\(context.language("action")) \(number)", body, context: context, path: "/actions/\(number)",
-                                  flash: context.language("fix_below"), status: .unprocessableContent)
+            return try await formPost(request, context, fields: Self.progressFields, saved: "/actions/\(number)#timeline",
+                                      title: "\(context.language("action")) \(number)", path: "/actions/\(number)") { tracker, state, author in
+                _ = try Writes.addProgress(tracker, action: number, state: &state, author: author)
+            } page: { state in
+                try await pool.read { tracker in try actionPage(tracker, number: number, context: context, form: state) }
             }
         }
 
         readPage(router, "/actions/:number/updates/:id/correct") { request, context in
-            guard context.user?.role.canWrite == true, let session = context.session else {
-                return Reply.message(context.language("forbidden"), context.language("viewer_note"), status: .forbidden, context: context)
-            }
+            guard let session = editorSession(context) else { return Reply.forbidden(context) }
             guard let number = context.parameters.get("number").flatMap({ Int($0) }),
                   let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
                 return Reply.message(context.language("not_found"), "no such update", status: .notFound, context: context)
@@ -270,63 +257,38 @@ extension WebApp {
         }
 
         router.post("/actions/:number/updates/:id/correct") { request, context in
-            var request = request
-            let form = FormBody(try await request.bodyText())
-            if let refusal = checkWrite(form, context) { return refusal }
             guard let number = context.parameters.get("number").flatMap({ Int($0) }),
-                  let id = context.parameters.get("id").flatMap({ Int64($0) }), let session = context.session else {
+                  let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
                 return Reply.message(context.language("not_found"), "no such update", status: .notFound, context: context)
             }
-            let submitted = formState(form, fields: Self.progressFields)
-            let author = session.user.name
-            let outcome: FormOutcome = try await pool.write { tracker in
-                var state = submitted
+            return try await formPost(request, context, fields: Self.progressFields, saved: "/actions/\(number)#timeline",
+                                      title: context.language("correct_update"), path: "/actions/\(number)") { tracker, state, author in
                 try Writes.correctProgress(tracker, id: id, state: &state, author: author)
-                return state.outcome
-            }
-            switch outcome {
-            case .saved:
-                return Reply.redirect("/actions/\(number)#timeline")
-            case .refused(let state):
-                let body = try await pool.read { tracker in
-                    try correctPage(tracker, number: number, id: id, csrf: session.csrfToken, context: context, state: state)
+            } page: { state in
+                try await pool.read { tracker in
+                    try correctPage(tracker, number: number, id: id, csrf: context.session?.csrfToken ?? "", context: context, state: state)
                 }
-                return Reply.page(context.language("correct_update"), body, context: context, path: "/actions/\(number)",
-                                  flash: context.language("fix_below"), status: .unprocessableContent)
             }
         }
 
-        trainingPost(router, "/training", form: .add, Writes.addTraining)
-        trainingPost(router, "/training/correct", form: .correct, Writes.correctTraining)
-        trainingPost(router, "/training/withdraw", form: .withdraw, Writes.withdrawTraining)
-        addActualRoutes(to: router)
-    }
-
-    func addActualRoutes(to router: Router<WebContext>) {
-        router.post("/targets/actuals") { request, context in
-            var request = request
-            let form = FormBody(try await request.bodyText())
-            if let refusal = checkWrite(form, context) { return refusal }
-            let submitted = formState(form, fields: Self.actualFields)
-            let author = context.user?.name
-            let outcome: FormOutcome = try await pool.write { tracker in
-                var state = submitted
-                try Writes.recordActual(tracker, state: &state, author: author)
-                return state.outcome
+        for form in TrainingForm.allCases {
+            router.post(form.path) { request, context in
+                try await formPost(request, context, fields: form.inputs.map(\.name) + (form == .add ? ["baseline"] : []), saved: "/training",
+                                   title: context.language("training"), path: "/training", write: form.write) { state in
+                    try await pool.read { tracker in try trainingPage(tracker, context: context, refused: (form, state)) }
+                }
             }
-            switch outcome {
-            case .saved: return Reply.redirect("/targets#actuals")
-            case .refused(let state):
-                let body = try await targetsPage(asOf: .today(), context: context, form: state)
-                return Reply.page(context.language("targets"), body, context: context, path: "/targets",
-                                  flash: context.language("fix_below"), status: .unprocessableContent)
+        }
+
+        router.post("/targets/actuals") { request, context in
+            try await formPost(request, context, fields: Self.actualFields, saved: "/targets#actuals", title: context.language("targets"),
+                               path: "/targets", write: Writes.recordActual) { state in
+                try await targetsPage(asOf: .today(), context: context, form: state)
             }
         }
 
         readPage(router, "/targets/:slug/actuals/:id/correct") { request, context in
-            guard context.user?.role.canWrite == true, let session = context.session else {
-                return Reply.message(context.language("forbidden"), context.language("viewer_note"), status: .forbidden, context: context)
-            }
+            guard let session = editorSession(context) else { return Reply.forbidden(context) }
             guard let slug = context.parameters.get("slug"), let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
                 return Reply.message(context.language("not_found"), "no such recorded value", status: .notFound, context: context)
             }
@@ -337,57 +299,52 @@ extension WebApp {
         }
 
         router.post("/targets/:slug/actuals/:id/correct") { request, context in
-            var request = request
-            let form = FormBody(try await request.bodyText())
-            if let refusal = checkWrite(form, context) { return refusal }
-            guard let slug = context.parameters.get("slug"), let id = context.parameters.get("id").flatMap({ Int64($0) }),
-                  let session = context.session else {
+            guard let slug = context.parameters.get("slug"), let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
                 return Reply.message(context.language("not_found"), "no such recorded value", status: .notFound, context: context)
             }
-            let submitted = formState(form, fields: Self.correctActualFields)
-            let author = session.user.name
-            let outcome: FormOutcome = try await pool.write { tracker in
-                var state = submitted
-                try Writes.correctActual(tracker, id: id, state: &state, author: author)
-                return state.outcome
-            }
-            switch outcome {
-            case .saved: return Reply.redirect("/targets#actuals")
-            case .refused(let state):
-                do {
-                    let body = try await pool.read { tracker in
-                        try correctActualPage(tracker, slug: slug, id: id, csrf: session.csrfToken, context: context, state: state)
+            do {
+                return try await formPost(request, context, fields: Self.correctActualFields, saved: "/targets#actuals",
+                                          title: context.language("correct_actual"), path: "/targets") { tracker, state, author in
+                    try Writes.correctActual(tracker, id: id, state: &state, author: author)
+                } page: { state in
+                    try await pool.read { tracker in
+                        try correctActualPage(tracker, slug: slug, id: id, csrf: context.session?.csrfToken ?? "", context: context, state: state)
                     }
-                    return Reply.page(context.language("correct_actual"), body, context: context, path: "/targets",
-                                      flash: context.language("fix_below"), status: .unprocessableContent)
-                } catch let error as TrackerError {
-                    return Reply.message(context.language("not_found"), error.message, status: .notFound, context: context)
                 }
+            } catch let error as TrackerError {
+                // A refusal of a value that is not the slug's: there is no form to show it beside.
+                return Reply.message(context.language("not_found"), error.message, status: .notFound, context: context)
             }
         }
     }
 
-    /// A form of the training page: checked, written as the signed-in user, or shown again with its problems.
-    func trainingPost(_ router: Router<WebContext>, _ path: RouterPath, form trainingForm: TrainingForm,
-                      _ write: @escaping @Sendable (TrackerDatabase, inout FormState, String?) throws -> Void) {
-        router.post(path) { request, context in
-            var request = request
-            let form = FormBody(try await request.bodyText())
-            if let refusal = checkWrite(form, context) { return refusal }
-            let submitted = formState(form, fields: trainingForm.inputs.map(\.name) + (trainingForm == .add ? ["baseline"] : []))
-            let author = context.user?.name
-            let outcome: FormOutcome = try await pool.write { tracker in
-                var state = submitted
-                try write(tracker, &state, author)
-                return state.outcome
-            }
-            switch outcome {
-            case .saved: return Reply.redirect("/training")
-            case .refused(let state):
-                let body = try await pool.read { tracker in try trainingPage(tracker, context: context, refused: (trainingForm, state)) }
-                return Reply.page(context.language("training"), body, context: context, path: "/training",
-                                  flash: context.language("fix_below"), status: .unprocessableContent)
-            }
+    /// The signed-in session, when its user may write.
+    func editorSession(_ context: WebContext) -> SignedInSession? {
+        context.user?.role.canWrite == true ? context.session : nil
+    }
+
+    /// A form's POST: refused without a session, with a missing or wrong CSRF token, or from a
+    /// viewer; else `write` runs on the write connection with the submitted fields and the
+    /// signed-in user as author. Saved: 303 to `saved`. Refused: `page` shows the form again with
+    /// the problems beside their fields and what was typed (422); nothing was written.
+    func formPost(_ request: Request, _ context: WebContext, fields: [String], saved: String, title: String, path: String,
+                  write: @escaping @Sendable (TrackerDatabase, inout FormState, String?) throws -> Void,
+                  page: @Sendable (FormState) async throws -> String) async throws -> Response {
+        var request = request
+        let form = FormBody(try await request.bodyText())
+        if let refusal = checkWrite(form, context) { return refusal }
+        let submitted = formState(form, fields: fields)
+        let author = context.user?.name
+        let outcome: FormOutcome = try await pool.write { tracker in
+            var state = submitted
+            try write(tracker, &state, author)
+            return state.outcome
+        }
+        switch outcome {
+        case .saved: return Reply.redirect(saved)
+        case .refused(let state):
+            return Reply.page(title, try await page(state), context: context, path: path, flash: context.language("fix_below"),
+                              status: .unprocessableContent)
         }
     }
 
@@ -440,6 +397,22 @@ enum TrainingForm: String, Sendable, CaseIterable {
 
     /// Element ids of the correction form are prefixed: its inputs share their names with the add form's.
     var idPrefix: String { self == .correct ? "correct-" : "" }
+
+    var path: RouterPath {
+        switch self {
+        case .add: "/training"
+        case .correct: "/training/correct"
+        case .withdraw: "/training/withdraw"
+        }
+    }
+
+    var write: @Sendable (TrackerDatabase, inout FormState, String?) throws -> Void {
+        switch self {
+        case .add: Writes.addTraining
+        case .correct: Writes.correctTraining
+        case .withdraw: Writes.withdrawTraining
+        }
+    }
 }
 
 extension WebApp {

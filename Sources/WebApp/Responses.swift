@@ -72,6 +72,11 @@ enum Reply {
 
     private static let layouts = Mutex<[String: (head: String, nav: String)]>([:])
 
+    /// 403 for a viewer (or anyone without a session) asking for an editor's form.
+    static func forbidden(_ context: WebContext) -> Response {
+        message(context.language("forbidden"), context.language("viewer_note"), status: .forbidden, context: context)
+    }
+
     static func message(_ heading: String, _ text: String, status: HTTPResponse.Status, context: WebContext) -> Response {
         page(heading, Templates.render("message", ["heading": heading, "message": text]), context: context, path: "/", status: status)
     }
