@@ -161,6 +161,17 @@ class WebTests(unittest.TestCase):
         response, _ = client.get("/lang?to=en&back=//evil.example/")
         self.assertEqual(response.getheader("Location"), "/")
 
+    def test_new_forms_in_chinese(self):
+        client = self.editor()
+        client.get("/lang?to=zh&back=/")
+        _, body = client.get("/training")
+        for label in ("更正培训", "留空的字段保留原记录的值。", "培训编号（上表第一列）", "参与人数"):
+            self.assertIn(label, body)
+        _, body = client.get("/targets")
+        for label in ("已记录的实际值", "记录实际值", "测量日期", "数值", "证据链接"):
+            self.assertIn(label, body)
+        self.assertNotIn("Record an actual value", body)
+
     # --- forms
 
     def test_editor_adds_and_corrects_with_author(self):
