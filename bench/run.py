@@ -31,8 +31,22 @@ ADD_NOTE = "Bench update"
 # busy timeout), so the ratios compare the same work, not different durability settings.
 SHELL_PRAGMAS = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;"
 
+def import_cache_pragma():
+    """plantrack's page cache for the load (ProgressImport.loadCacheSize, read from the source).
+
+    The shell gets the same cache, so both sides do the same work: with SQLite's default 2 MiB,
+    both spend a fifth of a large load evicting index pages and reading them back.
+    """
+    source = open(os.path.join(ROOT, "Sources/Tracker/Progress/ProgressImport.swift"), encoding="utf-8").read()
+    match = re.search(r"static let loadCacheSize = (-?[0-9_]+)", source)
+    if not match:
+        raise SystemExit("bench: cannot find ProgressImport.loadCacheSize")
+    return f"PRAGMA cache_size = {match.group(1).replace('_', '')};"
+
+
 # The shell's fastest load: `.import` into a temporary table, then one INSERT … SELECT in one
-# transaction, into the same table, constraints, indexes and FTS trigger plantrack writes to.
+# transaction, into the same table, constraints, indexes and FTS trigger plantrack writes to,
+# with plantrack's page cache (import_cache_pragma).
 # The shell cannot extend the hash chain (chain_sha256 is plantrack's function), so its copy
 # loads without the chain and REPLACE-guard triggers: plantrack does that work on top.
 SHELL_NO_CHAIN = "DROP TRIGGER IF EXISTS progress_updates_chain; DROP TRIGGER IF EXISTS progress_updates_no_replace;"
@@ -178,14 +192,80 @@ def fmt_ms(value):
     return f"{value:,.1f} ms" if value < 100 else f"{value:,.0f} ms"
 
 
-def action_status_sql(plan_id):
-    """StatusQueries.actionStatusSQL, read from the source so the shell runs exactly that text."""
-    source = open(os.path.join(ROOT, "Sources/Tracker/Queries/StatusQueries.swift"), encoding="utf-8").read()
-    match = re.search(r'static let actionStatusSQL = """\n(.*?)\n\s*"""', source, re.S)
+# Read commands against the shell running the SQL each command runs: the view's as-of form (what
+# AsOfQuery builds from sqlite_master, so the shell gets the very text plantrack prepares) wrapped
+# in the command's own SELECT, or search's two statements. Start-up is most of the short ones.
+READ_PLAN = "ai-capacity-building"
+SEARCH_TERM = "2340"  # only in "correction of 23400", … "923400" and "234000": 11 notes
+
+
+def view_as_of_sql(db, view, as_of):
+    """Sources/Tracker/Queries/AsOfQuery.swift in Python: the view's body with the date bound."""
+    definition = shell_output(db, f"SELECT sql FROM sqlite_master WHERE type = 'view' AND name = '{view}'")
+    today = "WITH params AS (SELECT date('now', 'localtime') AS as_of)"
+    pieces = definition.split(today)
+    if len(pieces) != 2:
+        raise SystemExit(f"bench: view {view} does not open with {today}")
+    return f"WITH params AS (SELECT '{as_of}' AS as_of)" + pieces[1]
+
+
+# (key, target): `report` keeps the stricter target it had before the other read commands joined it.
+READ_KEYS = [("read-action", 1.3), ("read-milestone", 1.3), ("read-commitment", 1.3), ("report", 1.2), ("read-search", 1.3)]
+
+
+def read_command_cases(db, as_of):
+    """(key, label, plantrack arguments, the same SQL for the shell), one per read command."""
+    status = view_as_of_sql(db, "action_status", as_of)
+    progress = view_as_of_sql(db, "commitment_progress", as_of)
+    action_status = (f"SELECT number, title, title_en, status, last_update, updates, percent, last_note FROM ({status}) "
+                     f"WHERE plan = '{READ_PLAN}' ORDER BY number;")
+    columns = ("slug, plan, action, title, target, qualifier, unit, due_on, actual, actual_on, percent, "
+               "pace_per_month, projected_on, status")
+    match = f"'\"{SEARCH_TERM}\"'"
+    return [
+        ("read-action", f"`action list --as-of {as_of}`", ["action", "list", "--as-of", as_of], action_status),
+        ("read-milestone", f"`milestone list --as-of {as_of}`", ["milestone", "list", "--as-of", as_of],
+         "SELECT m.slug, m.title, cp.target, cp.due_on, CAST(cp.actual AS INTEGER) AS done, "
+         "CAST(max(cp.target - cp.actual, 0) AS INTEGER) AS remaining, cp.pace_per_month, cp.projected_on, cp.status "
+         f"FROM ({progress}) cp JOIN commitments c ON c.slug = cp.slug JOIN milestones m ON m.commitment_id = c.id "
+         f"WHERE cp.plan = '{READ_PLAN}' ORDER BY cp.due_on, m.slug;"),
+        ("read-commitment", f"`commitment list --as-of {as_of}`", ["commitment", "list", "--as-of", as_of],
+         f"SELECT {columns} FROM ({progress}) WHERE (NULL IS NULL OR plan = NULL) AND (NULL IS NULL OR slug = NULL) "
+         "ORDER BY plan, action IS NOT NULL, action, slug;"),
+        ("report", f"`report action-status --as-of {as_of}`", ["report", "action-status", "--as-of", as_of],
+         action_status),
+        ("read-search", f"`search {SEARCH_TERM}`", ["search", SEARCH_TERM],
+         "SELECT d.slug, p.line, p.text FROM passages p JOIN documents d ON d.id = p.document_id "
+         f"WHERE p.id IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH {match}) ORDER BY d.id, p.line, p.id; "
+         "SELECT a.number, u.id, u.reported_on, u.note FROM progress_updates u JOIN actions a ON a.id = u.action_id "
+         f"WHERE u.id IN (SELECT rowid FROM update_notes_fts WHERE update_notes_fts MATCH {match}) "
+         "ORDER BY u.reported_on DESC, u.id DESC;"),
+    ]
+
+
+def run_read_cases(wanted, pt, db, updates, runs, rows):
+    """Each read command vs the shell running its SQL: paired runs (at least 20)."""
+    targets = dict(READ_KEYS)
+    for key, label, arguments, sql in read_command_cases(db, TODAY):
+        if not wanted(key):
+            continue
+        target = targets[key]
+        ours, theirs, ratios = paired(key, lambda: pt(db, *arguments), lambda: shell(db, sql), max(runs, 20))
+        ratio = statistics.median(ratios)
+        rss = peak_mib([checked(pt(db, *arguments, rss=True), "RSS run") for _ in range(3)])
+        rows.append((f"{label} on {updates:,} updates", fmt_ms(median_ms(ours)),
+                     fmt_ms(median_ms(theirs)) + " (same SQL in sqlite3)", f"{ratio:.2f}×", fmt_mib(rss),
+                     f"≤ {target}×", ratio <= target))
+
+
+def verify_mmap_bytes():
+    """Verifier.mmapBytes, read from the source, so the shell maps as much as verify does."""
+    source = open(os.path.join(ROOT, "Sources/Tracker/Integrity/Verifier.swift"), encoding="utf-8").read()
+    match = re.search(r"static let mmapBytes = ([0-9_]+)(?: << ([0-9]+))?", source)
     if not match:
-        raise SystemExit("bench: cannot find StatusQueries.actionStatusSQL")
-    sql = match.group(1).replace(":as_of", f"'{TODAY}'").replace(":plan", str(plan_id))
-    return sql + ";"
+        raise SystemExit("bench: cannot find Verifier.mmapBytes")
+    value = int(match.group(1).replace("_", ""))
+    return value << int(match.group(2)) if match.group(2) else value
 
 
 def machine_report(args):
@@ -234,7 +314,10 @@ def main():
     parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "10")))
     parser.add_argument("--data", default=os.environ.get("BENCH_DATA", os.path.join(ROOT, "bench-data")))
     parser.add_argument("--lines", type=int, default=CSV_LINES)
-    parser.add_argument("--only", help="comma-separated case keys: add,add-tmpfs,init,import,report,asof,storage")
+    parser.add_argument("--import-lines", help="comma-separated CSV sizes for the import case "
+                        "(default: 200000 and --lines)")
+    parser.add_argument("--only", help="comma-separated case keys: add,add-tmpfs,init,import,report,asof,storage,read-action,read-milestone,"
+                        "read-commitment,read-search")
     args = parser.parse_args()
     args.plantrack = os.path.abspath(args.plantrack)
     os.makedirs(args.data, exist_ok=True)
@@ -251,17 +334,20 @@ def main():
         return peak_mib([checked(command(), "RSS run") for _ in range(count)])
 
     # Data: the seeded CSV, an initialised database, and the same with the CSV imported.
-    csv = os.path.join(data, f"progress-{args.lines}-{CSV_SEED}.csv")
-    if not os.path.exists(csv):
-        log(f"generating {csv}")
-        subprocess.run([sys.executable, os.path.join(ROOT, "bench/gen_progress_csv.py"), str(args.lines), csv + ".tmp",
-                        "--seed", str(CSV_SEED)], check=True)
-        os.rename(csv + ".tmp", csv)
+    def seeded_csv(lines):
+        path = os.path.join(data, f"progress-{lines}-{CSV_SEED}.csv")
+        if not os.path.exists(path):
+            log(f"generating {path}")
+            subprocess.run([sys.executable, os.path.join(ROOT, "bench/gen_progress_csv.py"), str(lines), path + ".tmp",
+                            "--seed", str(CSV_SEED)], check=True)
+            os.rename(path + ".tmp", path)
+        return path
+
+    csv = seeded_csv(args.lines)
     base = os.path.join(data, "base.db")
     remove_db(base)
     checked(pt(base, "init"), "init")
     shell(base, "PRAGMA wal_checkpoint(TRUNCATE);")
-    plan_id = int(shell_output(base, "SELECT id FROM plans WHERE slug = 'ai-capacity-building'"))
 
     rows = []  # (case, plantrack, baseline, ratio, peak RSS, target, met)
 
@@ -307,35 +393,65 @@ def main():
                      "≤ 100 ms, ≤ 30 MiB", value <= 100 and rss <= 30))
         remove_db(db)
 
-    # progress import of the CSV vs the shell's .import into the same table.
+    # progress import of the CSV vs the shell's .import into the same table, at each size.
     imported = os.path.join(data, f"imported-{args.lines}.db")
+    notes = []  # why a target is missed, in figures from this run
     if wanted("import"):
-        script = os.path.join(data, "shell-import.sql")
-        with open(script, "w", encoding="utf-8") as out:
-            out.write(SHELL_PRAGMAS + "\n" + SHELL_IMPORT + f"\n.import --csv --skip 1 '{csv}' csv_rows\n" + SHELL_IMPORT_INSERT)
+        sizes = sorted({int(n) for n in args.import_lines.split(",")} if args.import_lines
+                       else {min(200_000, args.lines), args.lines})
         db = os.path.join(data, "import.db")
-        ours, theirs, ratios = paired(
-            "import", lambda: pt(db, "progress", "import", csv, rss=True),
-            lambda: spawn([sqlite3_shell(), "-batch", "-init", os.devnull, db], stdin=script, rss=True),
-            args.runs, before=lambda side: fresh_copy(base, db))
-        count = int(shell_output(db, "SELECT count(*) FROM progress_updates"))
-        if count != args.lines:
-            raise SystemExit(f"bench: the shell imported {count} rows, expected {args.lines}")
-        ratio = statistics.median(ratios)
-        rss = peak_mib(ours)
-        rows.append((f"`progress import` of {args.lines:,} lines", fmt_ms(median_ms(ours)),
-                     fmt_ms(median_ms(theirs)) + " (sqlite3 .import + INSERT … SELECT)", f"{ratio:.2f}×", fmt_mib(rss),
-                     "≤ 1.5×, ≤ 64 MiB", ratio <= 1.5 and rss <= 64))
-        # verify on what plantrack imported: every row chained.
-        fresh_copy(base, db)
-        checked(pt(db, "progress", "import", csv), "progress import")
-        db_rows = int(shell_output(db, "SELECT count(*) FROM progress_updates"))
-        runs = [checked(pt(db, "verify", rss=True), "verify") for _ in range(max(1, args.runs // 2))]
-        value = median_ms(runs)
-        rows.append((f"`verify` on {db_rows:,} chained updates", fmt_ms(value), "—", "—", fmt_mib(peak_mib(runs)),
-                     "≤ 2 s", value <= 2000))
+        for lines in sizes:
+            source = seeded_csv(lines)
+            script = os.path.join(data, f"shell-import-{lines}.sql")
+            with open(script, "w", encoding="utf-8") as out:
+                out.write(SHELL_PRAGMAS + import_cache_pragma() + "\n" + SHELL_IMPORT
+                          + f"\n.import --csv --skip 1 '{source}' csv_rows\n" + SHELL_IMPORT_INSERT)
+            ours, theirs, ratios = paired(
+                f"import {lines}", lambda: pt(db, "progress", "import", source, rss=True),
+                lambda: spawn([sqlite3_shell(), "-batch", "-init", os.devnull, db], stdin=script, rss=True),
+                args.runs, before=lambda side: fresh_copy(base, db))
+            count = int(shell_output(db, "SELECT count(*) FROM progress_updates"))
+            if count != lines:
+                raise SystemExit(f"bench: the shell imported {count} rows, expected {lines}")
+            ratio = statistics.median(ratios)
+            rss = peak_mib(ours)
+            # The absolute target (10^6 lines in under 30 s) applies from 10^6 lines on.
+            seconds = median_ms(ours) / 1000
+            met = ratio <= 1.5 and rss <= 64 and (lines < 1_000_000 or seconds < 30)
+            rows.append((f"`progress import` of {lines:,} lines", fmt_ms(median_ms(ours)),
+                         fmt_ms(median_ms(theirs)) + " (sqlite3 .import + INSERT … SELECT)", f"{ratio:.2f}×",
+                         fmt_mib(rss), "≤ 1.5×, ≤ 64 MiB" + (", < 30 s" if lines >= 1_000_000 else ""), met))
+            if not met and lines >= 1_000_000 and seconds >= 30:
+                notes.append(f"`progress import` of {lines:,} lines: the shell's fast load of the same file takes "
+                             f"{median_ms(theirs) / 1000:.1f} s here (median), so under 30 s needs plantrack within "
+                             f"{30000 / median_ms(theirs):.2f}× of it; it is {ratio:.2f}×.")
 
-    if wanted("report") or wanted("asof") or wanted("storage"):
+        # verify on what plantrack imported (the largest size): every row chained. Its baseline is
+        # SQLite's own whole-file integrity_check in the shell, memory-mapped as verify maps it.
+        fresh_copy(base, db)
+        checked(pt(db, "progress", "import", seeded_csv(sizes[-1])), "progress import")
+        checked(shell(db, "PRAGMA wal_checkpoint(TRUNCATE);"), "checkpoint")
+        db_rows = int(shell_output(db, "SELECT count(*) FROM progress_updates"))
+        mmap = f"PRAGMA mmap_size = {verify_mmap_bytes()};"
+        ours, theirs, ratios = paired(
+            "verify", lambda: pt(db, "verify", rss=True), lambda: shell(db, mmap + "PRAGMA integrity_check;"),
+            max(3, args.runs // 2))
+        value, ratio = median_ms(ours), statistics.median(ratios)
+        rows.append((f"`verify` on {db_rows:,} chained updates", fmt_ms(value),
+                     fmt_ms(median_ms(theirs)) + " (sqlite3 integrity_check, same mmap)", f"{ratio:.2f}×",
+                     fmt_mib(peak_mib(ours)), "≤ 2 s", value <= 2000))
+        if value > 2000:
+            # The floor: the one check verify cannot split, SQLite's check of the largest table.
+            floor = median_ms([checked(shell(db, mmap + "PRAGMA integrity_check(progress_updates);"), "floor")
+                               for _ in range(3)])
+            notes.append(f"`verify` on {db_rows:,} updates: SQLite's own `integrity_check(progress_updates)` alone "
+                         f"takes {fmt_ms(floor)} here (median of 3, same mmap); verify runs it on one core while the "
+                         f"rest runs on the other, so it cannot finish sooner without dropping that check. Peak RSS "
+                         f"counts the pages of the file that check maps (the kernel's page cache, not private "
+                         f"memory), as it does for the shell.")
+        remove_db(db)
+
+    if wanted("asof") or wanted("storage") or any(wanted(key) for key, *_ in READ_KEYS):
         if not os.path.exists(imported):
             log(f"building {imported}")
             fresh_copy(base, imported + ".tmp")
@@ -347,17 +463,9 @@ def main():
             os.rename(imported + ".tmp", imported)
         updates = int(shell_output(imported, "SELECT count(*) FROM progress_updates"))
 
-    # report action-status vs the same SQL in the shell.
-    if wanted("report"):
-        sql = action_status_sql(plan_id)
-        ours, theirs, ratios = paired(
-            "report", lambda: pt(imported, "report", "action-status", "--as-of", TODAY),
-            lambda: shell(imported, sql), args.runs)
-        ratio = statistics.median(ratios)
-        rss = rss_runs(lambda: pt(imported, "report", "action-status", "--as-of", TODAY, rss=True))
-        rows.append((f"`report action-status` on {updates:,} updates", fmt_ms(median_ms(ours)),
-                     fmt_ms(median_ms(theirs)) + " (same SQL in sqlite3)", f"{ratio:.2f}×",
-                     fmt_mib(rss), "≤ 1.2×", ratio <= 1.2))
+    # The read commands (report action-status among them) vs the same SQL in the shell.
+    if any(wanted(key) for key, *_ in READ_KEYS):
+        run_read_cases(wanted, pt, imported, updates, args.runs, rows)
 
     # action list --as-of: absolute.
     if wanted("asof"):
@@ -389,6 +497,9 @@ def main():
     print("| --- | ---: | ---: | ---: | ---: | --- | --- |")
     for case, ours, theirs, ratio, rss, target, met in rows:
         print(f"| {case} | {ours} | {theirs} | {ratio} | {rss} | {target} | {'yes' if met else '**no**'} |")
+    if notes:
+        print("\nTargets missed, and why:\n")
+        print("\n".join(f"- {note}" for note in notes))
 
 
 if __name__ == "__main__":

@@ -21,6 +21,9 @@ public final class Database {
 
     public let path: String
     public let mode: Mode
+    /// Opened as `file:…?immutable=1` (a read in a folder this user cannot write); a second
+    /// connection to the same file (`verify`'s) must be opened the same way.
+    public let immutable: Bool
     let handle: OpaquePointer
     private var statementCache: [String: Statement] = [:]
     private var savepointDepth = 0
@@ -60,6 +63,7 @@ public final class Database {
         self.handle = handle
         self.path = path
         self.mode = mode
+        self.immutable = target != path
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
             ?? (mode == .readOnly ? Self.readBusyTimeoutMilliseconds : Self.writeBusyTimeoutMilliseconds)
         sqlite3_extended_result_codes(handle, 1)

@@ -40,8 +40,8 @@ enum Main {
         } catch {
             exit(report(error))
         }
-        if let invocation = FastPath.progressAdd(CommandLine.arguments.dropFirst()) {
-            do { try invocation.run() } catch { exit(report(error)) }
+        if let command = FastPath.command(CommandLine.arguments.dropFirst()) {
+            do { try command.run() } catch { exit(report(error)) }
             return
         }
         if let unknown = CommandSuggestion.unknownCommand(in: Array(CommandLine.arguments.dropFirst())) {

@@ -8,12 +8,18 @@ import Tracker
 
 /// `FastPath` takes plain `progress add` invocations and nothing else; what it takes, it must read
 /// exactly as ArgumentParser would, and what it declines goes to ArgumentParser unchanged.
+/// (ReadCommandFastPathTests holds it to the same for the read commands.)
 @Suite struct FastPathTests {
     static let full = [
         "--db", "t.db", "progress", "add", "6", "Second programme held", "--plan", "ai-capacity-building",
         "--status", "completed", "--date", "2025-04-02", "--percent", "20", "--evidence", "https://example.org/x",
         "--author", "Li", "--commitment", "training-2025",
     ]
+
+    /// The fast path's reading of `arguments`, when it takes them as a `progress add`.
+    static func progressAdd(_ arguments: ArraySlice<String>) -> ProgressAddInvocation? {
+        FastPath.command(arguments) as? ProgressAddInvocation
+    }
 
     /// ArgumentParser's reading of `arguments`, as the request its command would run.
     static func parsedByArgumentParser(_ arguments: [String]) throws -> ProgressAddInvocation {
@@ -22,7 +28,7 @@ import Tracker
     }
 
     @Test func readsEveryOptionAsArgumentParserDoes() throws {
-        let invocation = try #require(FastPath.progressAdd(Self.full[...]))
+        let invocation = try #require(Self.progressAdd(Self.full[...]))
         #expect(invocation.databasePath == "t.db")
         #expect(try invocation.request() == AddProgressRequest(
             plan: "ai-capacity-building", action: 6, note: "Second programme held", status: .completed,
@@ -41,12 +47,12 @@ import Tracker
         ["progress", "add", "1", "a=b", "--evidence", "http://example.org/?q=1=2"],
     ])
     func takesPlainInvocationsAndAgreesWithArgumentParser(_ arguments: [String]) throws {
-        let request = try #require(FastPath.progressAdd(arguments[...]))
+        let request = try #require(Self.progressAdd(arguments[...]))
         #expect(try Self.parsedByArgumentParser(arguments) == request)
     }
 
     @Test func withoutDbUsesTheSameDefaultAsArgumentParser() throws {
-        let request = try #require(FastPath.progressAdd(["progress", "add", "3", "note"]))
+        let request = try #require(Self.progressAdd(["progress", "add", "3", "note"]))
         #expect(request.databasePath == GlobalOptions.databasePath(flag: nil))
     }
 
@@ -54,6 +60,7 @@ import Tracker
         [],
         ["progress"],
         ["progress", "list"],
+        ["progress", "import", "x.csv"],
         ["progress", "add"],
         ["progress", "add", "3"],
         ["progress", "add", "3", "note", "extra"],
@@ -85,7 +92,7 @@ import Tracker
         ["progress", "add", "3", "note", "--author", "a\u{1B}[31m"],
     ])
     func declinesEverythingElse(_ arguments: [String]) {
-        #expect(FastPath.progressAdd(arguments[...]) == nil)
+        #expect(FastPath.command(arguments[...]) == nil)
     }
 
     /// A valid value for each option of `progress add`.
@@ -97,30 +104,38 @@ import Tracker
     /// Every option ArgumentParser defines for `progress add`, read from its own description of the
     /// command, is one the fast path takes and reads the same way.
     @Test func takesEveryOptionArgumentParserDefines() throws {
-        var json = ""
-        do {
-            _ = try Plantrack.parseAsRoot(["progress", "add", "--experimental-dump-help"])
-        } catch {
-            json = Plantrack.fullMessage(for: error)
-        }
-        let info = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        let command = try #require(info["command"] as? [String: Any])
-        #expect(command["commandName"] as? String == "add")
-        let arguments = try #require(command["arguments"] as? [[String: Any]])
-        let options = arguments.filter { $0["kind"] as? String == "option" }.flatMap { argument in
-            (argument["names"] as? [[String: Any]] ?? []).compactMap { name in
-                name["kind"] as? String == "long" ? "--" + (name["name"] as? String ?? "") : nil
-            }
-        }
+        let (options, positionals) = try declaredArguments(of: ["progress", "add"])
         #expect(options.sorted() == Self.sampleValues.keys.sorted())
-        #expect(arguments.filter { $0["kind"] as? String == "positional" }.count == 2)
+        #expect(positionals == 2)
         for option in options {
             let value = try #require(Self.sampleValues[option])
             let invocation = ["progress", "add", "3", "note", option, value]
-            let request = try #require(FastPath.progressAdd(invocation[...]), "declined \(option)")
+            let request = try #require(Self.progressAdd(invocation[...]), "declined \(option)")
             #expect(try Self.parsedByArgumentParser(invocation) == request)
-            #expect(FastPath.progressAdd((invocation + [option, value])[...]) == nil, "took \(option) twice")
+            #expect(FastPath.command((invocation + [option, value])[...]) == nil, "took \(option) twice")
         }
-        #expect(FastPath.progressAdd(["progress", "add", "3", "note", "--dbx", "t.db"]) == nil)
+        #expect(FastPath.command(["progress", "add", "3", "note", "--dbx", "t.db"]) == nil)
     }
+}
+
+/// The long option names and the number of positional arguments ArgumentParser defines for the
+/// command at `path`, read from its own description of the command (`--experimental-dump-help`).
+func declaredArguments(of path: [String]) throws -> (options: [String], positionals: Int) {
+    var json = ""
+    do {
+        _ = try Plantrack.parseAsRoot(path + ["--experimental-dump-help"])
+    } catch {
+        json = Plantrack.fullMessage(for: error)
+    }
+    let info = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let command = try #require(info["command"] as? [String: Any])
+    #expect(command["commandName"] as? String == path.last)
+    let arguments = try #require(command["arguments"] as? [[String: Any]])
+    let options = arguments.filter { $0["kind"] as? String != "positional" }.flatMap { argument in
+        (argument["names"] as? [[String: Any]] ?? []).compactMap { name in
+            name["kind"] as? String == "long" ? "--" + (name["name"] as? String ?? "") : nil
+        }
+    }
+    // ArgumentParser's own --help and --version are not the command's; the fast path declines them.
+    return (options.filter { $0 != "--help" && $0 != "--version" }, arguments.filter { $0["kind"] as? String == "positional" }.count)
 }

@@ -172,6 +172,7 @@ import Testing
         let huge = Reliability.size(reduced: 1_000_000, full: 50_000_000)
         let header = "action,reported_on,status,note,evidence_url,author\n"
         try write(gen + "/huge-line.csv", header + "1,2025-01-10,in-progress," + String(repeating: "x", count: huge) + ",,\n")
+        try write(gen + "/huge-author.csv", header + "1,2025-01-10,in-progress,note,," + String(repeating: "x", count: huge) + "\n")
         try write(gen + "/huge-line.txt", "# 人工智能能力建设普惠计划\n\n十项行动：\n\n* " + String(repeating: "很", count: huge / 3) + "\n")
         try write(gen + "/repeated-markers.txt", "# 人工智能能力建设普惠计划\n\n十项行动：\n\n" + String(repeating: "（一）", count: 100_000) + "\n")
         try write(gen + "/repeated-numerals.txt", "# 人工智能能力建设普惠计划\n\n十项行动：\n\n"

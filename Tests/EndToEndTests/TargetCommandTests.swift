@@ -28,9 +28,12 @@ import Testing
         return Dictionary(uniqueKeysWithValues: rows.map { ($0["slug"] as! String, $0) })
     }
 
-    /// Refused, and the database file is byte-for-byte what it was (its -wal too, when there is one).
+    /// Refused, and the database file is byte-for-byte what it was (its -wal too, when there is one;
+    /// an empty -wal, which a read-only `commitment list` leaves and the next writer removes, is none).
     static func refuse(_ cli: PlantrackProcess, _ arguments: [String], _ message: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        func bytes() -> [Data?] { [cli.database, cli.database + "-wal"].map { FileManager.default.contents(atPath: $0) } }
+        func bytes() -> [Data?] {
+            [cli.database, cli.database + "-wal"].map { FileManager.default.contents(atPath: $0) }.map { $0?.isEmpty == true ? nil : $0 }
+        }
         let before = bytes()
         try cli.refuse(arguments, message, sourceLocation: sourceLocation)
         #expect(bytes() == before, "the database file changed", sourceLocation: sourceLocation)

@@ -2,15 +2,16 @@ import Storage
 
 @testable import Tracker
 
-/// An in-memory database with the real schema and a small plan: 3 actions, action 2 carrying
-/// a commitment with a 4-session milestone due 2025-12-31, proposed 2024-09-25.
+/// A database (in memory unless a path is given) with the real schema and a small plan: 3
+/// actions, action 2 carrying a commitment with a 4-session milestone due 2025-12-31, proposed
+/// 2024-09-25.
 struct TrackerFixture {
     let tracker: TrackerDatabase
     let plan: PlanScope
     var db: Database { tracker.db }
 
-    init(target: Int = 4) throws {
-        tracker = try TrackerDatabase(path: ":memory:", access: .create)
+    init(target: Int = 4, path: String = ":memory:") throws {
+        tracker = try TrackerDatabase(path: path, access: .create)
         try TrackerDatabase.migrator().migrate(tracker.db)
         let db = tracker.db
         try db.execute("INSERT INTO documents (slug, title, sha256, body) VALUES ('doc', 'Doc', 'x', 'body')")

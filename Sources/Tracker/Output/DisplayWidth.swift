@@ -2,6 +2,9 @@
 public enum DisplayWidth {
     /// Columns `text` occupies on one terminal line (newlines and other controls count 0).
     public static func of(_ text: String) -> Int {
+        // Printable ASCII, most cells: a column a byte, without splitting the text into grapheme
+        // clusters (that split was most of rendering a table: callgrind, docs/PERFORMANCE.md).
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total

@@ -4,7 +4,7 @@ import Storage
 /// Bulk-loads progress updates from CSV, all or nothing, set-based.
 ///
 /// Outside the write lock, one streaming pass validates every line and stages the good ones in
-/// a temporary table (memory stays flat: SQLite spills it to a temporary file). Any bad line
+/// a private temporary database (memory stays flat: SQLite spills it to its file). Any bad line
 /// means nothing is written. Then one short write transaction copies the staged rows with a
 /// single INSERT … SELECT — the way the sqlite3 shell loads fastest — and records the file's
 /// SHA-256, so the same file is refused a second time unless asked for (`again`).
@@ -18,6 +18,9 @@ public struct ProgressImport {
     static let expectedHeader =
         "expected \(requiredColumns.joined(separator: ",")), optionally with \(optionalColumns.joined(separator: ","))"
     public static let maximumReportedProblems = 20
+    /// The page cache of the load, in KiB (negative, as `PRAGMA cache_size` takes it): with the
+    /// rest of the process, it stays under 64 MiB of peak memory.
+    public static let loadCacheSize = -32_768
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
         /// The first problems, each `FILE:LINE: column: problem`.
@@ -42,25 +45,34 @@ public struct ProgressImport {
         let db = log.db
         let sha256 = try Self.fileSHA256(path, displayName: displayName)
         if !again { try refuseRepeat(sha256, displayName: displayName) }
-        if !dryRun {
-            try db.execute("""
-                CREATE TEMP TABLE IF NOT EXISTS import_staging (
-                    seq INTEGER PRIMARY KEY, action_id INTEGER, commitment_id INTEGER, reported_on TEXT, status TEXT,
-                    percent REAL, note TEXT, evidence_url TEXT, author TEXT)
-                """)
-            try db.execute("DELETE FROM temp.import_staging")
+        guard !dryRun else {
+            return try db.inTransaction(.deferred) { try validate(path: path, displayName: displayName, stage: false) }
         }
-        defer { if !dryRun { try? db.execute("DELETE FROM temp.import_staging") } }
-        // Staging writes only the temporary database: a deferred transaction, no write lock.
-        let rows = try db.inTransaction(.deferred) { try validate(path: path, displayName: displayName, stage: !dryRun) }
-        guard !dryRun else { return rows }
+        // The staging table has a database of its own, private and on disk: DETACH deletes it,
+        // where emptying a table would overwrite and journal every page (SQLite built with
+        // SECURE_DELETE, as Debian's is): as much I/O again as staging took.
+        try db.execute("ATTACH DATABASE '' AS import_staging")
+        defer { try? db.execute("DETACH DATABASE import_staging") }
+        try db.execute("""
+            CREATE TABLE import_staging.rows (
+                seq INTEGER PRIMARY KEY, action_id INTEGER, commitment_id INTEGER, reported_on TEXT, status TEXT,
+                percent REAL, note TEXT, evidence_url TEXT, author TEXT)
+            """)
+        // Staging writes only the staging database: a deferred transaction, no write lock.
+        let rows = try db.inTransaction(.deferred) { try validate(path: path, displayName: displayName, stage: true) }
+        // The insert adds rows at random places of the date and action indexes: with SQLite's
+        // default 2 MiB page cache, a large load evicts index pages and reads them back from the
+        // WAL over and over (a fifth of a 10^6-line import, mostly system time). 32 MiB keeps them.
+        let cacheSize = try db.scalarInt("PRAGMA main.cache_size") ?? -2000
+        try db.execute("PRAGMA main.cache_size = \(Self.loadCacheSize)")
+        defer { try? db.execute("PRAGMA main.cache_size = \(cacheSize)") }
         try db.inTransaction(.immediate) {
             if !again { try refuseRepeat(sha256, displayName: displayName) }
             try db.execute("""
                 INSERT INTO progress_updates
                     (action_id, commitment_id, reported_on, status, percent, note, evidence_url, author)
                 SELECT action_id, commitment_id, reported_on, status, percent, note, evidence_url, author
-                FROM temp.import_staging ORDER BY seq
+                FROM import_staging.rows ORDER BY seq
                 """)
             try db.execute(
                 "INSERT INTO imported_files (sha256, file_name, rows) VALUES (?, ?, ?)", [sha256, displayName, rows])
@@ -135,7 +147,7 @@ public struct ProgressImport {
             [log.plan.id]) { commitmentIDs[$0.string(at: 0)] = ($0.int64(at: 1), $0.int64(at: 2)) }
         let today = ISODate.today()
         let insert = try stage ? db.cachedStatement("""
-            INSERT INTO temp.import_staging
+            INSERT INTO import_staging.rows
                 (action_id, commitment_id, reported_on, status, percent, note, evidence_url, author)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """) : nil
@@ -183,7 +195,10 @@ public struct ProgressImport {
             if let column = index["evidence_url"], !fields[column].isEmpty {
                 do { evidence = try FieldParser.evidenceURL(fields[column]) } catch { report(record.line, "evidence_url", error.message) }
             }
-            let author = index["author"].map { fields[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+            var author: String?
+            if let column = index["author"], !fields[column].isEmpty {
+                do { author = try FieldParser.line(fields[column], what: "author") } catch { report(record.line, "author", error.message) }
+            }
             var percent: Double?
             if let column = index["percent"], !fields[column].isEmpty {
                 do { percent = try FieldParser.percent(fields[column]) } catch { report(record.line, "percent", error.message) }
@@ -197,11 +212,17 @@ public struct ProgressImport {
                     report(record.line, "commitment", "no commitment '\(fields[column])' on this action")
                 }
             }
-            guard total == before, let actionID, let reportedOn, let status, let note else { continue }
+            guard total == before, let actionID, reportedOn != nil, let status, let note else { continue }
             rows += 1
             // After the first problem (or in a dry run) keep validating but stop writing.
             guard stage, total == 0 else { continue }
-            try insert?.run([actionID, commitmentID, reportedOn.description, status.rawValue, percent, note, evidence, author])
+            // Values built directly, not through `any DatabaseValueConvertible`. The date is bound as
+            // written: `ISODate` accepts only YYYY-MM-DD, which is what `description` would give.
+            try insert?.run(.positional([
+                .integer(actionID), commitmentID.map(DatabaseValue.integer) ?? .null, .text(fields[dateColumn]),
+                .text(status.rawValue), percent.map(DatabaseValue.real) ?? .null, .text(note),
+                evidence.map(DatabaseValue.text) ?? .null, author.map(DatabaseValue.text) ?? .null,
+            ]))
         }
         if total > 0 { throw Failure(problems: problems, total: total) }
         return rows

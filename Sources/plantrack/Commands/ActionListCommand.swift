@@ -10,8 +10,17 @@ struct ActionListCommand: ParsableCommand {
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var output: FormatOptions
 
-    func run() throws {
-        let actions = try global.open(.readOnly).actionStatus(plan: planOptions.plan, asOf: asOf.date)
-        Console.print(ResultTable(actions), as: output.format)
+    var invocation: ReadInvocation { ReadInvocation(.actionList, global: global, plan: planOptions.plan, asOf: asOf, output: output) }
+
+    func run() throws { try invocation.run() }
+
+    static func run(_ invocation: ReadInvocation) throws {
+        let actions = try invocation.open().actionStatus(plan: invocation.plan, asOf: invocation.date)
+        Console.print(ResultTable(actions), as: invocation.output)
     }
+}
+
+extension ActionListCommand: DatedListing {
+    static let shape = CommandShape.datedListing(["action", "list"])
+    static let listing = ReadInvocation.Command.actionList
 }

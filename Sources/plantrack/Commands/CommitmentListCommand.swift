@@ -11,12 +11,21 @@ struct CommitmentListCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Only this plan's targets.", valueName: "slug")) var plan: String?
+    @Option(name: CommandOption.plan.name, help: ArgumentHelp("Only this plan's targets.", valueName: "slug")) var plan: String?
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var output: FormatOptions
 
-    func run() throws {
-        let tracker = try global.open(.existing)
-        Console.print(ResultTable(try tracker.commitmentProgress(plan: plan, asOf: asOf.date)), as: output.format)
+    var invocation: ReadInvocation { ReadInvocation(.commitmentList, global: global, plan: plan, asOf: asOf, output: output) }
+
+    func run() throws { try invocation.run() }
+
+    static func run(_ invocation: ReadInvocation) throws {
+        let tracker = try invocation.open()
+        Console.print(ResultTable(try tracker.commitmentProgress(plan: invocation.plan, asOf: invocation.date)), as: invocation.output)
     }
+}
+
+extension CommitmentListCommand: DatedListing {
+    static let shape = CommandShape.datedListing(["commitment", "list"])
+    static let listing = ReadInvocation.Command.commitmentList
 }

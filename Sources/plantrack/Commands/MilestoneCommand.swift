@@ -18,8 +18,17 @@ struct MilestoneListCommand: ParsableCommand {
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var output: FormatOptions
 
-    func run() throws {
-        let milestones = try global.open(.readOnly).milestones(plan: planOptions.plan, asOf: asOf.date)
-        Console.print(ResultTable(milestones), as: output.format)
+    var invocation: ReadInvocation { ReadInvocation(.milestoneList, global: global, plan: planOptions.plan, asOf: asOf, output: output) }
+
+    func run() throws { try invocation.run() }
+
+    static func run(_ invocation: ReadInvocation) throws {
+        let milestones = try invocation.open().milestones(plan: invocation.plan, asOf: invocation.date)
+        Console.print(ResultTable(milestones), as: invocation.output)
     }
+}
+
+extension MilestoneListCommand: DatedListing {
+    static let shape = CommandShape.datedListing(["milestone", "list"])
+    static let listing = ReadInvocation.Command.milestoneList
 }

@@ -26,8 +26,8 @@ struct ProgressAddCommand: ParsableCommand {
     func run() throws { try invocation.run() }
 }
 
-/// One `progress add` as parsed, by ArgumentParser or by `FastPath`: both build this value, and
-/// it makes the one request both run.
+/// One `progress add` as parsed (by ArgumentParser, or by `FastPath` filling the same command):
+/// the one request it makes.
 struct ProgressAddInvocation: Equatable {
     var databasePath: String
     var plan: String?
@@ -50,3 +50,20 @@ struct ProgressAddInvocation: Equatable {
         Console.line(String(id))
     }
 }
+
+extension ProgressAddCommand: FastCommand {
+    static let shape = CommandShape(
+        path: ["progress", "add"], options: [.db, .plan, .status, .date, .percent, .evidence, .author, .commitment], positionals: 2...2)
+
+    /// The invocation this command's `invocation` would be, validated as `validate()` does.
+    static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
+        let invocation = ProgressAddInvocation(
+            databasePath: GlobalOptions.databasePath(flag: arguments[.db]), plan: arguments[.plan],
+            action: Parse.actionNumber(arguments.positionals[0]), note: Parse.note(arguments.positionals[1]),
+            fields: ProgressFields(raw: arguments))
+        _ = try invocation.request()
+        return invocation
+    }
+}
+
+extension ProgressAddInvocation: FastInvocation {}

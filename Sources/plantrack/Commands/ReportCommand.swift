@@ -14,27 +14,46 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The report to run.", valueName: "name"), completion: Completions.reports)
     var name: String?
 
-    @Option(help: ArgumentHelp("stale: days without an update before an action counts as stale (default 90).", valueName: "days"), transform: Parse.days)
+    @Option(name: CommandOption.days.name, help: ArgumentHelp("stale: days without an update before an action counts as stale (default 90).", valueName: "days"), transform: Parse.days)
     var days: Checked<Int>?
 
-    mutating func validate() throws {
+    mutating func validate() throws { try Self.validate(name: name, days: days) }
+
+    static func validate(name: String?, days: Checked<Int>?) throws {
         guard let name else { return }
         let report = try checked { try Report.named(name) }
         if days != nil, report != .stale { throw CommandLineError(message: "--days applies only to the stale report") }
         _ = try days.get(.days)
     }
 
-    func run() throws {
+    var invocation: ReadInvocation {
+        ReadInvocation(.report(name: name, days: days), global: global, plan: planOptions.plan, asOf: asOf, output: output)
+    }
+
+    func run() throws { try invocation.run() }
+
+    static func run(_ invocation: ReadInvocation, name: String?, days: Checked<Int>?) throws {
         guard let name else {
-            Console.print(Report.catalog, as: output.format)
+            Console.print(Report.catalog, as: invocation.output)
             return
         }
-        let parameters = ReportParameters(asOf: asOf.date, staleDays: try days.get(.days) ?? ReportParameters.defaultStaleDays)
-        let sections = try global.open(.readOnly).run(try Report.named(name), plan: planOptions.plan, parameters: parameters)
+        let parameters = ReportParameters(asOf: invocation.date, staleDays: try days.get(.days) ?? ReportParameters.defaultStaleDays)
+        let sections = try invocation.open().run(try Report.named(name), plan: invocation.plan, parameters: parameters)
         if sections.count == 1 {
-            Console.print(sections[0].table, as: output.format)
+            Console.print(sections[0].table, as: invocation.output)
         } else {
-            Console.printSections(sections.map { ($0.title, $0.table) }, as: output.format)
+            Console.printSections(sections.map { ($0.title, $0.table) }, as: invocation.output)
         }
+    }
+}
+
+extension ReportCommand: FastCommand {
+    static let shape = CommandShape(path: ["report"], options: CommandShape.listingOptions + [.plan, .asOf, .days], positionals: 0...1)
+
+    static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
+        let name = arguments.positionals.first
+        let days = arguments[.days].map(Parse.days)
+        try validate(name: name, days: days)
+        return try ReadInvocation(.report(name: name, days: days), arguments)
     }
 }

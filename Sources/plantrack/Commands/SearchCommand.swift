@@ -16,8 +16,20 @@ struct SearchCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("What to look for, e.g. 算力 or \"training programme\".", valueName: "text"))
     var text: String
 
-    func run() throws {
-        let hits = try global.open(.readOnly).search(text)
-        Console.print(TextSearch.table(hits, for: output.format), as: output.format)
+    var invocation: ReadInvocation { ReadInvocation(.search(text: text), global: global, plan: nil, asOf: nil, output: output) }
+
+    func run() throws { try invocation.run() }
+
+    static func run(_ invocation: ReadInvocation, text: String) throws {
+        let hits = try invocation.open().search(text)
+        Console.print(TextSearch.table(hits, for: invocation.output), as: invocation.output)
+    }
+}
+
+extension SearchCommand: FastCommand {
+    static let shape = CommandShape(path: ["search"], options: CommandShape.listingOptions, positionals: 1...1)
+
+    static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
+        try ReadInvocation(.search(text: arguments.positionals[0]), arguments)
     }
 }

@@ -4,7 +4,7 @@ import Tracker
 
 /// `--db PATH`, shared by every command: the flag, else `$PLANTRACK_DB`, else `./plantrack.db`.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file (default: $PLANTRACK_DB, else ./plantrack.db).", valueName: "path"))
+    @Option(name: CommandOption.db.name, help: ArgumentHelp("The database file (default: $PLANTRACK_DB, else ./plantrack.db).", valueName: "path"))
     var db: String?
 
     mutating func validate() throws {
@@ -30,30 +30,28 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// `--format table|csv|json|markdown`, `--wide`, `--columns` and `--bom`, for every listing.
 struct FormatOptions: ParsableArguments {
-    @Option(name: .customLong("format"), help: "Output format: table, csv, json or markdown.")
+    @Option(name: CommandOption.format.name, help: "Output format: table, csv, json or markdown.")
     var formatName: OutputFormat = .table
 
-    @Flag(help: "Show every column (a table shows the listing's main columns by default).")
+    @Flag(name: CommandOption.wide.name, help: "Show every column (a table shows the listing's main columns by default).")
     var wide = false
 
-    @Option(help: ArgumentHelp("Only these columns, in this order, e.g. id,status,note (any format).", valueName: "a,b,c"))
+    @Option(name: CommandOption.columns.name, help: ArgumentHelp("Only these columns, in this order, e.g. id,status,note (any format).", valueName: "a,b,c"))
     var columns: String?
 
-    @Flag(help: "CSV: start with a byte-order mark, so Excel reads Chinese text correctly.")
+    @Flag(name: CommandOption.bom.name, help: "CSV: start with a byte-order mark, so Excel reads Chinese text correctly.")
     var bom = false
 
-    func validate() throws {
-        if bom, formatName != .csv { throw CommandLineError(message: "--bom applies only to --format csv") }
-        if wide, columns != nil { throw CommandLineError(message: "--wide and --columns cannot be combined") }
-        if let columns, columnNames(columns).isEmpty { throw CommandLineError(message: "--columns: name at least one column") }
-    }
+    func validate() throws { try format.validate() }
 
     /// Everything that decides how a listing is printed.
-    var format: OutputChoice {
-        OutputChoice(format: formatName, wide: wide, columns: columns.map(columnNames), byteOrderMark: bom)
+    var format: OutputChoice { Self.choice(format: formatName, wide: wide, columns: columns, bom: bom) }
+
+    static func choice(format: OutputFormat, wide: Bool, columns: String?, bom: Bool) -> OutputChoice {
+        OutputChoice(format: format, wide: wide, columns: columns.map(columnNames), byteOrderMark: bom)
     }
 
-    private func columnNames(_ list: String) -> [String] {
+    private static func columnNames(_ list: String) -> [String] {
         list.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
     }
 }
@@ -67,6 +65,13 @@ struct OutputChoice: Equatable {
     var byteOrderMark = false
 
     static func == (choice: OutputChoice, format: OutputFormat) -> Bool { choice.format == format }
+
+    /// The combinations `FormatOptions` refuses.
+    func validate() throws {
+        if byteOrderMark, format != .csv { throw CommandLineError(message: "--bom applies only to --format csv") }
+        if wide, columns != nil { throw CommandLineError(message: "--wide and --columns cannot be combined") }
+        if columns?.isEmpty == true { throw CommandLineError(message: "--columns: name at least one column") }
+    }
 
     /// The table as this choice shows it: `--columns`, else the listing's default columns in a
     /// `table` (unless `--wide`), else every column. CSV, JSON and Markdown keep every column, so
@@ -85,13 +90,13 @@ extension TextSearch {
 
 /// `--plan SLUG`, for commands that act on a plan's actions.
 struct PlanOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The plan (default: the bundled plan, or the only one).", valueName: "slug"), completion: Completions.plans)
+    @Option(name: CommandOption.plan.name, help: ArgumentHelp("The plan (default: the bundled plan, or the only one).", valueName: "slug"), completion: Completions.plans)
     var plan: String?
 }
 
 /// `--as-of DATE`: compute from what was reported on or before DATE.
 struct AsOfOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Compute from rows reported on or before this date (default: today).", valueName: "date"), transform: Parse.date)
+    @Option(name: CommandOption.asOf.name, help: ArgumentHelp("Compute from rows reported on or before this date (default: today).", valueName: "date"), transform: Parse.date)
     var asOf: Checked<ISODate>?
 
     mutating func validate() throws { _ = try asOf.get(.asOf) }
