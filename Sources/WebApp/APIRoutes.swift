@@ -24,7 +24,7 @@ extension WebApp {
             let text = try await request.bodyText()
             var submitted: FormState
             do {
-                submitted = FormState(values: try Self.jsonFields(text))
+                submitted = FormState(values: try Self.jsonFields(text), fields: ["action"] + Self.progressFields)
             } catch {
                 return Reply.jsonError(.badRequest, field: nil, "the body is not a JSON object of strings and numbers")
             }

@@ -7,8 +7,15 @@ struct FormState: Sendable {
     var errors: [String: String] = [:]
     /// A problem that is no single field's (e.g. the update was already corrected).
     var formError: String?
+    /// Where this form shows a domain field whose form name is not `formName(_:)`'s.
+    var fieldNames: [TrackerError.Field: String] = [:]
+    /// The fields the form shows; a refusal naming another field is shown above the form.
+    var fields: Set<String>
 
-    init(values: [String: String] = [:]) { self.values = values }
+    init(values: [String: String] = [:], fields: [String]) {
+        self.values = values
+        self.fields = Set(fields)
+    }
 
     /// Parses one field with the shared field rules; a problem is kept beside the field.
     /// A required field's check runs on empty text too, so its own "is empty" message is shown.
@@ -32,17 +39,14 @@ struct FormState: Sendable {
                 return nil
             }
             let message = described.lines.joined(separator: "\n")
-            if let field = described.field, Self.formFields.contains(Self.formName(field)) {
-                errors[Self.formName(field)] = message
+            if let field = described.field, let name = Optional(fieldNames[field] ?? Self.formName(field)), fields.contains(name) {
+                errors[name] = message
             } else {
                 formError = message
             }
             return nil
         }
     }
-
-    /// Every field the forms show; a refusal naming another field is shown above the form.
-    static let formFields: Set<String> = Set(WebApp.progressFields + WebApp.trainingFields + WebApp.withdrawFields)
 
     /// A domain field's name in forms and in the JSON API: the CLI's JSON keys.
     static func formName(_ field: TrackerError.Field) -> String {
@@ -63,14 +67,10 @@ struct FormState: Sendable {
     }
 }
 
-typealias ProgressFormState = FormState
-typealias TrainingFormState = FormState
-
 extension WebApp {
     /// The progress form's fields, as the JSON API's keys.
     static let progressFields = ["note", "status", "reported_on", "percent", "evidence_url", "commitment"]
-    static let withdrawFields = ["session", "reason"]
-    static let trainingFields = ["title", "started_on", "ended_on", "location", "host", "participants", "countries", "evidence_url", "baseline"]
+    static let actualFields = ["commitment"] + correctActualFields
 
     func progressForm(action: String, csrf: String, state: FormState, commitments: [String], language: Language) -> String {
         let status = state.values["status"] ?? Status.inProgress.rawValue
@@ -96,8 +96,7 @@ extension WebApp {
             "timeline": rows(detail.timeline).map { row -> [String: Any] in
                 var row = row
                 let superseded = (row["superseded"] as? String) ?? ""
-                // Only http(s) evidence becomes a link; anything else stays text.
-                if let url = row["evidence_url"] as? String, (try? FieldParser.evidenceURL(url)) != nil { row["evidenceLink"] = url }
+                if let link = Self.evidenceLink(row["evidence_url"] as? String) { row["evidenceLink"] = link }
                 row["canCorrect"] = canWrite && superseded.isEmpty
                 row["actionNumber"] = number
                 return row
@@ -111,13 +110,111 @@ extension WebApp {
         return Templates.render("action", page)
     }
 
-    func trainingPage(_ tracker: TrackerDatabase, context: WebContext, form: FormState) throws -> String {
-        var page = form.context
-        page["t"] = context.language.labels
+    /// Evidence that may be a link: what the evidence rule accepts (http(s) only); anything else stays text.
+    static func evidenceLink(_ url: String?) -> String? {
+        url.flatMap { (try? FieldParser.evidenceURL($0)) != nil ? $0 : nil }
+    }
+
+    /// The training page: the sessions, and for editors the forms to add, correct and withdraw one.
+    /// `refused` is the form that was sent back with its problems; the others are empty.
+    func trainingPage(_ tracker: TrackerDatabase, context: WebContext, refused: (form: TrainingForm, state: FormState)? = nil) throws -> String {
+        var page: [String: Any] = ["t": context.language.labels]
         page["sessions"] = TableView.render(try tracker.trainingSessions(), id: "sessions")
         page["canWrite"] = context.user?.role.canWrite == true
         page["csrf"] = context.session?.csrfToken ?? ""
+        for form in TrainingForm.allCases {
+            let state = refused.flatMap { $0.form == form ? $0.state : nil } ?? FormState(fields: form.inputs.map(\.name))
+            var formContext = state.context
+            formContext["fields"] = Self.fieldsContext(form.inputs, state: state, idPrefix: form.idPrefix, language: context.language)
+            page["\(form.rawValue)Form"] = formContext
+        }
         return Templates.render("training", page)
+    }
+
+    /// The records of the `fields` template: each input with what was typed and its problem.
+    static func fieldsContext(_ inputs: [FormInput], state: FormState, idPrefix: String, language: Language) -> [[String: Any]] {
+        inputs.map { input in
+            let error = state.errors[input.name]
+            return ["id": idPrefix + input.name, "name": input.name, "label": language(input.label), "type": input.type,
+                    "inputmode": input.inputMode, "value": state.values[input.name] ?? "", "hasError": error != nil, "fieldError": error ?? ""]
+        }
+    }
+
+    /// The targets page: milestones and every target's actual against its target as of `asOf`
+    /// (kept until the database changes), then the recorded values and, for editors, the form to record one.
+    func targetsPage(asOf: ISODate, context: WebContext, form: FormState? = nil) async throws -> String {
+        let language = context.language
+        let targets = try await pool.readCached("targets \(asOf) \(language)") { tracker in
+            let data = try tracker.dashboard(asOf: asOf)
+            let progress = try ResultTable(tracker.commitmentProgress(asOf: asOf)).selecting(Self.targetColumns)
+            return Templates.render("targets", [
+                "t": language.labels, "asOf": asOf.description,
+                "milestones": data.milestones.map { milestoneContext($0, data, language) },
+                "commitments": TableView.render(progress, id: "commitments"),
+            ])
+        }
+        let actuals = try await pool.read { tracker in try actualsSection(tracker, context: context, form: form) }
+        return targets + actuals
+    }
+
+    /// The targets table's columns: what is promised, the level reached, and the verdict.
+    static let targetColumns = ["slug", "action", "title", "target", "unit", "actual", "actual_on", "percent", "due_on", "status"]
+
+    /// Every value recorded against a target (corrections and what they replace included), and the record form.
+    func actualsSection(_ tracker: TrackerDatabase, context: WebContext, form: FormState?) throws -> String {
+        let canWrite = context.user?.role.canWrite == true
+        let slugs = try tracker.commitmentProgress(asOf: .today()).map(\.slug)
+        var actuals: [[String: Any]] = []
+        for slug in slugs {
+            // `commitment show`'s list of measured points; only the recorded values are this page's.
+            for row in rows(try tracker.commitmentDetail(slug).actuals) where row["source"] as? String == "actual" {
+                let supersededBy = row["superseded_by"] as? String
+                let evidence = row["evidence_url"] as? String
+                actuals.append([
+                    "id": row["id"] ?? "", "commitment": slug, "measuredOn": row["on_date"] ?? "", "value": row["value"] ?? "",
+                    "note": row["note"] ?? "", "author": row["author"] ?? "", "corrects": row["supersedes_id"] ?? false,
+                    "isSuperseded": supersededBy != nil, "supersededBy": supersededBy ?? "",
+                    "evidenceLink": Self.evidenceLink(evidence) ?? false,
+                    "evidenceText": evidence ?? "",
+                    "canCorrect": canWrite && supersededBy == nil,
+                ])
+            }
+        }
+        var page: [String: Any] = ["t": context.language.labels, "actuals": actuals, "canWrite": canWrite]
+        if canWrite, let session = context.session {
+            page["form"] = actualForm(action: "/targets/actuals", csrf: session.csrfToken,
+                                      state: form ?? FormState(fields: Self.actualFields), commitments: slugs, language: context.language)
+        }
+        return Templates.render("actuals", page)
+    }
+
+    /// The form of a measured value: with a choice of commitment to record one, without to correct one.
+    func actualForm(action: String, csrf: String, state: FormState, commitments: [String]?, language: Language) -> String {
+        var context = state.context
+        context["t"] = language.labels
+        context["action"] = action
+        context["csrf"] = csrf
+        if let commitments {
+            let chosen = state.values["commitment"] ?? ""
+            context["chooseCommitment"] = true
+            context["commitmentOptions"] = commitments.map { ["slug": $0, "selected": $0 == chosen] }
+        }
+        context["fields"] = Self.fieldsContext(Self.actualInputs, state: state, idPrefix: "", language: language)
+        return Templates.render("actualForm", context)
+    }
+
+    /// The correction form of recorded value `id` of `slug`, filled with its values unless the user's are given back.
+    func correctActualPage(_ tracker: TrackerDatabase, slug: String, id: Int64, csrf: String, context: WebContext, state: FormState?) throws -> String {
+        guard let row = rows(try tracker.commitmentDetail(slug).actuals).first(where: {
+            $0["source"] as? String == "actual" && $0["id"] as? String == String(id)
+        }) else { throw TrackerError("no recorded value \(id) of commitment \(slug)") }
+        let current = FormState(values: [
+            "value": row["value"] as? String ?? "", "measured_on": row["on_date"] as? String ?? "",
+            "note": row["note"] as? String ?? "", "evidence_url": row["evidence_url"] as? String ?? "",
+        ], fields: Self.correctActualFields)
+        let form = actualForm(action: "/targets/\(slug)/actuals/\(id)/correct", csrf: csrf, state: state ?? current, commitments: nil,
+                              language: context.language)
+        return Templates.render("correctActual", ["t": context.language.labels, "id": id, "slug": slug, "form": form])
     }
 
     /// Rows keyed by column name, NULL as absent, for the templates.
@@ -131,37 +228,24 @@ extension WebApp {
 
     /// Reads the submitted fields that a form knows, as typed.
     func formState(_ form: FormBody, fields: [String]) -> FormState {
-        FormState(values: Dictionary(uniqueKeysWithValues: fields.compactMap { name in form[name].map { (name, $0) } }))
+        FormState(values: Dictionary(uniqueKeysWithValues: fields.compactMap { name in form[name].map { (name, $0) } }), fields: fields)
     }
 
     func addFormRoutes(to router: Router<WebContext>) {
         router.post("/actions/:number/progress") { request, context in
-            var request = request
-            let form = FormBody(try await request.bodyText())
-            if let refusal = checkWrite(form, context) { return refusal }
             guard let number = context.parameters.get("number").flatMap({ Int($0) }), number > 0 else {
                 return Reply.message(context.language("not_found"), "no such action", status: .notFound, context: context)
             }
-            let submitted = formState(form, fields: Self.progressFields)
-            let author = context.user?.name
-            let outcome: FormOutcome = try await pool.write { tracker in
-                var state = submitted
-                try Writes.addProgress(tracker, action: number, state: &state, author: author)
-                return state.errors.isEmpty && state.formError == nil ? .saved : .refused(state)
-            }
-            switch outcome {
-            case .saved: return Reply.redirect("/actions/\(number)#timeline")
-            case .refused(let state):
-                let body = try await pool.read { tracker in try actionPage(tracker, number: number, context: context, form: state) }
-                return Reply.page("\(context.language("action")) \(number)", body, context: context, path: "/actions/\(number)",
-                                  flash: context.language("fix_below"), status: .unprocessableContent)
+            return try await formPost(request, context, fields: Self.progressFields, saved: "/actions/\(number)#timeline",
+                                      title: "\(context.language("action")) \(number)", path: "/actions/\(number)") { tracker, state, author in
+                _ = try Writes.addProgress(tracker, action: number, state: &state, author: author)
+            } page: { state in
+                try await pool.read { tracker in try actionPage(tracker, number: number, context: context, form: state) }
             }
         }
 
         readPage(router, "/actions/:number/updates/:id/correct") { request, context in
-            guard context.user?.role.canWrite == true, let session = context.session else {
-                return Reply.message(context.language("forbidden"), context.language("viewer_note"), status: .forbidden, context: context)
-            }
+            guard let session = editorSession(context) else { return Reply.forbidden(context) }
             guard let number = context.parameters.get("number").flatMap({ Int($0) }),
                   let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
                 return Reply.message(context.language("not_found"), "no such update", status: .notFound, context: context)
@@ -173,57 +257,94 @@ extension WebApp {
         }
 
         router.post("/actions/:number/updates/:id/correct") { request, context in
-            var request = request
-            let form = FormBody(try await request.bodyText())
-            if let refusal = checkWrite(form, context) { return refusal }
             guard let number = context.parameters.get("number").flatMap({ Int($0) }),
-                  let id = context.parameters.get("id").flatMap({ Int64($0) }), let session = context.session else {
+                  let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
                 return Reply.message(context.language("not_found"), "no such update", status: .notFound, context: context)
             }
-            let submitted = formState(form, fields: Self.progressFields)
-            let author = session.user.name
-            let outcome: FormOutcome = try await pool.write { tracker in
-                var state = submitted
+            return try await formPost(request, context, fields: Self.progressFields, saved: "/actions/\(number)#timeline",
+                                      title: context.language("correct_update"), path: "/actions/\(number)") { tracker, state, author in
                 try Writes.correctProgress(tracker, id: id, state: &state, author: author)
-                return state.errors.isEmpty && state.formError == nil ? .saved : .refused(state)
-            }
-            switch outcome {
-            case .saved:
-                return Reply.redirect("/actions/\(number)#timeline")
-            case .refused(let state):
-                let body = try await pool.read { tracker in
-                    try correctPage(tracker, number: number, id: id, csrf: session.csrfToken, context: context, state: state)
+            } page: { state in
+                try await pool.read { tracker in
+                    try correctPage(tracker, number: number, id: id, csrf: context.session?.csrfToken ?? "", context: context, state: state)
                 }
-                return Reply.page(context.language("correct_update"), body, context: context, path: "/actions/\(number)",
-                                  flash: context.language("fix_below"), status: .unprocessableContent)
             }
         }
 
-        trainingPost(router, "/training", fields: Self.trainingFields, Writes.addTraining)
-        trainingPost(router, "/training/withdraw", fields: Self.withdrawFields, Writes.withdrawTraining)
+        for form in TrainingForm.allCases {
+            router.post(form.path) { request, context in
+                try await formPost(request, context, fields: form.inputs.map(\.name) + (form == .add ? ["baseline"] : []), saved: "/training",
+                                   title: context.language("training"), path: "/training", write: form.write) { state in
+                    try await pool.read { tracker in try trainingPage(tracker, context: context, refused: (form, state)) }
+                }
+            }
+        }
+
+        router.post("/targets/actuals") { request, context in
+            try await formPost(request, context, fields: Self.actualFields, saved: "/targets#actuals", title: context.language("targets"),
+                               path: "/targets", write: Writes.recordActual) { state in
+                try await targetsPage(asOf: .today(), context: context, form: state)
+            }
+        }
+
+        readPage(router, "/targets/:slug/actuals/:id/correct") { request, context in
+            guard let session = editorSession(context) else { return Reply.forbidden(context) }
+            guard let slug = context.parameters.get("slug"), let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
+                return Reply.message(context.language("not_found"), "no such recorded value", status: .notFound, context: context)
+            }
+            let body = try await pool.read { tracker in
+                try correctActualPage(tracker, slug: slug, id: id, csrf: session.csrfToken, context: context, state: nil)
+            }
+            return Reply.page(context.language("correct_actual"), body, context: context, path: "/targets")
+        }
+
+        router.post("/targets/:slug/actuals/:id/correct") { request, context in
+            guard let slug = context.parameters.get("slug"), let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
+                return Reply.message(context.language("not_found"), "no such recorded value", status: .notFound, context: context)
+            }
+            do {
+                return try await formPost(request, context, fields: Self.correctActualFields, saved: "/targets#actuals",
+                                          title: context.language("correct_actual"), path: "/targets") { tracker, state, author in
+                    try Writes.correctActual(tracker, id: id, state: &state, author: author)
+                } page: { state in
+                    try await pool.read { tracker in
+                        try correctActualPage(tracker, slug: slug, id: id, csrf: context.session?.csrfToken ?? "", context: context, state: state)
+                    }
+                }
+            } catch let error as TrackerError {
+                // A refusal of a value that is not the slug's: there is no form to show it beside.
+                return Reply.message(context.language("not_found"), error.message, status: .notFound, context: context)
+            }
+        }
     }
 
-    /// A form of the training page: checked, written as the signed-in user, or shown again with its problems.
-    func trainingPost(_ router: Router<WebContext>, _ path: RouterPath, fields: [String],
-                      _ write: @escaping @Sendable (TrackerDatabase, inout FormState, String?) throws -> Void) {
-        router.post(path) { request, context in
-            var request = request
-            let form = FormBody(try await request.bodyText())
-            if let refusal = checkWrite(form, context) { return refusal }
-            let submitted = formState(form, fields: fields)
-            let author = context.user?.name
-            let outcome: FormOutcome = try await pool.write { tracker in
-                var state = submitted
-                try write(tracker, &state, author)
-                return state.errors.isEmpty && state.formError == nil ? .saved : .refused(state)
-            }
-            switch outcome {
-            case .saved: return Reply.redirect("/training")
-            case .refused(let state):
-                let body = try await pool.read { tracker in try trainingPage(tracker, context: context, form: state) }
-                return Reply.page(context.language("training"), body, context: context, path: "/training",
-                                  flash: context.language("fix_below"), status: .unprocessableContent)
-            }
+    /// The signed-in session, when its user may write.
+    func editorSession(_ context: WebContext) -> SignedInSession? {
+        context.user?.role.canWrite == true ? context.session : nil
+    }
+
+    /// A form's POST: refused without a session, with a missing or wrong CSRF token, or from a
+    /// viewer; else `write` runs on the write connection with the submitted fields and the
+    /// signed-in user as author. Saved: 303 to `saved`. Refused: `page` shows the form again with
+    /// the problems beside their fields and what was typed (422); nothing was written.
+    func formPost(_ request: Request, _ context: WebContext, fields: [String], saved: String, title: String, path: String,
+                  write: @escaping @Sendable (TrackerDatabase, inout FormState, String?) throws -> Void,
+                  page: @Sendable (FormState) async throws -> String) async throws -> Response {
+        var request = request
+        let form = FormBody(try await request.bodyText())
+        if let refusal = checkWrite(form, context) { return refusal }
+        let submitted = formState(form, fields: fields)
+        let author = context.user?.name
+        let outcome: FormOutcome = try await pool.write { tracker in
+            var state = submitted
+            try write(tracker, &state, author)
+            return state.outcome
+        }
+        switch outcome {
+        case .saved: return Reply.redirect(saved)
+        case .refused(let state):
+            return Reply.page(title, try await page(state), context: context, path: path, flash: context.language("fix_below"),
+                              status: .unprocessableContent)
         }
     }
 
@@ -236,7 +357,7 @@ extension WebApp {
         }
         let current = FormState(values: Dictionary(uniqueKeysWithValues: Self.progressFields.compactMap { name in
             (update[name] as? String).map { (name, $0) }
-        }))
+        }), fields: Self.progressFields)
         let commitments = detail.commitments.rows.compactMap { $0.first?.displayText }
         let form = progressForm(action: "/actions/\(number)/updates/\(id)/correct", csrf: csrf, state: state ?? current,
                                 commitments: commitments, language: context.language)
@@ -247,4 +368,63 @@ extension WebApp {
 enum FormOutcome: Sendable {
     case saved
     case refused(FormState)
+}
+
+extension FormState {
+    /// Saved when the write met no problem, else refused with the problems to show.
+    var outcome: FormOutcome { errors.isEmpty && formError == nil ? .saved : .refused(self) }
+}
+
+/// One input of a form: its name (the CLI's JSON key), its label's key, and how browsers should take it.
+struct FormInput: Sendable {
+    let name: String
+    let label: String
+    var type = "text"
+    var inputMode = "text"
+}
+
+/// The training page's forms.
+enum TrainingForm: String, Sendable, CaseIterable {
+    case add, correct, withdraw
+
+    var inputs: [FormInput] {
+        switch self {
+        case .add: WebApp.sessionInputs
+        case .correct: [FormInput(name: "session", label: "session_id", inputMode: "numeric")] + WebApp.sessionInputs
+        case .withdraw: [FormInput(name: "session", label: "session_id", inputMode: "numeric"), FormInput(name: "reason", label: "reason")]
+        }
+    }
+
+    /// Element ids of the correction form are prefixed: its inputs share their names with the add form's.
+    var idPrefix: String { self == .correct ? "correct-" : "" }
+
+    var path: RouterPath {
+        switch self {
+        case .add: "/training"
+        case .correct: "/training/correct"
+        case .withdraw: "/training/withdraw"
+        }
+    }
+
+    var write: @Sendable (TrackerDatabase, inout FormState, String?) throws -> Void {
+        switch self {
+        case .add: Writes.addTraining
+        case .correct: Writes.correctTraining
+        case .withdraw: Writes.withdrawTraining
+        }
+    }
+}
+
+extension WebApp {
+    static let sessionInputs = [
+        FormInput(name: "title", label: "title"), FormInput(name: "started_on", label: "start", type: "date"),
+        FormInput(name: "ended_on", label: "end", type: "date"), FormInput(name: "location", label: "location"),
+        FormInput(name: "host", label: "host"), FormInput(name: "participants", label: "participants", inputMode: "numeric"),
+        FormInput(name: "countries", label: "countries", inputMode: "numeric"), FormInput(name: "evidence_url", label: "evidence", type: "url"),
+    ]
+    static let actualInputs = [
+        FormInput(name: "value", label: "value", inputMode: "decimal"), FormInput(name: "measured_on", label: "measured_on", type: "date"),
+        FormInput(name: "note", label: "note"), FormInput(name: "evidence_url", label: "evidence", type: "url"),
+    ]
+    static let correctActualFields = actualInputs.map(\.name)
 }

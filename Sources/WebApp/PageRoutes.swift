@@ -26,7 +26,7 @@ extension WebApp {
                     "t": language.labels, "planTitle": data.planTitle, "planTitleEn": data.planTitleEn as Any,
                     "asOf": asOf.description,
                     "actions": data.actions.map { action -> [String: Any] in
-                        ["number": action.number, "title": action.title, "titleEn": action.titleEn as Any, "status": action.status,
+                        ["number": action.number, "title": action.title, "titleEn": action.titleEn as Any, "status": action.status.rawValue,
                          "lastUpdate": action.lastUpdate ?? "", "updates": action.updates, "lastNote": action.lastNote ?? ""]
                     },
                     "milestones": data.milestones.map { milestoneContext($0, data, language) },
@@ -41,27 +41,18 @@ extension WebApp {
                 return Reply.message(context.language("not_found"), "no such action", status: .notFound, context: context)
             }
             let body = try await pool.read { tracker in
-                try actionPage(tracker, number: number, context: context, form: ProgressFormState())
+                try actionPage(tracker, number: number, context: context, form: FormState(fields: Self.progressFields))
             }
             return Reply.page("\(context.language("action")) \(number)", body, context: context, path: "/actions/\(number)")
         }
 
         readPage(router, "/targets") { request, context in
-            let asOf = try asOfParameter(request)
-            let language = context.language
-            let body = try await pool.readCached("targets \(asOf) \(language)") { tracker in
-                let data = try tracker.dashboard(asOf: asOf)
-                return Templates.render("targets", [
-                    "t": language.labels, "asOf": asOf.description,
-                    "milestones": data.milestones.map { milestoneContext($0, data, language) },
-                    "commitments": TableView.render(try tracker.commitments(), id: "commitments"),
-                ])
-            }
-            return Reply.page(language("targets"), body, context: context, path: "/targets")
+            let body = try await targetsPage(asOf: try asOfParameter(request), context: context)
+            return Reply.page(context.language("targets"), body, context: context, path: "/targets")
         }
 
         readPage(router, "/training") { _, context in
-            let body = try await pool.read { tracker in try trainingPage(tracker, context: context, form: TrainingFormState()) }
+            let body = try await pool.read { tracker in try trainingPage(tracker, context: context) }
             return Reply.page(context.language("training"), body, context: context, path: "/training")
         }
 
@@ -124,7 +115,7 @@ extension WebApp {
 
     /// A milestone for the overview and targets templates: figures, progress bar and chart.
     func milestoneContext(_ milestone: DashboardData.Milestone, _ data: DashboardData, _ language: Language) -> [String: Any] {
-        ["title": milestone.title, "status": milestone.status, "done": milestone.done, "target": milestone.target,
+        ["title": milestone.title, "status": milestone.status.rawValue, "done": milestone.done, "target": milestone.target,
          "dueOn": milestone.dueOn.description, "projectedOn": milestone.projectedOn as Any,
          "pace": milestone.pacePerMonth.map { String($0) } ?? "—",
          "bar": Charts.progressBar(milestone, language.forCharts),

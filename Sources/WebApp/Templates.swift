@@ -24,6 +24,8 @@ enum Templates {
         form.stack label{display:block;margin:.5rem 0 .15rem;font-weight:600}
         form.stack input,form.stack select,form.stack textarea{width:100%;max-width:36rem;box-sizing:border-box;padding:.35rem;font:inherit}
         form.stack textarea{min-height:6rem}
+        form.stack input[type=checkbox]{width:auto;margin-right:.4rem}
+        form.stack button{display:block}
         .error{color:#a40000;font-weight:600}
         .field-error{color:#a40000;display:block}
         .flash{background:#e8f4e8;padding:.5rem;border-radius:4px}
@@ -36,11 +38,16 @@ enum Templates {
         """
 
     static let sources: [String: String] = [
-        "layout": """
+        // The page around its body, in two parts: the stylesheet and the body go between them as
+        // they are, not through the renderer (copying them there was a third of a cached page's cost).
+        "layoutHead": """
             <!DOCTYPE html>
             <html lang="{{lang}}"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{title}} · {{t.app}}</title><style>{{{css}}}</style></head>
+            <title>{{title}} · {{t.app}}</title><style>
+            """,
+        "layoutNav": """
+            </style></head>
             <body><main><nav>
             <a href="/">{{t.overview}}</a><a href="/targets">{{t.targets}}</a><a href="/training">{{t.training}}</a>
             <a href="/indicators">{{t.indicators}}</a><a href="/search">{{t.search}}</a><a href="/reports">{{t.reports}}</a>
@@ -50,8 +57,7 @@ enum Templates {
             {{^user}}<a href="/login">{{t.sign_in}}</a>{{/user}}</span>
             </nav>
             {{#flash}}<p class="flash" id="flash">{{flash}}</p>{{/flash}}
-            {{{body}}}
-            </main></body></html>
+
             """,
         "login": """
             <h1>{{t.sign_in}}</h1>
@@ -114,6 +120,34 @@ enum Templates {
             <h1>{{t.correct_update}} #{{id}}</h1>
             {{{form}}}
             """,
+        "training": """
+            <h1>{{t.training}}</h1><div class="table-wrap">{{{sessions}}}</div>
+            {{#canWrite}}{{#addForm}}<h2>{{t.add_session}}</h2>
+            {{#formError}}<p class="error" id="form-error">{{formError}}</p>{{/formError}}
+            <form class="stack" id="training-form" method="post" action="/training">
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            {{> fields}}
+            <label><input type="checkbox" name="baseline" value="1"{{#values.baseline}} checked{{/values.baseline}}> {{t.baseline}}</label>
+            <button id="save-training">{{t.save}}</button></form>{{/addForm}}
+            {{#correctForm}}<h2>{{t.correct_session}}</h2><p>{{t.empty_keeps}}</p>
+            {{#formError}}<p class="error" id="correct-form-error">{{formError}}</p>{{/formError}}
+            <form class="stack" id="correct-training-form" method="post" action="/training/correct">
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            {{> fields}}
+            <button id="correct-training">{{t.correct}}</button></form>{{/correctForm}}
+            {{#withdrawForm}}<h2>{{t.withdraw_session}}</h2>
+            {{#formError}}<p class="error" id="withdraw-form-error">{{formError}}</p>{{/formError}}
+            <form class="stack" id="withdraw-form" method="post" action="/training/withdraw">
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            {{> fields}}
+            <button id="withdraw-training">{{t.withdraw}}</button></form>{{/withdrawForm}}{{/canWrite}}
+            """,
+        // One labelled input per entry of `fields`, its problem (if any) beside it. Every key is
+        // set on every entry, so no lookup falls through to an enclosing context.
+        "fields": """
+            {{#fields}}<label for="{{id}}">{{label}}</label><input id="{{id}}" name="{{name}}" type="{{type}}" inputmode="{{inputmode}}" value="{{value}}">{{#hasError}}<span class="field-error" id="{{id}}-error">{{fieldError}}</span>{{/hasError}}
+            {{/fields}}
+            """,
         "targets": """
             <h1>{{t.targets}}</h1>
             <form method="get" action="/targets"><label for="as_of">{{t.as_of}}</label>
@@ -123,28 +157,26 @@ enum Templates {
             {{{bar}}}{{{chart}}}{{/milestones}}
             <h2>{{t.commitments}}</h2><div class="table-wrap">{{{commitments}}}</div>
             """,
-        "training": """
-            <h1>{{t.training}}</h1><div class="table-wrap">{{{sessions}}}</div>
-            {{#canWrite}}<h2>{{t.add_session}}</h2>
+        "actuals": """
+            <h2 id="actuals">{{t.recorded_values}}</h2><div class="table-wrap"><table id="actuals-table"><thead><tr><th>#</th><th>{{t.commitment}}</th><th>{{t.measured_on}}</th><th>{{t.value}}</th><th>{{t.note}}</th><th>{{t.author}}</th><th>{{t.evidence}}</th><th></th></tr></thead><tbody>
+            {{#actuals}}<tr id="actual-{{id}}"{{#isSuperseded}} class="superseded"{{/isSuperseded}}><td>{{id}}</td><td>{{commitment}}</td><td>{{measuredOn}}</td><td class="num">{{value}}</td><td class="note">{{note}}</td><td>{{author}}</td>
+            <td>{{#evidenceLink}}<a href="{{evidenceLink}}" rel="noopener noreferrer nofollow">{{evidenceLink}}</a>{{/evidenceLink}}{{^evidenceLink}}{{evidenceText}}{{/evidenceLink}}</td>
+            <td>{{#corrects}}{{t.corrects}} #{{corrects}} {{/corrects}}{{#isSuperseded}}{{t.superseded}} → #{{supersededBy}}{{/isSuperseded}}{{#canCorrect}}<a class="correct-actual-link" href="/targets/{{commitment}}/actuals/{{id}}/correct">{{t.correct}}</a>{{/canCorrect}}</td></tr>{{/actuals}}
+            </tbody></table></div>
+            {{#canWrite}}<h2>{{t.record_actual}}</h2>{{{form}}}{{/canWrite}}
+            """,
+        "actualForm": """
             {{#formError}}<p class="error" id="form-error">{{formError}}</p>{{/formError}}
-            <form class="stack" id="training-form" method="post" action="/training">
+            <form class="stack" id="actual-form" method="post" action="{{action}}">
             <input type="hidden" name="csrf" value="{{csrf}}">
-            <label for="title">{{t.title}}</label><input id="title" name="title" value="{{values.title}}">{{#errors.title}}<span class="field-error" id="title-error">{{errors.title}}</span>{{/errors.title}}
-            <label for="started_on">{{t.start}}</label><input id="started_on" name="started_on" type="date" value="{{values.started_on}}">{{#errors.started_on}}<span class="field-error" id="started_on-error">{{errors.started_on}}</span>{{/errors.started_on}}
-            <label for="ended_on">{{t.end}}</label><input id="ended_on" name="ended_on" type="date" value="{{values.ended_on}}">{{#errors.ended_on}}<span class="field-error" id="ended_on-error">{{errors.ended_on}}</span>{{/errors.ended_on}}
-            <label for="location">{{t.location}}</label><input id="location" name="location" value="{{values.location}}">{{#errors.location}}<span class="field-error" id="location-error">{{errors.location}}</span>{{/errors.location}}
-            <label for="host">{{t.host}}</label><input id="host" name="host" value="{{values.host}}">
-            <label for="participants">{{t.participants}}</label><input id="participants" name="participants" inputmode="numeric" value="{{values.participants}}">{{#errors.participants}}<span class="field-error" id="participants-error">{{errors.participants}}</span>{{/errors.participants}}
-            <label for="countries">{{t.countries}}</label><input id="countries" name="countries" inputmode="numeric" value="{{values.countries}}">{{#errors.countries}}<span class="field-error" id="countries-error">{{errors.countries}}</span>{{/errors.countries}}
-            <label for="evidence_url">{{t.evidence}}</label><input id="evidence_url" name="evidence_url" type="url" value="{{values.evidence_url}}">{{#errors.evidence_url}}<span class="field-error" id="evidence_url-error">{{errors.evidence_url}}</span>{{/errors.evidence_url}}
-            <label><input type="checkbox" name="baseline" value="1"{{#values.baseline}} checked{{/values.baseline}}> {{t.baseline}}</label>
-            <button id="save-training">{{t.save}}</button></form>
-            <h2>{{t.withdraw_session}}</h2>
-            <form class="stack" id="withdraw-form" method="post" action="/training/withdraw">
-            <input type="hidden" name="csrf" value="{{csrf}}">
-            <label for="session">{{t.session_id}}</label><input id="session" name="session" inputmode="numeric" value="{{values.session}}">{{#errors.session}}<span class="field-error" id="session-error">{{errors.session}}</span>{{/errors.session}}
-            <label for="reason">{{t.reason}}</label><input id="reason" name="reason" value="{{values.reason}}">{{#errors.reason}}<span class="field-error" id="reason-error">{{errors.reason}}</span>{{/errors.reason}}
-            <button id="withdraw-training">{{t.withdraw}}</button></form>{{/canWrite}}
+            {{#chooseCommitment}}<label for="commitment">{{t.commitment}}</label><select id="commitment" name="commitment"><option value="">—</option>{{#commitmentOptions}}<option value="{{slug}}"{{#selected}} selected{{/selected}}>{{slug}}</option>{{/commitmentOptions}}</select>{{#errors.commitment}}<span class="field-error" id="commitment-error">{{errors.commitment}}</span>{{/errors.commitment}}{{/chooseCommitment}}
+            {{> fields}}
+            <button id="save-actual">{{t.save}}</button></form>
+            """,
+        "correctActual": """
+            <p><a href="/targets#actuals">← {{t.targets}}</a></p>
+            <h1>{{t.correct_actual}} #{{id}} · {{slug}}</h1><p>{{t.empty_keeps}}</p>
+            {{{form}}}
             """,
         "table": """
             <table{{#id}} id="{{id}}"{{/id}}><thead><tr>{{#columns}}<th>{{.}}</th>{{/columns}}</tr></thead><tbody>

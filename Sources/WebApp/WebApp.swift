@@ -86,7 +86,7 @@ struct SessionMiddleware: RouterMiddleware {
         context.language = Language.choose(cookie: request.cookies["lang"]?.value, acceptLanguage: request.headers[.acceptLanguage])
         if let cookie = request.cookies[WebApp.sessionCookie]?.value {
             let now = AccountStore.now()
-            context.session = try await app.pool.read { try $0.session(cookie: cookie, now: now) }
+            context.session = try await app.pool.session(cookie: cookie, now: now)
         }
         var response: Response
         do {

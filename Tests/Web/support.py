@@ -1,9 +1,12 @@
 """Starts `plantrack serve` on a fresh database for the web tests, with an admin, an editor and a viewer."""
+import hashlib
 import http.client
 import os
 import re
 import shutil
 import signal
+import sqlite3
+import struct
 import subprocess
 import tempfile
 import urllib.parse
@@ -15,11 +18,51 @@ PASSWORDS = {"ada": "ada-password-1", "eve": "eve-password-1", "vic": "vic-passw
 
 def run(*args, db, stdin=None, check=True):
     env = dict(os.environ, PLANTRACK_TODAY=TODAY)
-    result = subprocess.run([PLANTRACK, *args, "--db", db],
+    # After `--` every word is an argument: the database goes before it.
+    split = args.index("--") if "--" in args else len(args)
+    result = subprocess.run([PLANTRACK, *args[:split], "--db", db, *args[split:]],
                             input=stdin, capture_output=True, text=True, env=env)
     if check and result.returncode != 0:
         raise AssertionError(f"plantrack {' '.join(args)} failed: {result.stderr}")
     return result
+
+
+def chain_sha256(previous, table, *pairs):
+    """The hash chain's link (Sources/CSQLite/shim.h, csqlite_chain_function) in Python: SHA-256 over the
+    previous link (32 zero bytes for none), the table name, then each (name, value) pair whose value is
+    not NULL, each item a type byte and its bytes: integers and reals 8 bytes big-endian, text and blobs
+    with a 4-byte big-endian length first."""
+    digest = hashlib.sha256(previous if isinstance(previous, bytes) and len(previous) == 32 else bytes(32))
+
+    def put_bytes(kind, data):
+        digest.update(kind + struct.pack(">I", len(data)) + data)
+
+    put_bytes(b"t", table.encode())
+    for name, value in zip(pairs[0::2], pairs[1::2]):
+        if value is None:
+            continue
+        put_bytes(b"t", name.encode())
+        if isinstance(value, int):
+            digest.update(b"i" + struct.pack(">q", value))
+        elif isinstance(value, float):
+            digest.update(b"r" + struct.pack(">d", value))
+        elif isinstance(value, str):
+            put_bytes(b"t", value.encode())
+        else:
+            put_bytes(b"b", bytes(value))
+    return digest.digest()
+
+
+def plant(db, statement, parameters=()):
+    """Writes a row behind plantrack's back (as an old import or another tool might), the chain
+    triggers (Migrations/0008, 0009) satisfied by the Python chain_sha256 above."""
+    connection = sqlite3.connect(db, timeout=30)
+    try:
+        connection.create_function("chain_sha256", -1, chain_sha256, deterministic=True)
+        with connection:
+            connection.execute(statement, parameters)
+    finally:
+        connection.close()
 
 
 class Server:

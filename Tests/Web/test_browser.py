@@ -5,7 +5,7 @@ import os
 import shutil
 import unittest
 
-from support import Server, PASSWORDS
+from support import Server, PASSWORDS, run
 
 try:
     from selenium import webdriver
@@ -19,6 +19,7 @@ except ImportError:  # Debian's python3-selenium; .ci/run installs it
 CHROMEDRIVER = shutil.which("chromedriver")
 SCREENSHOTS = os.environ.get("PLANTRACK_SCREENSHOTS", ".build/screenshots")
 PAGES = ["/", "/actions/6", "/targets", "/training", "/indicators", "/search?q=AI", "/reports", "/reports/milestone"]
+LABS = "ai-labs"
 
 
 @unittest.skipIf(webdriver is None or CHROMEDRIVER is None, "needs python3-selenium, chromium and chromium-driver")
@@ -26,6 +27,9 @@ class BrowserTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.server = Server()
+        # A target measured in recorded values, and one value to correct.
+        run("commitment", "add", LABS, "Open 20 AI labs", "--action", "6", "--target", "20 labs", "--due", "2025-12-31", db=cls.server.db)
+        run("commitment", "record", LABS, "4", "--date", "2025-03-31", "--note", "Four labs open", db=cls.server.db)
         os.makedirs(SCREENSHOTS, exist_ok=True)
 
     @classmethod
@@ -131,6 +135,65 @@ class BrowserTests(unittest.TestCase):
         self.click_and_wait(driver, driver.find_element(By.ID, "lang-switch"))
         self.assertIn("Overview", driver.find_element(By.TAG_NAME, "nav").text)
 
+    def screenshot(self, driver, name, width):
+        if width >= 500:
+            height = driver.execute_script("return document.documentElement.scrollHeight")
+            driver.set_window_size(width, min(max(height, 600), 6000))
+        target = os.path.join(SCREENSHOTS, f"{name}-{width}.png")
+        self.assertTrue(driver.save_screenshot(target), target)
+        self.assertGreater(os.path.getsize(target), 10_000, target)
+
+    def test_editor_corrects_a_session_and_records_actuals(self):
+        for width in (1280, 390):
+            driver = self.browser(width)
+            self.sign_in(driver, "eve")
+            # A session to correct, then its participants corrected; empty fields keep their values.
+            driver.get(self.server.base + "/training")
+            driver.find_element(By.ID, "title").send_keys(f"Lab visit {width}")
+            driver.find_element(By.ID, "started_on").send_keys("03/20/2025")  # before the phone test's update of 2025-04-02
+            driver.find_element(By.ID, "location").send_keys("Shenzhen")
+            driver.find_element(By.ID, "participants").send_keys("12")
+            self.click_and_wait(driver, driver.find_element(By.ID, "save-training"))
+            session = self.server.sql("SELECT max(id) FROM training_sessions").strip()
+            driver.find_element(By.ID, "correct-session").send_keys(session)
+            driver.find_element(By.ID, "correct-participants").send_keys("-5")
+            self.click_and_wait(driver, driver.find_element(By.ID, "correct-training"))
+            self.assertEqual(driver.find_element(By.ID, "correct-participants-error").text, "-5 participants is negative")
+            self.assertEqual(driver.find_element(By.ID, "correct-session").get_attribute("value"), session)
+            participants = driver.find_element(By.ID, "correct-participants")
+            participants.clear()
+            participants.send_keys("14")
+            self.screenshot(driver, "training-correct", width)
+            self.click_and_wait(driver, driver.find_element(By.ID, "correct-training"))
+            self.assertEqual(self.server.sql(f"SELECT title, location, participants FROM training_sessions WHERE supersedes_id = {session}"),
+                             f"Lab visit {width}|Shenzhen|14\n")
+            self.assertIn(f"Lab visit {width}", driver.find_element(By.ID, "sessions").text)
+
+            # An actual recorded on the targets page, seen there at once.
+            driver.get(self.server.base + "/targets?as_of=2025-06-30")
+            Select(driver.find_element(By.ID, "commitment")).select_by_value(LABS)
+            value = "9" if width == 1280 else "11"
+            driver.find_element(By.ID, "value").send_keys(value + " labs")
+            driver.find_element(By.ID, "measured_on").send_keys("06/15/2025" if width == 1280 else "06/20/2025")
+            driver.find_element(By.ID, "note").send_keys(f"Labs counted at {width}")
+            self.click_and_wait(driver, driver.find_element(By.ID, "save-actual"))
+            self.assertIn(f"Labs counted at {width}", driver.find_element(By.ID, "actuals-table").text)
+            self.assertIn(f"{LABS} 6 Open 20 AI labs 20 labs {value}", driver.find_element(By.ID, "commitments").text)
+            self.screenshot(driver, "targets-actuals", width)
+
+            # …and corrected from its row.
+            actual = self.server.sql("SELECT max(id) FROM commitment_actuals").strip()
+            self.click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, f"#actual-{actual} .correct-actual-link"))
+            field = driver.find_element(By.ID, "value")
+            self.assertEqual(field.get_attribute("value"), value)
+            field.clear()
+            field.send_keys(str(int(value) + 1))
+            self.screenshot(driver, "actual-correct", width)
+            self.click_and_wait(driver, driver.find_element(By.ID, "save-actual"))
+            self.assertIn("superseded", driver.find_element(By.ID, f"actual-{actual}").get_attribute("class"))
+            self.assertEqual(self.server.sql(f"SELECT value, note, author FROM commitment_actuals WHERE supersedes_id = {actual}"),
+                             f"{int(value) + 1}.0|Labs counted at {width}|eve\n")
+
     def test_viewer_sees_no_forms(self):
         driver = self.browser(1280)
         self.sign_in(driver, "vic")
@@ -139,6 +202,10 @@ class BrowserTests(unittest.TestCase):
         self.assertEqual(driver.find_elements(By.CLASS_NAME, "correct-link"), [])
         driver.get(self.server.base + "/training")
         self.assertEqual(driver.find_elements(By.ID, "training-form"), [])
+        self.assertEqual(driver.find_elements(By.ID, "correct-training-form"), [])
+        driver.get(self.server.base + "/targets")
+        self.assertEqual(driver.find_elements(By.ID, "actual-form"), [])
+        self.assertEqual(driver.find_elements(By.CLASS_NAME, "correct-actual-link"), [])
 
     def test_screenshots_of_every_page(self):
         for width in (1280, 390):

@@ -50,13 +50,15 @@ struct ReportQueries {
     func latestEvidence(asOf: ISODate) throws -> [Int: String] { try latestUpdates(asOf: asOf).compactMapValues(\.evidenceURL) }
 
     private func latestUpdates(asOf: ISODate) throws -> [Int: (note: String, evidenceURL: String?)] {
+        // Per action, the first update in force walking its (reported_on, id) index backwards: a few
+        // rows read, where ranking every update in force read them all (0.4 s at 10^5 updates).
         let rows = try db.fetchAll(
             """
-            SELECT action_number, note, evidence_url FROM (
-                SELECT u.action_number, u.note, u.evidence_url,
-                       row_number() OVER (PARTITION BY u.action_id ORDER BY u.reported_on DESC, u.id DESC) AS recency
-                FROM (\(Self.updatesInForceSQL)) u)
-            WHERE recency = 1
+            SELECT o.number, latest.note, latest.evidence_url
+            FROM actions o JOIN progress_updates latest ON latest.id = (
+                SELECT u.id FROM (\(Self.updatesInForceSQL)) u
+                WHERE u.action_id = o.id ORDER BY u.reported_on DESC, u.id DESC LIMIT 1)
+            WHERE o.plan_id = :plan
             """,
             ["plan": plan.id, "as_of": asOf.description]) { ($0.int(at: 0), (note: $0.string(at: 1), evidenceURL: $0.optionalString(at: 2))) }
         return Dictionary(rows) { first, _ in first }
