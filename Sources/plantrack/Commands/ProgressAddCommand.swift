@@ -26,8 +26,8 @@ struct ProgressAddCommand: ParsableCommand {
     func run() throws { try invocation.run() }
 }
 
-/// One `progress add` as parsed (by ArgumentParser, or by `FastPath` filling the same command):
-/// the one request it makes.
+/// One `progress add` as parsed, by ArgumentParser or by `FastPath`: both build this value, and
+/// it makes the one request both run.
 struct ProgressAddInvocation: Equatable {
     var databasePath: String
     var plan: String?
