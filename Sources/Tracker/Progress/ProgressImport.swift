@@ -41,7 +41,7 @@ public struct ProgressImport {
 
     /// Validates every line and, unless `dryRun`, inserts them; returns the number of rows.
     /// Owns its transactions: the caller must not be inside one.
-    func run(path: String, displayName: String, dryRun: Bool, again: Bool = false) throws -> Int {
+    func run(path: String, displayName: String, dryRun: Bool, again: Bool = false, allowDuplicate: Bool = false) throws -> Int {
         let db = log.db
         let sha256 = try Self.fileSHA256(path, displayName: displayName)
         if !again { try refuseRepeat(sha256, displayName: displayName) }
@@ -68,6 +68,7 @@ public struct ProgressImport {
         defer { try? db.execute("PRAGMA main.cache_size = \(cacheSize)") }
         try db.inTransaction(.immediate) {
             if !again { try refuseRepeat(sha256, displayName: displayName) }
+            if !allowDuplicate { try refuseRepeatedRows(displayName: displayName) }
             try db.execute("""
                 INSERT INTO progress_updates
                     (action_id, commitment_id, reported_on, status, percent, note, evidence_url, author)
@@ -78,6 +79,26 @@ public struct ProgressImport {
                 "INSERT INTO imported_files (sha256, file_name, rows) VALUES (?, ?, ?)", [sha256, displayName, rows])
         }
         return rows
+    }
+
+    /// Refuses the load when a staged row repeats exactly an update recorded in the last few
+    /// minutes (ProgressLog.repeatCondition, the rule `progress add` and the web app apply). Only
+    /// when the latest update is that recent (ids grow with time), so a load into a quiet log
+    /// pays one row read.
+    func refuseRepeatedRows(displayName: String) throws {
+        let db = log.db
+        let recent = try db.scalarInt(
+            "SELECT recorded_at >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-\(ProgressLog.repeatWindowMinutes) minutes') FROM progress_updates ORDER BY id DESC LIMIT 1")
+        guard recent == 1 else { return }
+        let condition = ProgressLog.repeatCondition
+            .replacing(":action_id", with: "s.action_id").replacing(":reported_on", with: "s.reported_on")
+            .replacing(":status", with: "s.status").replacing(":note", with: "s.note").replacing(":author", with: "s.author")
+        if let twin = try db.fetchOne(
+            "SELECT s.seq, u.id FROM import_staging.rows s JOIN progress_updates u ON \(condition) ORDER BY s.seq LIMIT 1", [],
+            { (try $0["seq"] as Int, try $0["id"] as Int64) })
+        {
+            throw TrackerError(.file, "\(displayName): row \(twin.0) repeats update \(twin.1), recorded less than \(ProgressLog.repeatWindowMinutes) minutes ago; nothing was written (pass --allow-duplicate to import it anyway)")
+        }
     }
 
     /// Refuses a file whose bytes were imported before.

@@ -83,10 +83,36 @@ struct ProgressLog {
         }
     }
 
-    /// Records `entry`; returns the new update's id. The caller owns the transaction.
+    /// How long an exact repeat of an update is taken for a second submission (a double click, a
+    /// script run twice) and refused.
+    static let repeatWindowMinutes = 10
+
+    /// Records `entry`; returns the new update's id. The caller owns the transaction. An exact
+    /// repeat of an update recorded in the last `repeatWindowMinutes` is refused unless `allowDuplicate`.
     @discardableResult
-    func add(_ entry: ProgressEntry) throws -> Int64 {
-        try insert(entry, supersedes: nil)
+    func add(_ entry: ProgressEntry, allowDuplicate: Bool = false) throws -> Int64 {
+        if !allowDuplicate, let twin = try repeated(entry) {
+            throw TrackerError(.note, "update \(twin) recorded the same (action \(entry.actionNumber), \(entry.reportedOn), \(entry.status.rawValue), same note and author) less than \(Self.repeatWindowMinutes) minutes ago; nothing was written (pass --allow-duplicate to record it again)")
+        }
+        return try insert(entry, supersedes: nil)
+    }
+
+    /// The condition an update `u` repeats the bound (:action_id, :reported_on, :status, :note,
+    /// :author): one rule for `progress add`, the web app and `progress import`. It reads the
+    /// (action_id, reported_on) index, then the few rows of that day.
+    static let repeatCondition = """
+        u.action_id = :action_id AND u.reported_on = :reported_on AND u.status = :status AND u.note = :note
+        AND u.author IS :author AND u.supersedes_id IS NULL
+        AND u.recorded_at >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-\(repeatWindowMinutes) minutes')
+        """
+
+    /// The id of a recent update that `entry` repeats exactly.
+    func repeated(_ entry: ProgressEntry) throws -> Int64? {
+        guard let actionID = try? plan.actionID(number: entry.actionNumber, in: db) else { return nil }
+        return try db.fetchOne(
+            "SELECT u.id FROM progress_updates u WHERE \(Self.repeatCondition) ORDER BY u.id DESC LIMIT 1",
+            ["action_id": actionID, "reported_on": entry.reportedOn.description, "status": entry.status.rawValue,
+             "note": entry.note, "author": entry.author]) { try $0["id"] }
     }
 
     /// Checks every field (callers may come from any front end) and inserts the row.
@@ -111,24 +137,23 @@ struct ProgressLog {
         return db.lastInsertedRowID
     }
 
-    /// Records a correction of update `id`: a new row that supersedes it. Nothing is overwritten.
+    /// Records a correction of update `id`: a new row that supersedes it, by `correction.author`
+    /// (default: whoever runs it). Nothing is overwritten.
     @discardableResult
     func correct(id: Int64, with correction: ProgressCorrection) throws -> Int64 {
         guard let original = try db.fetchOne(
             """
-            SELECT a.number, u.note, u.status, u.reported_on, u.percent, u.evidence_url, u.author, c.slug,
-                   (SELECT id FROM progress_updates WHERE supersedes_id = u.id), a.plan_id
+            SELECT a.number, u.note, u.status, u.reported_on, u.percent, u.evidence_url, u.author, c.slug AS commitment,
+                   (SELECT id FROM progress_updates WHERE supersedes_id = u.id) AS corrected_by, a.plan_id
             FROM progress_updates u JOIN actions a ON a.id = u.action_id
             LEFT JOIN commitments c ON c.id = u.commitment_id
             WHERE u.id = ?
             """, [id], { row in
                 (entry: ProgressEntry(
-                    actionNumber: row.int(at: 0), note: row.string(at: 1),
-                    status: Status(rawValue: row.string(at: 2)) ?? .inProgress,
-                    reportedOn: ISODate(row.string(at: 3)) ?? .today(), percent: row.optionalDouble(at: 4),
-                    evidenceURL: row.optionalString(at: 5), author: row.optionalString(at: 6),
-                    commitmentSlug: row.optionalString(at: 7)),
-                 correctedBy: row.isNull(at: 8) ? nil : row.int64(at: 8), planID: row.int64(at: 9))
+                    actionNumber: try row["number"], note: try row["note"], status: try row["status"],
+                    reportedOn: try row["reported_on"], percent: try row["percent"], evidenceURL: try row["evidence_url"],
+                    author: try row["author"], commitmentSlug: try row["commitment"]),
+                 correctedBy: try row["corrected_by"] as Int64?, planID: try row["plan_id"] as Int64)
             })
         else { throw TrackerError(notFound: .update, "no progress update with id \(id)") }
         guard original.planID == plan.id else {
@@ -149,7 +174,8 @@ struct ProgressLog {
         if let date = correction.reportedOn { entry.reportedOn = date }
         if let percent = correction.percent { entry.percent = percent }
         if let url = correction.evidenceURL { entry.evidenceURL = url }
-        if let author = correction.author { entry.author = author }
+        // A correction is the corrector's word: it records who made it (the original keeps its author).
+        entry.author = correction.author ?? Author.current
         if let slug = correction.commitmentSlug { entry.commitmentSlug = slug }
         return try insert(entry, supersedes: id)
     }
@@ -166,6 +192,7 @@ struct ProgressLog {
                    u.recorded_at
             FROM progress_updates u JOIN actions a ON a.id = u.action_id
             WHERE a.plan_id = :plan
+              AND NOT EXISTS (SELECT 1 FROM derived_session_updates d WHERE d.update_id = u.id)
               AND (:action IS NULL OR a.number = :action)
               AND (:status IS NULL OR u.status = :status)
               AND (:since IS NULL OR u.reported_on >= :since)
@@ -176,13 +203,10 @@ struct ProgressLog {
              "since": filter.since?.description, "until": filter.until?.description]
         ) { row in
             ProgressUpdateRow(
-                id: row.int64(at: 0), action: row.int(at: 1), actionID: row.int64(at: 2),
-                commitmentID: row.isNull(at: 3) ? nil : row.int64(at: 3),
-                reportedOn: try StatusQueries.decode(ISODate.self, row.string(at: 4)),
-                status: try StatusQueries.decode(Status.self, row.string(at: 5)), percent: row.optionalDouble(at: 6),
-                note: row.string(at: 7), evidenceURL: row.optionalString(at: 8), author: row.optionalString(at: 9),
-                supersedesID: row.isNull(at: 10) ? nil : row.int64(at: 10),
-                supersededBy: row.isNull(at: 11) ? nil : row.int64(at: 11), recordedAt: row.string(at: 12))
+                id: try row["id"], action: try row["number"], actionID: try row["action_id"], commitmentID: try row["commitment_id"],
+                reportedOn: try row["reported_on"], status: try row["status"], percent: try row["percent"], note: try row["note"],
+                evidenceURL: try row["evidence_url"], author: try row["author"], supersedesID: try row["supersedes_id"],
+                supersededBy: try row["superseded_by"], recordedAt: try row["recorded_at"])
         }
     }
 }

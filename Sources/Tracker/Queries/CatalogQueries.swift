@@ -13,6 +13,9 @@ public struct ActionDetail: Sendable {
     public let document: String?
     public let commitments: ResultTable
     public let timeline: ResultTable
+    /// The sessions in force today of the action's milestones, each with its place in the count
+    /// (`sessions_in_force`): they are the action's progress as much as its updates are.
+    public let sessions: ResultTable
 }
 
 struct CatalogQueries {
@@ -84,12 +87,23 @@ struct CatalogQueries {
                    CASE WHEN u.supersedes_id IS NOT NULL THEN 'corrects #' || u.supersedes_id END AS correction,
                    (SELECT 'superseded by #' || c.id FROM progress_updates c WHERE c.supersedes_id = u.id) AS superseded
             FROM progress_updates u WHERE u.action_id = ?
+              AND NOT EXISTS (SELECT 1 FROM derived_session_updates d WHERE d.update_id = u.id)
             ORDER BY u.reported_on, u.id
             """, [actionID]
         ).showing(["id", "reported_on", "status", "note", "correction", "superseded"])
+        let sessions = try ResultTable.query(
+            db,
+            """
+            SELECT s.id, s.milestone, s.counts_as, s.held_on, s.ended_on, s.title, s.location, s.participants, s.countries,
+                   s.evidence_url
+            FROM sessions_in_force s WHERE s.action_id = ?
+            ORDER BY s.milestone, s.counts_as
+            """, [actionID]
+        ).showing(["id", "milestone", "counts_as", "held_on", "title", "location"])
         return ActionDetail(
             number: detail.0, title: detail.1, titleEn: detail.2, body: detail.3, vision: detail.4,
-            sourceLine: detail.5, sourceQuote: detail.6, document: detail.7, commitments: commitments, timeline: timeline)
+            sourceLine: detail.5, sourceQuote: detail.6, document: detail.7, commitments: commitments, timeline: timeline,
+            sessions: sessions)
     }
 
     func indicators(search: String?) throws -> ResultTable {

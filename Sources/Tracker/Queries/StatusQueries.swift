@@ -10,8 +10,10 @@ public struct ActionStatusRow: Sendable, Equatable, TableRow {
     /// Updates in force: corrections replace, they do not add.
     public var updates: Int
     public var percent: Double?
-    /// The note of the update the status comes from.
+    /// The note of the update (or session) the status comes from.
     public var lastNote: String?
+    /// That update's or session's evidence, as stored (DashboardData decides what becomes a link).
+    public var evidenceURL: String?
 
     public static let columns = ["number", "title", "title_en", "status", "last_update", "updates", "percent"]
     public static let defaultColumns: [String]? = ["number", "title", "status", "last_update", "updates"]
@@ -32,6 +34,10 @@ public struct MilestoneRow: Sendable, Equatable, TableRow {
     public var pacePerMonth: Double?
     public var projectedOn: ISODate?
     public var status: MilestoneStatus
+    /// Done as a percentage of the target (may pass 100), as `commitment list` shows it.
+    public var percent: Double?
+    /// The text of the commitment it counts (the plan's own words, e.g. in Chinese).
+    public var commitmentBody: String
 
     public static let columns = [
         "slug", "title", "target", "due_on", "done", "remaining", "pace_per_month", "projected_on", "status",
@@ -45,41 +51,36 @@ public struct MilestoneRow: Sendable, Equatable, TableRow {
 }
 
 /// The figures that depend on a date: the actions' status and the milestones' progress as of D,
-/// read through the views' own SQL (AsOfQuery), restricted to one plan.
+/// read from the views themselves (`action_status`, `milestone_progress`) through AsOfQuery,
+/// restricted to one plan. No rule is restated here.
 struct StatusQueries {
     let db: Database
     let plan: PlanScope
 
     func actionStatus(asOf: ISODate) throws -> [ActionStatusRow] {
         let sql = """
-            SELECT number, title, title_en, status, last_update, updates, percent, last_note
+            SELECT number, title, title_en, status, last_update, updates, percent, last_note, evidence_url
             FROM (\(try AsOfQuery.sql(ofView: "action_status", in: db))) WHERE plan = :plan ORDER BY number
             """
         return try db.fetchAll(sql, ["as_of": asOf.description, "plan": plan.slug]) { row in
             ActionStatusRow(
-                number: row.int(at: 0), title: row.string(at: 1), titleEn: row.optionalString(at: 2),
-                status: try Self.decode(Status.self, row.string(at: 3)), lastUpdate: row.optionalString(at: 4).flatMap(ISODate.init),
-                updates: row.int(at: 5), percent: row.optionalDouble(at: 6), lastNote: row.optionalString(at: 7))
+                number: try row["number"], title: try row["title"], titleEn: try row["title_en"], status: try row["status"],
+                lastUpdate: try row["last_update"], updates: try row["updates"], percent: try row["percent"],
+                lastNote: try row["last_note"], evidenceURL: try row["evidence_url"])
         }
     }
 
     func milestones(asOf: ISODate) throws -> [MilestoneRow] {
-        // The `milestone_progress` view's projection of the targets' as-of query: a milestone is
-        // a target counted in sessions, under the rules of `commitment_progress`.
         let sql = """
-            SELECT m.slug, m.title, cp.target, cp.due_on, CAST(cp.actual AS INTEGER) AS done,
-                   CAST(max(cp.target - cp.actual, 0) AS INTEGER) AS remaining, cp.pace_per_month, cp.projected_on, cp.status
-            FROM (\(try AsOfQuery.sql(ofView: "commitment_progress", in: db))) cp
-            JOIN commitments c ON c.slug = cp.slug
-            JOIN milestones m ON m.commitment_id = c.id
-            WHERE cp.plan = :plan ORDER BY cp.due_on, m.slug
+            SELECT slug, title, target, due_on, done, remaining, pace_per_month, projected_on, status, percent, body
+            FROM (\(try AsOfQuery.sql(ofView: "milestone_progress", in: db))) WHERE plan = :plan ORDER BY due_on, slug
             """
         return try db.fetchAll(sql, ["as_of": asOf.description, "plan": plan.slug]) { row in
             MilestoneRow(
-                slug: row.string(at: 0), title: row.string(at: 1), target: row.int(at: 2),
-                dueOn: try Self.decode(ISODate.self, row.string(at: 3)), done: row.int(at: 4), remaining: row.int(at: 5),
-                pacePerMonth: row.optionalDouble(at: 6), projectedOn: row.optionalString(at: 7).flatMap(ISODate.init),
-                status: try Self.decode(MilestoneStatus.self, row.string(at: 8)))
+                slug: try row["slug"], title: try row["title"], target: try row["target"], dueOn: try row["due_on"],
+                done: try row["done"], remaining: try row["remaining"], pacePerMonth: try row["pace_per_month"],
+                projectedOn: try row["projected_on"], status: try row["status"], percent: try row["percent"],
+                commitmentBody: try row["body"])
         }
     }
 
@@ -98,6 +99,37 @@ protocol StoredValue {
     static var kindName: String { get }
 }
 
+extension StoredValue {
+    /// Read by column name: text that is not a valid value is an error, never a default.
+    static func decodeStored(_ statement: Statement, at index: Int32, column: String) throws -> Self {
+        try StatusQueries.decode(Self.self, try String.decode(statement, at: index, column: column))
+    }
+}
+
+extension Status: ColumnDecodable {
+    public static func decode(_ statement: Statement, at index: Int32, column: String) throws -> Status {
+        try decodeStored(statement, at: index, column: column)
+    }
+}
+
+extension MilestoneStatus: ColumnDecodable {
+    public static func decode(_ statement: Statement, at index: Int32, column: String) throws -> MilestoneStatus {
+        try decodeStored(statement, at: index, column: column)
+    }
+}
+
+extension TargetStatus: ColumnDecodable {
+    public static func decode(_ statement: Statement, at index: Int32, column: String) throws -> TargetStatus {
+        try decodeStored(statement, at: index, column: column)
+    }
+}
+
+extension ISODate: ColumnDecodable {
+    public static func decode(_ statement: Statement, at index: Int32, column: String) throws -> ISODate {
+        try decodeStored(statement, at: index, column: column)
+    }
+}
+
 extension Status: StoredValue {
     init?(storedText: String) { self.init(rawValue: storedText) }
     static var kindName: String { "status" }
@@ -106,6 +138,11 @@ extension Status: StoredValue {
 extension MilestoneStatus: StoredValue {
     init?(storedText: String) { self.init(rawValue: storedText) }
     static var kindName: String { "milestone status" }
+}
+
+extension TargetStatus: StoredValue {
+    init?(storedText: String) { self.init(rawValue: storedText) }
+    static var kindName: String { "target status" }
 }
 
 extension ISODate: StoredValue {

@@ -8,30 +8,25 @@ struct ReportQueries {
     let db: Database
     let plan: PlanScope
 
-    /// Sessions held up to `asOf` and in force then (not corrected, not withdrawn by then) that count toward one of the plan's milestones, numbered in the
-    /// order they were held, then the baseline sessions that count toward none.
+    /// Sessions held up to `asOf` and in force then (`sessions_in_force`) that count toward one of
+    /// the plan's milestones, numbered in the order they were held, then the baseline sessions
+    /// that count toward none.
     func sessions(asOf: ISODate) throws -> [SessionRow] {
         try db.fetchAll(
             """
-            SELECT coalesce(m.slug, 'baseline') AS milestone,
-                   CASE WHEN m.id IS NULL THEN NULL ELSE
-                       row_number() OVER (PARTITION BY t.milestone_id ORDER BY t.started_on, t.id) END AS counts_as,
-                   t.started_on, t.ended_on, t.title, t.location, t.host, t.participants, t.countries, t.evidence_url
-            FROM training_sessions t
-            LEFT JOIN milestones m ON m.id = t.milestone_id
-            LEFT JOIN commitments c ON c.id = m.commitment_id
-            WHERE (c.plan_id = :plan OR t.milestone_id IS NULL) AND t.started_on <= :as_of
-              AND \(TrainingLog.inForce("t", asOf: ":as_of"))
-            ORDER BY m.id IS NULL, m.due_on, m.slug, t.started_on, t.id
+            SELECT coalesce(s.milestone, 'baseline') AS milestone, s.counts_as, s.started_on, s.ended_on, s.title,
+                   s.location, s.host, s.participants, s.countries, s.evidence_url
+            FROM (\(try AsOfQuery.sql(ofView: "sessions_in_force", in: db))) s
+            LEFT JOIN milestones m ON m.id = s.milestone_id
+            WHERE s.plan = :plan OR s.milestone_id IS NULL
+            ORDER BY m.id IS NULL, m.due_on, m.slug, s.started_on, s.id
             """,
-            ["plan": plan.id, "as_of": asOf.description]
+            ["plan": plan.slug, "as_of": asOf.description]
         ) { row in
             SessionRow(
-                milestone: row.string(at: 0), countsAs: row.optionalInt(at: 1),
-                startedOn: try StatusQueries.decode(ISODate.self, row.string(at: 2)),
-                endedOn: row.optionalString(at: 3).flatMap(ISODate.init), title: row.string(at: 4),
-                location: row.string(at: 5), host: row.optionalString(at: 6), participants: row.optionalInt(at: 7),
-                countries: row.optionalInt(at: 8), evidenceURL: row.optionalString(at: 9))
+                milestone: try row["milestone"], countsAs: try row["counts_as"], startedOn: try row["started_on"],
+                endedOn: try row["ended_on"], title: try row["title"], location: try row["location"], host: try row["host"],
+                participants: try row["participants"], countries: try row["countries"], evidenceURL: try row["evidence_url"])
         }
     }
 
@@ -40,6 +35,7 @@ struct ReportQueries {
         FROM progress_updates u JOIN actions a ON a.id = u.action_id
         WHERE a.plan_id = :plan AND u.reported_on <= :as_of
           AND NOT EXISTS (SELECT 1 FROM progress_updates c WHERE c.supersedes_id = u.id AND c.reported_on <= :as_of)
+          AND NOT EXISTS (SELECT 1 FROM derived_session_updates d WHERE d.update_id = u.id)
         """
 
     /// The note of each action's latest update in force as of `asOf` (the one its status comes from),
@@ -64,18 +60,23 @@ struct ReportQueries {
         return Dictionary(rows) { first, _ in first }
     }
 
-    /// Updates in force per action per calendar month (`YYYY-MM`), oldest month first.
+    /// Updates and sessions in force per action per calendar month (`YYYY-MM`), oldest month
+    /// first: the events `action_status` counts in `updates`.
     func activity(asOf: ISODate) throws -> [ActivityRow] {
         try db.fetchAll(
             """
-            SELECT substr(u.reported_on, 1, 7) AS month, u.action_number AS action, u.action_title AS title,
-                   count(*) AS updates
-            FROM (\(Self.updatesInForceSQL)) u
-            GROUP BY month, u.action_number
-            ORDER BY month, u.action_number
+            SELECT e.month, e.action, e.title, count(*) AS updates
+            FROM (SELECT substr(u.reported_on, 1, 7) AS month, u.action_number AS action, u.action_title AS title
+                  FROM (\(Self.updatesInForceSQL)) u
+                  UNION ALL
+                  SELECT substr(s.held_on, 1, 7), a.number, a.title
+                  FROM (\(try AsOfQuery.sql(ofView: "sessions_in_force", in: db))) s JOIN actions a ON a.id = s.action_id
+                  WHERE a.plan_id = :plan) e
+            GROUP BY e.month, e.action
+            ORDER BY e.month, e.action
             """,
             ["plan": plan.id, "as_of": asOf.description]
-        ) { ActivityRow(month: $0.string(at: 0), action: $0.int(at: 1), title: $0.string(at: 2), updates: $0.int(at: 3)) }
+        ) { ActivityRow(month: try $0["month"], action: try $0["action"], title: try $0["title"], updates: try $0["updates"]) }
     }
 
     /// Actions whose last update in force is more than `days` days before `asOf`, or that have none.
@@ -92,8 +93,8 @@ struct ReportQueries {
             ["plan": plan.slug, "as_of": asOf.description, "since": asOf.adding(days: -days).description]
         ) { row in
             StaleRow(
-                number: row.int(at: 0), title: row.string(at: 1), status: try StatusQueries.decode(Status.self, row.string(at: 2)),
-                lastUpdate: row.optionalString(at: 3).flatMap(ISODate.init), daysSinceUpdate: row.optionalInt(at: 4))
+                number: try row["number"], title: try row["title"], status: try row["status"],
+                lastUpdate: try row["last_update"], daysSinceUpdate: try row["days_since_update"])
         }
     }
 
@@ -114,10 +115,10 @@ struct ReportQueries {
             ["plan_slug": plan.slug, "as_of": asOf.description]
         ) { row in
             OverdueRow(
-                action: row.optionalInt(at: 0), commitment: row.string(at: 1), title: row.string(at: 2),
-                qualifier: row.optionalString(at: 3), target: row.optionalDouble(at: 4), unit: row.optionalString(at: 5),
-                dueOn: row.string(at: 6), daysOverdue: row.int(at: 7), actual: row.optionalDouble(at: 8),
-                percent: row.optionalDouble(at: 9), status: TargetStatus(rawValue: row.string(at: 10)) ?? .noData)
+                action: try row["action"], commitment: try row["commitment"], title: try row["title"],
+                qualifier: try row["qualifier"], target: try row["target"], unit: try row["unit"],
+                dueOn: try row["due_on"], daysOverdue: try row["days_overdue"], actual: try row["actual"],
+                percent: try row["percent"], status: try row["status"])
         }
     }
 

@@ -17,6 +17,8 @@ public struct CommitmentProgressRow: Sendable, Equatable, TableRow {
     public var pacePerMonth: Double?
     public var projectedOn: String?
     public var status: TargetStatus
+    /// The commitment's text in the plan's language (not one of the listing's columns).
+    public var body: String
 
     /// The stable keys of `commitment list --format json`, in order.
     public static let columns = [
@@ -43,17 +45,17 @@ struct TargetQueries {
     func progress(planSlug: String?, asOf: ISODate, slug: String? = nil) throws -> [CommitmentProgressRow] {
         let viewSQL = try AsOfQuery.sql(ofView: "commitment_progress", in: db)
         let sql = """
-            SELECT \(CommitmentProgressRow.columns.joined(separator: ", ")) FROM (\(viewSQL))
+            SELECT \(CommitmentProgressRow.columns.joined(separator: ", ")), body FROM (\(viewSQL))
             WHERE (:plan IS NULL OR plan = :plan) AND (:slug IS NULL OR slug = :slug)
             ORDER BY plan, action IS NOT NULL, action, slug
             """
         return try db.fetchAll(sql, ["as_of": asOf.description, "plan": planSlug, "slug": slug]) { row in
             CommitmentProgressRow(
-                slug: row.string(at: 0), plan: row.string(at: 1), action: row.isNull(at: 2) ? nil : row.int(at: 2),
-                title: row.string(at: 3), target: row.optionalDouble(at: 4), qualifier: row.optionalString(at: 5),
-                unit: row.optionalString(at: 6), dueOn: row.optionalString(at: 7), actual: row.optionalDouble(at: 8),
-                actualOn: row.optionalString(at: 9), percent: row.optionalDouble(at: 10), pacePerMonth: row.optionalDouble(at: 11),
-                projectedOn: row.optionalString(at: 12), status: TargetStatus(rawValue: row.string(at: 13)) ?? .noData)
+                slug: try row["slug"], plan: try row["plan"], action: try row["action"], title: try row["title"],
+                target: try row["target"], qualifier: try row["qualifier"], unit: try row["unit"], dueOn: try row["due_on"],
+                actual: try row["actual"], actualOn: try row["actual_on"], percent: try row["percent"],
+                pacePerMonth: try row["pace_per_month"], projectedOn: try row["projected_on"], status: try row["status"],
+                body: try row["body"])
         }
     }
 }

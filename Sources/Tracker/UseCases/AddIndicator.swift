@@ -2,7 +2,8 @@
 public struct AddIndicatorRequest: Sendable, Equatable {
     public var name: String
     public var unit: String
-    /// Default: derived from the name (ASCII letters and digits, dashes between).
+    /// Default: derived from the English name, else the name (ASCII letters and digits, dashes
+    /// between); a name with neither (联合实验室数量) gets a numbered slug, `indicator-N`.
     public var slug: String?
     public var nameEn: String?
 
@@ -36,11 +37,10 @@ extension TrackerDatabase {
             let unit = request.unit.trimmingWhitespace
             if name.isEmpty { throw TrackerError(.name, "the name is empty") }
             if unit.isEmpty { throw TrackerError(.unit, "the unit is empty") }
-            let slug = request.slug ?? AddIndicatorRequest.slug(from: request.nameEn ?? name)
+            var slug = request.slug ?? AddIndicatorRequest.slug(from: request.nameEn ?? name)
+            if request.slug == nil, slug.isEmpty { slug = try numberedSlug() }
             guard !slug.isEmpty, slug == AddIndicatorRequest.slug(from: slug) else {
-                throw TrackerError(.slug, request.slug == nil
-                    ? "cannot derive a slug from '\(name)'; give one (lowercase letters, digits and dashes)"
-                    : "'\(slug)' is not a slug (lowercase letters, digits and dashes)")
+                throw TrackerError(.slug, "'\(slug)' is not a slug (lowercase letters, digits and dashes)")
             }
             if try db.scalarInt("SELECT count(*) FROM indicators WHERE slug = ?", [slug]) ?? 0 > 0 {
                 throw TrackerError(.slug, "an indicator '\(slug)' already exists")
@@ -48,5 +48,12 @@ extension TrackerDatabase {
             try db.execute("INSERT INTO indicators (slug, name, name_en, unit) VALUES (?, ?, ?, ?)", [slug, name, request.nameEn, unit])
             return slug
         }
+    }
+
+    /// `indicator-N`, the first N from the number of indicators up that no indicator has.
+    private func numberedSlug() throws -> String {
+        var number = (try db.scalarInt("SELECT count(*) FROM indicators") ?? 0) + 1
+        while try db.scalarInt("SELECT count(*) FROM indicators WHERE slug = ?", ["indicator-\(number)"]) ?? 0 > 0 { number += 1 }
+        return "indicator-\(number)"
     }
 }

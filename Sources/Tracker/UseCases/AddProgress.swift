@@ -13,10 +13,13 @@ public struct AddProgressRequest: Sendable, Equatable {
     public var author: String?
     /// The slug of one of the action's commitments the update reports on.
     public var commitment: String?
+    /// Record it even if it repeats exactly an update recorded in the last few minutes.
+    public var allowDuplicate: Bool
 
     public init(
         plan: String? = nil, action: Int, note: String, status: Status = .inProgress, reportedOn: ISODate? = nil,
-        percent: Double? = nil, evidenceURL: String? = nil, author: String? = nil, commitment: String? = nil
+        percent: Double? = nil, evidenceURL: String? = nil, author: String? = nil, commitment: String? = nil,
+        allowDuplicate: Bool = false
     ) {
         self.plan = plan
         self.action = action
@@ -27,6 +30,7 @@ public struct AddProgressRequest: Sendable, Equatable {
         self.evidenceURL = evidenceURL
         self.author = author
         self.commitment = commitment
+        self.allowDuplicate = allowDuplicate
     }
 }
 
@@ -39,7 +43,7 @@ extension TrackerDatabase {
             return try ProgressLog(db: db, plan: plan).add(ProgressEntry(
                 actionNumber: request.action, note: request.note, status: request.status,
                 reportedOn: request.reportedOn ?? .today(), percent: request.percent, evidenceURL: request.evidenceURL,
-                author: request.author ?? Author.current, commitmentSlug: request.commitment))
+                author: request.author ?? Author.current, commitmentSlug: request.commitment), allowDuplicate: request.allowDuplicate)
         }
     }
 }

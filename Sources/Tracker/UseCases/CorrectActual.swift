@@ -42,7 +42,7 @@ extension TrackerDatabase {
             try db.execute(
                 Self.insertActualSQL,
                 [commitment.id, value.value, measuredOn.description, request.note ?? original.note,
-                 request.evidenceURL ?? original.evidence, request.author ?? Author.current ?? original.author, request.id])
+                 request.evidenceURL ?? original.evidence, request.author ?? Author.current, request.id])
             return db.lastInsertedRowID
         }
     }

@@ -50,21 +50,21 @@ struct StoredSession {
         guard let row = try db.fetchOne(
             """
             SELECT t.title, t.started_on, t.ended_on, t.location, t.host, t.participants, t.countries, t.evidence_url,
-                   t.milestone_id, m.slug, p.slug,
-                   (SELECT s.id FROM training_sessions s WHERE s.supersedes_id = t.id),
-                   (SELECT w.withdrawn_on FROM training_withdrawals w WHERE w.session_id = t.id)
+                   t.milestone_id, m.slug AS milestone, p.slug AS plan,
+                   (SELECT s.id FROM training_sessions s WHERE s.supersedes_id = t.id) AS corrected_by,
+                   (SELECT w.withdrawn_on FROM training_withdrawals w WHERE w.session_id = t.id) AS withdrawn_on
             FROM training_sessions t LEFT JOIN milestones m ON m.id = t.milestone_id
             LEFT JOIN commitments c ON c.id = m.commitment_id LEFT JOIN plans p ON p.id = c.plan_id
             WHERE t.id = ?
             """, [id], { row in
-                (session: TrainingSession(
-                    title: row.string(at: 0), startedOn: ISODate(row.string(at: 1)) ?? .today(),
-                    endedOn: row.optionalString(at: 2).flatMap { ISODate($0) }, location: row.string(at: 3),
-                    host: row.optionalString(at: 4), participants: row.isNull(at: 5) ? nil : row.int(at: 5),
-                    countries: row.isNull(at: 6) ? nil : row.int(at: 6), evidenceURL: row.optionalString(at: 7),
-                    milestoneSlug: row.optionalString(at: 9), isBaseline: row.isNull(at: 8)),
-                 milestoneID: row.isNull(at: 8) ? nil : row.int64(at: 8), plan: row.optionalString(at: 10),
-                 correctedBy: row.isNull(at: 11) ? nil : row.int64(at: 11), withdrawnOn: row.optionalString(at: 12))
+                let milestoneID: Int64? = try row["milestone_id"]
+                return (session: TrainingSession(
+                    title: try row["title"], startedOn: try row["started_on"], endedOn: try row["ended_on"],
+                    location: try row["location"], host: try row["host"], participants: try row["participants"],
+                    countries: try row["countries"], evidenceURL: try row["evidence_url"],
+                    milestoneSlug: try row["milestone"], isBaseline: milestoneID == nil),
+                 milestoneID: milestoneID, plan: try row["plan"] as String?,
+                 correctedBy: try row["corrected_by"] as Int64?, withdrawnOn: try row["withdrawn_on"] as String?)
             })
         else { throw TrackerError(notFound: .session, "no training session with id \(id)") }
         if let newer = row.correctedBy {
@@ -77,8 +77,8 @@ struct StoredSession {
 }
 
 extension TrackerDatabase {
-    /// Appends a corrected copy of session `id` that replaces it at every date, and supersedes the
-    /// progress update it derived; returns the new session's id.
+    /// Appends a corrected copy of session `id`, by the person correcting, that replaces it at
+    /// every date; returns the new session's id.
     public func correctTraining(_ request: CorrectTrainingRequest) throws -> Int64 {
         try db.inTransaction(.immediate) {
             if request.changesNothing { throw TrackerError("nothing to correct: give at least one field to change") }
@@ -93,14 +93,10 @@ extension TrackerDatabase {
             if let participants = request.participants { session.participants = participants }
             if let countries = request.countries { session.countries = countries }
             if let url = request.evidenceURL { session.evidenceURL = url }
-            let milestone = try log.milestones().first { $0.id == stored.milestoneID }
             try log.check(session)
             try log.checkNotDuplicate(session, milestoneID: stored.milestoneID, allowDuplicate: request.allowDuplicate, replacing: request.id)
-            let derived = try milestone.flatMap { try log.derivedUpdate(of: stored.session, milestone: $0) }
-            let id = try log.insert(session, milestoneID: stored.milestoneID, supersedes: request.id)
-            if let milestone {
-                try log.addDerivedUpdate(sessionID: id, session, milestone: milestone, author: request.author ?? Author.current, supersedingUpdate: derived)
-            }
+            // The new row records who corrected it; the original, with its own author, stays.
+            let id = try log.insert(session, milestoneID: stored.milestoneID, supersedes: request.id, author: request.author ?? Author.current)
             return id
         }
     }

@@ -9,13 +9,19 @@ public struct ImportProgressRequest: Sendable, Equatable {
     public var dryRun: Bool
     /// Import a file whose exact bytes were imported before (refused otherwise).
     public var again: Bool
+    /// Import lines that repeat exactly an update recorded in the last few minutes (refused otherwise).
+    public var allowDuplicate: Bool
 
-    public init(plan: String? = nil, path: String, displayName: String? = nil, dryRun: Bool = false, again: Bool = false) {
+    public init(
+        plan: String? = nil, path: String, displayName: String? = nil, dryRun: Bool = false, again: Bool = false,
+        allowDuplicate: Bool = false
+    ) {
         self.plan = plan
         self.path = path
         self.displayName = displayName ?? path
         self.dryRun = dryRun
         self.again = again
+        self.allowDuplicate = allowDuplicate
     }
 }
 
@@ -33,7 +39,8 @@ extension TrackerDatabase {
     public func importProgress(_ request: ImportProgressRequest) throws -> ImportProgressResult {
         let plan = try PlanScope.resolve(request.plan, in: db)
         let count = try ProgressImport(log: ProgressLog(db: db, plan: plan))
-            .run(path: request.path, displayName: request.displayName, dryRun: request.dryRun, again: request.again)
+            .run(path: request.path, displayName: request.displayName, dryRun: request.dryRun, again: request.again,
+                 allowDuplicate: request.allowDuplicate)
         return ImportProgressResult(updates: count, dryRun: request.dryRun)
     }
 }

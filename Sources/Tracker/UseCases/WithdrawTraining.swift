@@ -14,9 +14,8 @@ public struct WithdrawTrainingRequest: Sendable, Equatable {
 }
 
 extension TrackerDatabase {
-    /// Records the withdrawal (dated: counts before it are unchanged) and, on the milestone's
-    /// action, a correction of the session's progress update reported on the same date. Returns
-    /// the withdrawal's id.
+    /// Records the withdrawal, dated: counts before it are unchanged, and from its date on the
+    /// views leave the session out of the milestone and of its action alike. Returns its id.
     public func withdrawTraining(_ request: WithdrawTrainingRequest) throws -> Int64 {
         try db.inTransaction(.immediate) {
             let stored = try StoredSession.inForce(request.id, in: self)
@@ -33,18 +32,6 @@ extension TrackerDatabase {
                 "INSERT INTO training_withdrawals (session_id, withdrawn_on, reason, author) VALUES (?, ?, ?, ?)",
                 [request.id, date.description, reason, author])
             let withdrawalID = db.lastInsertedRowID
-            let log = TrainingLog(db: db, plan: stored.plan)
-            if stored.milestoneID != nil, let milestone = try log.milestones().first(where: { $0.id == stored.milestoneID }),
-                let actionNumber = milestone.actionNumber
-            {
-                let done = try db.scalarInt(
-                    "SELECT count(*) FROM training_sessions t WHERE t.milestone_id = :m AND t.started_on <= :d AND \(TrainingLog.inForce("t", asOf: ":d"))",
-                    ["m": milestone.id, "d": date.description]) ?? 0
-                let note = "Training session withdrawn: \(stored.session.title), \(stored.session.location) (\(reason)); \(done) of \(milestone.target) toward \(milestone.slug)"
-                try log.addMilestoneUpdate(
-                    note: note, done: done, milestone: milestone, actionNumber: actionNumber, reportedOn: date, evidenceURL: nil,
-                    author: author, superseding: try log.derivedUpdate(of: stored.session, milestone: milestone))
-            }
             return withdrawalID
         }
     }

@@ -23,6 +23,7 @@ struct ActionShowCommand: ParsableCommand {
             ("quote", detail.sourceQuote),
         ]
         let summary = ResultTable(fields: fields)
-        Console.printSections([("Action", summary), ("Commitments", detail.commitments), ("Timeline", detail.timeline)], as: output.format)
+        Console.printSections([("Action", summary), ("Commitments", detail.commitments), ("Timeline", detail.timeline),
+                                ("Sessions", detail.sessions)], as: output.format)
     }
 }

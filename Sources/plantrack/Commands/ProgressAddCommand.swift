@@ -16,9 +16,13 @@ struct ProgressAddCommand: ParsableCommand {
 
     @OptionGroup var fields: ProgressFieldOptions
 
+    @Flag(name: CommandOption.allowDuplicate.name, help: "Record it even if it repeats exactly (action, date, status, note, author) an update recorded in the last 10 minutes.")
+    var allowDuplicate = false
+
     var invocation: ProgressAddInvocation {
         ProgressAddInvocation(
-            databasePath: global.databasePath, plan: planOptions.plan, action: action, note: note, fields: fields.fields)
+            databasePath: global.databasePath, plan: planOptions.plan, action: action, note: note, fields: fields.fields,
+            allowDuplicate: allowDuplicate)
     }
 
     mutating func validate() throws { _ = try invocation.request() }
@@ -34,13 +38,14 @@ struct ProgressAddInvocation: Equatable {
     var action: Checked<Int>
     var note: Checked<String>
     var fields: ProgressFields
+    var allowDuplicate = false
 
     func request() throws -> AddProgressRequest {
         let values = try fields.values()
         return AddProgressRequest(
             plan: plan, action: try action.get(.action), note: try note.get(.note), status: values.status ?? .inProgress,
             reportedOn: values.date, percent: values.percent, evidenceURL: values.evidence, author: values.author,
-            commitment: fields.commitment)
+            commitment: fields.commitment, allowDuplicate: allowDuplicate)
     }
 
     /// Records the update and prints its id.
@@ -53,14 +58,15 @@ struct ProgressAddInvocation: Equatable {
 
 extension ProgressAddCommand: FastCommand {
     static let shape = CommandShape(
-        path: ["progress", "add"], options: [.db, .plan, .status, .date, .percent, .evidence, .author, .commitment], positionals: 2...2)
+        path: ["progress", "add"], options: [.db, .plan, .status, .date, .percent, .evidence, .author, .commitment, .allowDuplicate],
+        positionals: 2...2)
 
     /// The invocation this command's `invocation` would be, validated as `validate()` does.
     static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
         let invocation = ProgressAddInvocation(
             databasePath: GlobalOptions.databasePath(flag: arguments[.db]), plan: arguments[.plan],
             action: Parse.actionNumber(arguments.positionals[0]), note: Parse.note(arguments.positionals[1]),
-            fields: ProgressFields(raw: arguments))
+            fields: ProgressFields(raw: arguments), allowDuplicate: arguments.isSet(.allowDuplicate))
         _ = try invocation.request()
         return invocation
     }

@@ -22,9 +22,13 @@ struct ProgressImportCommand: ParsableCommand {
     @Flag(help: "Import a file whose exact bytes were imported before (refused otherwise).")
     var again = false
 
+    @Flag(name: .customLong("allow-duplicate"), help: "Import lines that repeat exactly an update recorded in the last 10 minutes (refused otherwise).")
+    var allowDuplicate = false
+
     func run() throws {
         let result = try global.open(.existing).importProgress(
-            ImportProgressRequest(plan: planOptions.plan, path: file, dryRun: dryRun, again: again))
+            ImportProgressRequest(plan: planOptions.plan, path: file, dryRun: dryRun, again: again,
+                                 allowDuplicate: allowDuplicate))
         let updates = Plural.count(result.updates, "update")
         Console.line(dryRun ? "\(file): \(updates) would be imported (dry run; nothing written)" : "\(file): imported \(updates)")
     }

@@ -8,12 +8,13 @@ enum CommandOption: String, CaseIterable {
     case status, date, percent, evidence, author, commitment
     case asOf = "as-of", days
     case format, wide, columns, bom
+    case allowDuplicate = "allow-duplicate"
 
     var flag: String { "--" + rawValue }
     var name: NameSpecification { .customLong(rawValue) }
 
-    /// `--wide` and `--bom` are flags; every other option takes exactly one value.
-    var isFlag: Bool { self == .wide || self == .bom }
+    /// `--wide`, `--bom` and `--allow-duplicate` are flags; every other option takes exactly one value.
+    var isFlag: Bool { self == .wide || self == .bom || self == .allowDuplicate }
 }
 
 /// The raw text of each option as the fast path collects it ("" for a flag that was given).
@@ -21,7 +22,7 @@ enum CommandOption: String, CaseIterable {
 /// lookups at start-up, the very thing the fast path exists to avoid.
 struct RawOptionValues {
     private var db, plan, status, date, percent, evidence, author, commitment, asOf, days: String?
-    private var format, wide, columns, bom: String?
+    private var format, wide, columns, bom, allowDuplicate: String?
 
     subscript(option: CommandOption) -> String? {
         get {
@@ -40,6 +41,7 @@ struct RawOptionValues {
             case .wide: wide
             case .columns: columns
             case .bom: bom
+            case .allowDuplicate: allowDuplicate
             }
         }
         set {
@@ -58,6 +60,7 @@ struct RawOptionValues {
             case .wide: wide = newValue
             case .columns: columns = newValue
             case .bom: bom = newValue
+            case .allowDuplicate: allowDuplicate = newValue
             }
         }
     }

@@ -44,13 +44,13 @@ public struct Brief: Sendable {
             SELECT u.id, a.number, u.reported_on, u.status, u.percent, u.note, u.evidence_url, u.supersedes_id
             FROM progress_updates u JOIN actions a ON a.id = u.action_id
             WHERE a.plan_id = :plan AND u.reported_on >= :since AND u.reported_on <= :as_of
+              AND NOT EXISTS (SELECT 1 FROM derived_session_updates d WHERE d.update_id = u.id)
             ORDER BY u.reported_on, u.id
             """, arguments) { row in
             Change(
-                id: row.int64(at: 0), action: row.int(at: 1), reportedOn: ISODate(row.string(at: 2)) ?? asOf,
-                status: Status(rawValue: row.string(at: 3)) ?? .notStarted, percent: row.optionalDouble(at: 4),
-                note: row.string(at: 5), evidenceURL: row.optionalString(at: 6).flatMap(DashboardData.linkable),
-                corrects: row.isNull(at: 7) ? nil : row.int64(at: 7))
+                id: try row["id"], action: try row["number"], reportedOn: try row["reported_on"], status: try row["status"],
+                percent: try row["percent"], note: try row["note"],
+                evidenceURL: (try row["evidence_url"] as String?).flatMap(DashboardData.linkable), corrects: try row["supersedes_id"])
         }
         let start = self.since
         sessionsSince = data.milestones.flatMap(\.sessions).filter { $0.startedOn >= start }.sorted { $0.startedOn < $1.startedOn }

@@ -43,7 +43,7 @@ extension Brief {
                              "\(data.actions.count) actions: \(parts.joined(separator: ", ")).")
         for milestone in data.milestones {
             summary += " " + l.pick(
-                "\(milestone.title)：已完成 \(milestone.done)/\(milestone.target)（\(l.status(milestone.status))），截止 \(milestone.dueOn)"
+                "\(Self.oneLine(l.title(milestone.title, zh: milestone.commitmentBody), 80))：已完成 \(milestone.done)/\(milestone.target)（\(l.status(milestone.status))），截止 \(milestone.dueOn)"
                     + (milestone.projectedOn.map { "，按目前进度预计 \($0) 完成" } ?? "") + "。",
                 "\(milestone.title): \(milestone.done) of \(milestone.target) (\(l.status(milestone.status))), due \(milestone.dueOn)"
                     + (milestone.projectedOn.map { ", projected \($0) at the current pace" } ?? "") + ".")
@@ -81,14 +81,17 @@ extension Brief {
                 numeric: [],
                 rows: targets.map { target in
                     let owner = target.action.map { l.pick("行动 \($0)", "action \($0)") } ?? l.pick("计划", "plan")
-                    let promised = [target.qualifier, target.target.map(CellText.real), target.unit].compactMap { $0 }.joined(separator: " ")
-                    var progress = target.actual.map { CellText.real($0) + (target.unit.map { " " + $0 } ?? "") + (target.actualOn.map { " (\($0))" } ?? "") }
+                    let promised = [target.qualifier, target.target.map(CellText.real), target.unit.map { l.unit($0, count: target.target) }]
+                        .compactMap { $0 }.joined(separator: " ")
+                    var progress = target.actual.map { actual in
+                        CellText.real(actual) + (target.unit.map { " " + l.unit($0, count: actual) } ?? "") + (target.actualOn.map { " (\($0))" } ?? "")
+                    }
                         ?? target.actualOn.map { l.pick("\($0) 完成", "done \($0)") } ?? ""
                     if let percent = target.percent { progress += (progress.isEmpty ? "" : " · ") + CellText.real(percent) + " %" }
                     if let projected = target.projectedOn, target.status == .atRisk || target.status == .onTrack {
                         progress += l.pick(" · 预计 \(projected)", " · projected \(projected)")
                     }
-                    return [Self.oneLine(target.title, 80), owner, promised.isEmpty ? l.pick("交付事项", "deliverable") : promised,
+                    return [Self.oneLine(l.title(target.title, zh: target.body), 80), owner, promised.isEmpty ? l.pick("交付事项", "deliverable") : promised,
                             target.dueOn ?? "—", progress.isEmpty ? "—" : progress, l.status(target.status)]
                 }))
         }
@@ -117,7 +120,8 @@ extension Brief {
         blocks.append(.heading(l.pick("逾期事项", "Overdue")))
         blocks.append(overdue.isEmpty ? .paragraph(l.pick("没有逾期的目标。", "No target is overdue.")) : .bullets(overdue.map { item in
             let owner = item.action.map { l.pick("行动 \($0)", "Action \($0)") } ?? l.pick("计划", "Plan")
-            return l.pick("\(owner)：\(Self.oneLine(item.title, 80))（截止 \(item.dueOn)，已逾期 \(item.daysOverdue) 天，\(l.status(item.status))）",
+            let body = targets.first { $0.slug == item.commitment }?.body
+            return l.pick("\(owner)：\(Self.oneLine(l.title(item.title, zh: body), 80))（截止 \(item.dueOn)，已逾期 \(item.daysOverdue) 天，\(l.status(item.status))）",
                           "\(owner): \(Self.oneLine(item.title, 80)) (due \(item.dueOn), \(item.daysOverdue) days overdue, \(l.status(item.status)))")
         }))
         blocks.append(.heading(l.pick("长期未更新（超过 \(staleDays) 天）", "No update for over \(staleDays) days")))

@@ -46,4 +46,20 @@ public enum Language: String, CaseIterable, Sendable {
 
     /// A number with the unit, as each language writes it: 4 of 10 / 4/10.
     public func count(_ done: Int, of target: Int) -> String { pick("\(done)/\(target)", "\(done) of \(target)") }
+
+    /// A unit as each language writes it: a count of sessions is 期 in Chinese; one session is
+    /// singular in English. Other units stay as the plan gives them.
+    public func unit(_ unit: String, count: Double?) -> String {
+        switch (self, unit) {
+        case (.zh, "sessions"), (.zh, "session"): "期"
+        case (.en, "sessions") where count == 1: "session"
+        default: unit
+        }
+    }
+
+    /// `title` in this language: in Chinese, a title in English gives way to `zh`, the plan's own
+    /// words, when there are any.
+    public func title(_ title: String, zh: String?) -> String {
+        self == .zh && Language.of(title) != .zh ? (zh.flatMap { Language.of($0) == .zh ? $0 : nil } ?? title) : title
+    }
 }

@@ -30,9 +30,12 @@ public struct DashboardData: Sendable {
     public struct Milestone: Sendable, Equatable {
         public var slug: String
         public var title: String
+        /// The text of the commitment it counts, in the plan's own language.
+        public var commitmentBody: String
         public var target: Int
         public var dueOn: ISODate
         public var done: Int
+        public var percent: Double?
         public var pacePerMonth: Double?
         public var projectedOn: ISODate?
         public var status: MilestoneStatus
@@ -77,19 +80,18 @@ public struct DashboardData: Sendable {
             try db.fetchAll(
                 "SELECT a.number, v.number FROM actions a JOIN visions v ON v.id = a.vision_id WHERE a.plan_id = ?", [plan.id]
             ) { ($0.int(at: 0), $0.int(at: 1)) }) { first, _ in first }
-        let evidence = try queries.latestEvidence(asOf: asOf)
         actions = try status.actionStatus(asOf: asOf).map { row in
             Action(
                 number: row.number, title: row.title, titleEn: row.titleEn, vision: visionOfAction[row.number],
                 status: row.status, lastUpdate: row.lastUpdate, lastNote: row.lastNote,
-                evidenceURL: evidence[row.number].flatMap(Self.linkable), updates: row.updates, percent: row.percent)
+                evidenceURL: row.evidenceURL.flatMap(Self.linkable), updates: row.updates, percent: row.percent)
         }
 
         let sessions = try queries.sessions(asOf: asOf)
         milestones = try status.milestones(asOf: asOf).map { row in
             Milestone(
-                slug: row.slug, title: row.title, target: row.target, dueOn: row.dueOn, done: row.done,
-                pacePerMonth: row.pacePerMonth, projectedOn: row.projectedOn, status: row.status,
+                slug: row.slug, title: row.title, commitmentBody: row.commitmentBody, target: row.target,
+                dueOn: row.dueOn, done: row.done, percent: row.percent, pacePerMonth: row.pacePerMonth, projectedOn: row.projectedOn, status: row.status,
                 sessions: sessions.filter { $0.milestone == row.slug }.map { session in
                     var linked = session
                     linked.evidenceURL = session.evidenceURL.flatMap(Self.linkable)

@@ -59,11 +59,12 @@ public enum DatasetteMetadata {
              "Targets whose pace misses the due date (at-risk) or whose due date passed short of the target (missed), as of :date; the rows of `plantrack commitment list --as-of DATE` with those statuses.",
              "SELECT slug, plan, action, title, target, qualifier, unit, due_on, actual, actual_on, percent, pace_per_month, projected_on, status FROM (\(try dated(view: "commitment_progress", in: db))) WHERE plan = \(planSlug) AND status IN ('at-risk', 'missed') ORDER BY action IS NOT NULL, action, slug"),
             ("sessions_per_quarter", "Training sessions per quarter",
-             "Sessions held per calendar quarter, with participants and countries summed (a session's countries may repeat across sessions).",
+             "Sessions in force today (the sessions_in_force view: not corrected away, not withdrawn) per calendar quarter of the day each was held, by milestone, with participants summed; countries is the largest count of any one session, since the same country may come to several.",
              """
-             SELECT substr(started_on, 1, 4) || '-Q' || ((CAST(substr(started_on, 6, 2) AS INTEGER) + 2) / 3) AS quarter,
-                    count(*) AS sessions, sum(participants) AS participants, sum(countries) AS countries
-             FROM training_sessions GROUP BY quarter ORDER BY quarter
+             SELECT milestone, substr(held_on, 1, 4) || '-Q' || ((CAST(substr(held_on, 6, 2) AS INTEGER) + 2) / 3) AS quarter,
+                    count(*) AS sessions, sum(participants) AS participants, max(countries) AS most_countries
+             FROM sessions_in_force WHERE milestone IS NOT NULL
+             GROUP BY milestone, quarter ORDER BY milestone, quarter
              """),
         ]
     }
