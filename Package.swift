@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // Tests only: random histories for the property-based test of the figures.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The system SQLite, found through pkg-config; no third-party wrapper.
@@ -67,6 +69,12 @@ let package = Package(
         .testTarget(name: "TrackerTests", dependencies: ["Tracker", "Importer", "Storage"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Tracker"]),
         .testTarget(name: "WebAppTests", dependencies: ["WebApp", "Tracker"]),
+        // Random histories: the CLI's JSON, the web API (the real server, over HTTP), the brief,
+        // the dashboard and the views agree.
+        .testTarget(
+            name: "PropertyTests",
+            dependencies: ["Tracker", "Storage", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         // The command line in-process: the `progress add` fast path against ArgumentParser's parse.
         .testTarget(name: "CommandLineTests", dependencies: ["plantrack", "Tracker"]),
     ],

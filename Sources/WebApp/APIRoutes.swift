@@ -12,7 +12,8 @@ extension WebApp {
             try await apiRead(request, context) { tracker, asOf in ResultTable(try tracker.milestones(asOf: asOf)) }
         }
         router.get("/api/commitments") { request, context in
-            try await apiRead(request, context) { tracker, _ in try tracker.commitments() }
+            // The rows and keys of `commitment list --as-of`, from the commitment_progress view.
+            try await apiRead(request, context) { tracker, asOf in ResultTable(try tracker.commitmentProgress(asOf: asOf)) }
         }
 
         router.post("/api/progress") { request, context in

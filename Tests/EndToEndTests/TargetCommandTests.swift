@@ -150,12 +150,12 @@ import Testing
         #expect(try done("2025-06-01") == 2)
         #expect(try done("2025-04-01") == 3)
         #expect(try Self.list(cli, asOf: "2025-06-01")["ai-capacity-building-a6-1"]?["actual"] as? Double == 2)
-        // The timeline of action 6 follows: the session's update is corrected as of the withdrawal.
+        // Action 6 follows from the same date: its sessions in force are its progress.
         let before = try Self.rows(try cli.succeed(["action", "list", "--as-of", "2025-05-31", "--format", "json"]))[5]
         let after = try Self.rows(try cli.succeed(["action", "list", "--as-of", "2025-06-01", "--format", "json"]))[5]
-        #expect(before["updates"] as? Int == 3 && after["updates"] as? Int == 3)
-        #expect(try cli.sqlite("SELECT note FROM progress_updates WHERE supersedes_id IS NOT NULL")
-                == ["Training session withdrawn: Two, Beijing (a conference, not a training); 2 of 10 toward training-2025"])
+        #expect(before["updates"] as? Int == 3 && after["updates"] as? Int == 2)
+        #expect(before["percent"] as? Double == 30 && after["percent"] as? Double == 20)
+        #expect(try cli.sqlite("SELECT count(*) FROM progress_updates") == ["0"])
     }
 
     @Test func trainingCorrectionsAndDuplicates() throws {
@@ -173,8 +173,9 @@ import Testing
         #expect(list.map { $0["counts_as"] as? Int } == [nil, 1, 2])
         #expect(try Self.rows(try cli.succeed(["milestone", "list", "--as-of", "2025-02-02", "--format", "json"]))[0]["done"] as? Int == 1)
         #expect(try Self.rows(try cli.succeed(["milestone", "list", "--as-of", "2025-02-03", "--format", "json"]))[0]["done"] as? Int == 2)
-        // The session's progress update is corrected with it.
-        #expect(try cli.sqlite("SELECT reported_on, supersedes_id FROM progress_updates WHERE supersedes_id IS NOT NULL") == ["2025-02-03|1"])
+        // Nothing derived is stored; the correction records who made it.
+        #expect(try cli.sqlite("SELECT count(*) FROM progress_updates") == ["0"])
+        #expect(try cli.sqlite("SELECT author IS NOT NULL FROM training_sessions WHERE id = 3") == ["1"])
     }
 
     @Test func anyCommitmentCanBeCountedInSessions() throws {

@@ -106,7 +106,7 @@ import Testing
         let (html, outline) = try Self.page()
         let bars = outline.elements("rect", "class", "bar")
         #expect(bars.count == 20)  // months from 2024-11 to 2025-09 with updates in force (not 2024-12), at both widths
-        #expect(bars.map(\.text).contains("2025-03: 2"))
+        #expect(bars.map(\.text).contains("2025-03: 3"))  // two updates and the session of 2025-03-18
         #expect(html.contains(">2024-09<"))  // the axis starts at the plan's proposal
     }
 

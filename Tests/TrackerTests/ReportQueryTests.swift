@@ -57,9 +57,10 @@ import Testing
         let fixture = try ReportFixture()
         let table = try run(.activity, on: fixture)[0].table
         let rows = table.rows.map { "\($0[0].displayText) a\($0[1].displayText) ×\($0[3].displayText)" }
-        // March 2025: action 3 once (the correction replaces the blocked update), action 6 once.
+        // March 2025: action 3 once (the correction replaces the blocked update), action 6 twice
+        // (its update and the session held on 2025-03-18: both are events of the action).
         #expect(rows.contains("2025-03 a3 ×1"))
-        #expect(rows.contains("2025-03 a6 ×1"))
+        #expect(rows.contains("2025-03 a6 ×2"))
         #expect(!rows.contains { $0.hasPrefix("2025-10") })
         #expect(rows.first == "2024-11 a1 ×1")
     }

@@ -131,16 +131,13 @@ import Testing
         #expect(try fixture.milestone(asOf: "2025-06-30")[0] == .integer(1))
     }
 
-    @Test func sessionAddsAProgressUpdateToTheMilestonesAction() throws {
+    /// A session adds no progress update: the action's figures are derived from the sessions.
+    @Test func sessionsDecideTheMilestonesActionWithoutStoredUpdates() throws {
         let fixture = try TrackerFixture(target: 2)
         try fixture.session(on: "2025-03-01")
         try fixture.session(on: "2025-04-01")
-        let rows = try fixture.db.fetchAll(
-            "SELECT a.number, u.reported_on, u.status, u.percent FROM progress_updates u JOIN actions a ON a.id = u.action_id ORDER BY u.id"
-        ) { $0.row }
-        #expect(rows == [
-            [.integer(2), .text("2025-03-01"), .text("in-progress"), .real(50)],
-            [.integer(2), .text("2025-04-01"), .text("completed"), .real(100)],
-        ])
+        #expect(try fixture.db.scalarInt("SELECT count(*) FROM progress_updates") == 0)
+        #expect(try fixture.statuses(asOf: "2025-03-15")[1] == [.text("in-progress"), .text("2025-03-01"), .integer(1)])
+        #expect(try fixture.statuses(asOf: "2025-04-01")[1] == [.text("completed"), .text("2025-04-01"), .integer(2)])
     }
 }

@@ -170,20 +170,23 @@ import Testing
         #expect(try row("sessions", asOf: "2025-02-10").actual == 2)
         #expect(try fixture.milestone(asOf: "2025-05-31")[0] == .integer(3))
         #expect(try fixture.milestone(asOf: "2025-06-01")[0] == .integer(2))
-        // The action's timeline follows: the session's update is corrected as of the withdrawal.
+        // The action follows, from the same date: its sessions in force are its updates.
         #expect(try fixture.statuses(asOf: "2025-05-31")[1][2] == .integer(3))
-        let notes = try fixture.db.fetchAll(
-            "SELECT note FROM progress_updates u WHERE NOT EXISTS (SELECT 1 FROM progress_updates c WHERE c.supersedes_id = u.id) ORDER BY id") { $0.string(at: 0) }
-        #expect(notes.last == "Training session withdrawn: Session 2025-02-10, Beijing (not a training); 2 of 4 toward sessions-2025")
+        #expect(try fixture.statuses(asOf: "2025-06-01")[1][2] == .integer(2))
+        // Nothing derived was written: the withdrawal is the one new fact.
+        #expect(try fixture.db.scalarInt("SELECT count(*) FROM progress_updates") == 0)
         #expect(throws: TrackerError.self) { try tracker.withdrawTraining(WithdrawTrainingRequest(id: Int64(second), reason: "again")) }
     }
 
-    /// The derived update counts the sessions held by the session's own date, not all there are.
-    @Test func aSessionsUpdateCountsAsOfItsOwnDate() throws {
+    /// A session entered before an earlier one: the action's figures are those of the as-of date,
+    /// counted from the sessions in force then, never a count frozen when a session was entered.
+    @Test func aSessionsCountIsTheAsOfDatesNotTheEntrys() throws {
         try fixture.session(on: "2025-03-10")
         try fixture.session(on: "2025-01-10")
-        let notes = try fixture.db.fetchAll("SELECT note, percent FROM progress_updates ORDER BY id") { ($0.string(at: 0), $0.double(at: 1)) }
-        #expect(notes.map(\.0) == ["Training session held: Session 2025-03-10, Beijing (1 of 4 toward sessions-2025)",
-                                   "Training session held: Session 2025-01-10, Beijing (1 of 4 toward sessions-2025)"])
+        let action = try #require(try tracker.actionStatus(asOf: ISODate("2025-04-01")!).first { $0.number == 2 })
+        #expect(action.percent == 50 && action.updates == 2)
+        #expect(action.lastNote == "Training session held: Session 2025-03-10, Beijing (2 of 4 toward sessions-2025)")
+        let earlier = try #require(try tracker.actionStatus(asOf: ISODate("2025-02-01")!).first { $0.number == 2 })
+        #expect(earlier.percent == 25 && earlier.lastNote == "Training session held: Session 2025-01-10, Beijing (1 of 4 toward sessions-2025)")
     }
 }

@@ -12,7 +12,7 @@ let reportGoldens: [String: String] = [
         │      3 │ 加强人才交流         │ Exchange talent            │ at-risk     │ 2025-03-03  │       1 │         │
         │      4 │ 提升数据质量         │ Improve data               │ at-risk     │ 2025-04-15  │       1 │         │
         │      5 │ 构建开源生态         │ Open source                │ not-started │             │       0 │         │
-        │      6 │ 开展能力建设培训     │ Capacity-building training │ in-progress │ 2025-09-02  │       4 │      40 │
+        │      6 │ 开展能力建设培训     │ Capacity-building training │ in-progress │ 2025-09-02  │       8 │      40 │
         │      7 │ 推动绿色发展         │ Green AI                   │ not-started │             │       0 │         │
         │      8 │ 加强安全治理         │ AI safety                  │ not-started │             │       0 │         │
         │      9 │ 深化国际合作         │ Cooperation                │ in-progress │ 2025-08-01  │       1 │         │
@@ -27,7 +27,7 @@ let reportGoldens: [String: String] = [
         3,加强人才交流,Exchange talent,at-risk,2025-03-03,1,
         4,提升数据质量,Improve data,at-risk,2025-04-15,1,
         5,构建开源生态,Open source,not-started,,0,
-        6,开展能力建设培训,Capacity-building training,in-progress,2025-09-02,4,40
+        6,开展能力建设培训,Capacity-building training,in-progress,2025-09-02,8,40
         7,推动绿色发展,Green AI,not-started,,0,
         8,加强安全治理,AI safety,not-started,,0,
         9,深化国际合作,Cooperation,in-progress,2025-08-01,1,
@@ -41,7 +41,7 @@ let reportGoldens: [String: String] = [
           {"number": 3, "title": "加强人才交流", "title_en": "Exchange talent", "status": "at-risk", "last_update": "2025-03-03", "updates": 1, "percent": null},
           {"number": 4, "title": "提升数据质量", "title_en": "Improve data", "status": "at-risk", "last_update": "2025-04-15", "updates": 1, "percent": null},
           {"number": 5, "title": "构建开源生态", "title_en": "Open source", "status": "not-started", "last_update": null, "updates": 0, "percent": null},
-          {"number": 6, "title": "开展能力建设培训", "title_en": "Capacity-building training", "status": "in-progress", "last_update": "2025-09-02", "updates": 4, "percent": 40},
+          {"number": 6, "title": "开展能力建设培训", "title_en": "Capacity-building training", "status": "in-progress", "last_update": "2025-09-02", "updates": 8, "percent": 40},
           {"number": 7, "title": "推动绿色发展", "title_en": "Green AI", "status": "not-started", "last_update": null, "updates": 0, "percent": null},
           {"number": 8, "title": "加强安全治理", "title_en": "AI safety", "status": "not-started", "last_update": null, "updates": 0, "percent": null},
           {"number": 9, "title": "深化国际合作", "title_en": "Cooperation", "status": "in-progress", "last_update": "2025-08-01", "updates": 1, "percent": null},
@@ -57,7 +57,7 @@ let reportGoldens: [String: String] = [
         | 3 | 加强人才交流 | Exchange talent | at-risk | 2025-03-03 | 1 |  |
         | 4 | 提升数据质量 | Improve data | at-risk | 2025-04-15 | 1 |  |
         | 5 | 构建开源生态 | Open source | not-started |  | 0 |  |
-        | 6 | 开展能力建设培训 | Capacity-building training | in-progress | 2025-09-02 | 4 | 40 |
+        | 6 | 开展能力建设培训 | Capacity-building training | in-progress | 2025-09-02 | 8 | 40 |
         | 7 | 推动绿色发展 | Green AI | not-started |  | 0 |  |
         | 8 | 加强安全治理 | AI safety | not-started |  | 0 |  |
         | 9 | 深化国际合作 | Cooperation | in-progress | 2025-08-01 | 1 |  |
@@ -73,7 +73,7 @@ let reportGoldens: [String: String] = [
         │      3 │ 加强人才… │ at-risk     │ 2025-03-03  │       1 │
         │      4 │ 提升数据… │ at-risk     │ 2025-04-15  │       1 │
         │      5 │ 构建开源… │ not-started │             │       0 │
-        │      6 │ 开展能力… │ in-progress │ 2025-09-02  │       4 │
+        │      6 │ 开展能力… │ in-progress │ 2025-09-02  │       8 │
         │      7 │ 推动绿色… │ not-started │             │       0 │
         │      8 │ 加强安全… │ not-started │             │       0 │
         │      9 │ 深化国际… │ in-progress │ 2025-08-01  │       1 │
@@ -90,7 +90,7 @@ let reportGoldens: [String: String] = [
         │      3 │ 加强人才交流         │ at-risk     │ 2025-03-03  │       1 │
         │      4 │ 提升数据质量         │ at-risk     │ 2025-04-15  │       1 │
         │      5 │ 构建开源生态         │ not-started │             │       0 │
-        │      6 │ 开展能力建设培训     │ in-progress │ 2025-09-02  │       4 │
+        │      6 │ 开展能力建设培训     │ in-progress │ 2025-09-02  │       8 │
         │      7 │ 推动绿色发展         │ not-started │             │       0 │
         │      8 │ 加强安全治理         │ not-started │             │       0 │
         │      9 │ 深化国际合作         │ in-progress │ 2025-08-01  │       1 │
@@ -107,7 +107,7 @@ let reportGoldens: [String: String] = [
         │      3 │ 加强人才交流         │ at-risk     │ 2025-03-03  │       1 │
         │      4 │ 提升数据质量         │ at-risk     │ 2025-04-15  │       1 │
         │      5 │ 构建开源生态         │ not-started │             │       0 │
-        │      6 │ 开展能力建设培训     │ in-progress │ 2025-09-02  │       4 │
+        │      6 │ 开展能力建设培训     │ in-progress │ 2025-09-02  │       8 │
         │      7 │ 推动绿色发展         │ not-started │             │       0 │
         │      8 │ 加强安全治理         │ not-started │             │       0 │
         │      9 │ 深化国际合作         │ in-progress │ 2025-08-01  │       1 │
@@ -226,13 +226,13 @@ let reportGoldens: [String: String] = [
         │ 2025-01 │      1 │ 促进基础设施互联互通 │       1 │
         │ 2025-02 │      2 │ 赋能产业发展         │       1 │
         │ 2025-03 │      3 │ 加强人才交流         │       1 │
-        │ 2025-03 │      6 │ 开展能力建设培训     │       1 │
+        │ 2025-03 │      6 │ 开展能力建设培训     │       2 │
         │ 2025-04 │      4 │ 提升数据质量         │       1 │
-        │ 2025-05 │      6 │ 开展能力建设培训     │       1 │
+        │ 2025-05 │      6 │ 开展能力建设培训     │       2 │
         │ 2025-06 │     10 │ 提升公众素养         │       1 │
-        │ 2025-07 │      6 │ 开展能力建设培训     │       1 │
+        │ 2025-07 │      6 │ 开展能力建设培训     │       2 │
         │ 2025-08 │      9 │ 深化国际合作         │       1 │
-        │ 2025-09 │      6 │ 开展能力建设培训     │       1 │
+        │ 2025-09 │      6 │ 开展能力建设培训     │       2 │
         └─────────┴────────┴──────────────────────┴─────────┘
 
         """#,
@@ -242,13 +242,13 @@ let reportGoldens: [String: String] = [
         2025-01,1,促进基础设施互联互通,1
         2025-02,2,赋能产业发展,1
         2025-03,3,加强人才交流,1
-        2025-03,6,开展能力建设培训,1
+        2025-03,6,开展能力建设培训,2
         2025-04,4,提升数据质量,1
-        2025-05,6,开展能力建设培训,1
+        2025-05,6,开展能力建设培训,2
         2025-06,10,提升公众素养,1
-        2025-07,6,开展能力建设培训,1
+        2025-07,6,开展能力建设培训,2
         2025-08,9,深化国际合作,1
-        2025-09,6,开展能力建设培训,1
+        2025-09,6,开展能力建设培训,2
 
         """#,
     "activity.json": #"""
@@ -257,13 +257,13 @@ let reportGoldens: [String: String] = [
           {"month": "2025-01", "action": 1, "title": "促进基础设施互联互通", "updates": 1},
           {"month": "2025-02", "action": 2, "title": "赋能产业发展", "updates": 1},
           {"month": "2025-03", "action": 3, "title": "加强人才交流", "updates": 1},
-          {"month": "2025-03", "action": 6, "title": "开展能力建设培训", "updates": 1},
+          {"month": "2025-03", "action": 6, "title": "开展能力建设培训", "updates": 2},
           {"month": "2025-04", "action": 4, "title": "提升数据质量", "updates": 1},
-          {"month": "2025-05", "action": 6, "title": "开展能力建设培训", "updates": 1},
+          {"month": "2025-05", "action": 6, "title": "开展能力建设培训", "updates": 2},
           {"month": "2025-06", "action": 10, "title": "提升公众素养", "updates": 1},
-          {"month": "2025-07", "action": 6, "title": "开展能力建设培训", "updates": 1},
+          {"month": "2025-07", "action": 6, "title": "开展能力建设培训", "updates": 2},
           {"month": "2025-08", "action": 9, "title": "深化国际合作", "updates": 1},
-          {"month": "2025-09", "action": 6, "title": "开展能力建设培训", "updates": 1}
+          {"month": "2025-09", "action": 6, "title": "开展能力建设培训", "updates": 2}
         ]
 
         """#,
@@ -274,13 +274,13 @@ let reportGoldens: [String: String] = [
         | 2025-01 | 1 | 促进基础设施互联互通 | 1 |
         | 2025-02 | 2 | 赋能产业发展 | 1 |
         | 2025-03 | 3 | 加强人才交流 | 1 |
-        | 2025-03 | 6 | 开展能力建设培训 | 1 |
+        | 2025-03 | 6 | 开展能力建设培训 | 2 |
         | 2025-04 | 4 | 提升数据质量 | 1 |
-        | 2025-05 | 6 | 开展能力建设培训 | 1 |
+        | 2025-05 | 6 | 开展能力建设培训 | 2 |
         | 2025-06 | 10 | 提升公众素养 | 1 |
-        | 2025-07 | 6 | 开展能力建设培训 | 1 |
+        | 2025-07 | 6 | 开展能力建设培训 | 2 |
         | 2025-08 | 9 | 深化国际合作 | 1 |
-        | 2025-09 | 6 | 开展能力建设培训 | 1 |
+        | 2025-09 | 6 | 开展能力建设培训 | 2 |
 
         """#,
     "activity.table@60": #"""
@@ -291,13 +291,13 @@ let reportGoldens: [String: String] = [
         │ 2025-01 │      1 │ 促进基础设施互联互通 │       1 │
         │ 2025-02 │      2 │ 赋能产业发展         │       1 │
         │ 2025-03 │      3 │ 加强人才交流         │       1 │
-        │ 2025-03 │      6 │ 开展能力建设培训     │       1 │
+        │ 2025-03 │      6 │ 开展能力建设培训     │       2 │
         │ 2025-04 │      4 │ 提升数据质量         │       1 │
-        │ 2025-05 │      6 │ 开展能力建设培训     │       1 │
+        │ 2025-05 │      6 │ 开展能力建设培训     │       2 │
         │ 2025-06 │     10 │ 提升公众素养         │       1 │
-        │ 2025-07 │      6 │ 开展能力建设培训     │       1 │
+        │ 2025-07 │      6 │ 开展能力建设培训     │       2 │
         │ 2025-08 │      9 │ 深化国际合作         │       1 │
-        │ 2025-09 │      6 │ 开展能力建设培训     │       1 │
+        │ 2025-09 │      6 │ 开展能力建设培训     │       2 │
         └─────────┴────────┴──────────────────────┴─────────┘
 
         """#,
@@ -309,13 +309,13 @@ let reportGoldens: [String: String] = [
         │ 2025-01 │      1 │ 促进基础设施互联互通 │       1 │
         │ 2025-02 │      2 │ 赋能产业发展         │       1 │
         │ 2025-03 │      3 │ 加强人才交流         │       1 │
-        │ 2025-03 │      6 │ 开展能力建设培训     │       1 │
+        │ 2025-03 │      6 │ 开展能力建设培训     │       2 │
         │ 2025-04 │      4 │ 提升数据质量         │       1 │
-        │ 2025-05 │      6 │ 开展能力建设培训     │       1 │
+        │ 2025-05 │      6 │ 开展能力建设培训     │       2 │
         │ 2025-06 │     10 │ 提升公众素养         │       1 │
-        │ 2025-07 │      6 │ 开展能力建设培训     │       1 │
+        │ 2025-07 │      6 │ 开展能力建设培训     │       2 │
         │ 2025-08 │      9 │ 深化国际合作         │       1 │
-        │ 2025-09 │      6 │ 开展能力建设培训     │       1 │
+        │ 2025-09 │      6 │ 开展能力建设培训     │       2 │
         └─────────┴────────┴──────────────────────┴─────────┘
 
         """#,
@@ -327,13 +327,13 @@ let reportGoldens: [String: String] = [
         │ 2025-01 │      1 │ 促进基础设施互联互通 │       1 │
         │ 2025-02 │      2 │ 赋能产业发展         │       1 │
         │ 2025-03 │      3 │ 加强人才交流         │       1 │
-        │ 2025-03 │      6 │ 开展能力建设培训     │       1 │
+        │ 2025-03 │      6 │ 开展能力建设培训     │       2 │
         │ 2025-04 │      4 │ 提升数据质量         │       1 │
-        │ 2025-05 │      6 │ 开展能力建设培训     │       1 │
+        │ 2025-05 │      6 │ 开展能力建设培训     │       2 │
         │ 2025-06 │     10 │ 提升公众素养         │       1 │
-        │ 2025-07 │      6 │ 开展能力建设培训     │       1 │
+        │ 2025-07 │      6 │ 开展能力建设培训     │       2 │
         │ 2025-08 │      9 │ 深化国际合作         │       1 │
-        │ 2025-09 │      6 │ 开展能力建设培训     │       1 │
+        │ 2025-09 │      6 │ 开展能力建设培训     │       2 │
         └─────────┴────────┴──────────────────────┴─────────┘
 
         """#,

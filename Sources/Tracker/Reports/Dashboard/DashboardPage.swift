@@ -150,7 +150,8 @@ public enum DashboardPage {
                        l.pick("学员", "Participants"), l.pick("国家", "Countries")]
         let blocks = data.milestones.map { milestone in
             var block = HTML.text("h3", [:], milestone.title)
-            let percent = milestone.target > 0 ? min(100, milestone.done * 100 / milestone.target) : 0
+            // The view's percent (commitment_progress), at most 100: not a second rule here.
+            let percent = CellText.real(min(milestone.percent ?? 0, 100))
             let figure = l.pick("已举办 \(milestone.done)/\(milestone.target) 期（\(percent) %）", "\(milestone.done) of \(milestone.target) sessions held (\(percent) %) ")
             let due = l.pick(" · 截止 \(milestone.dueOn)", " · due \(milestone.dueOn)")
                 + (milestone.projectedOn.map { l.pick(" · 预计 \($0)", " · projected \($0)") } ?? "")
