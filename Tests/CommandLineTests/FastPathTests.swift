@@ -98,7 +98,7 @@ import Tracker
     /// A valid value for each option of `progress add`.
     static let sampleValues = [
         "--db": "t.db", "--plan": "p", "--status": "blocked", "--date": "2025-01-02", "--percent": "7.5",
-        "--evidence": "https://example.org", "--author": "A", "--commitment": "c",
+        "--evidence": "https://example.org", "--author": "A", "--commitment": "c", "--allow-duplicate": "",
     ]
 
     /// Every option ArgumentParser defines for `progress add`, read from its own description of the
@@ -109,10 +109,11 @@ import Tracker
         #expect(positionals == 2)
         for option in options {
             let value = try #require(Self.sampleValues[option])
-            let invocation = ["progress", "add", "3", "note", option, value]
+            // A flag ("" here) takes no value.
+            let invocation = ["progress", "add", "3", "note", option] + (value.isEmpty ? [] : [value])
             let request = try #require(Self.progressAdd(invocation[...]), "declined \(option)")
             #expect(try Self.parsedByArgumentParser(invocation) == request)
-            #expect(FastPath.command((invocation + [option, value])[...]) == nil, "took \(option) twice")
+            #expect(FastPath.command((invocation + [option] + (value.isEmpty ? [] : [value]))[...]) == nil, "took \(option) twice")
         }
         #expect(FastPath.command(["progress", "add", "3", "note", "--dbx", "t.db"]) == nil)
     }

@@ -21,7 +21,7 @@ import Testing
         let writer = Thread {
             while stop.all.isEmpty {
                 do {
-                    let result = try cli.run(["progress", "import", csv, "--again"])
+                    let result = try cli.run(["progress", "import", csv, "--again", "--allow-duplicate"])
                     if result.status == 0 { imports.append(1) } else { writerFailures.append(result.stderr) }
                 } catch {
                     writerFailures.append("\(error)")

@@ -33,7 +33,7 @@ import Testing
             do {
                 if worker < importers {
                     for round in 0..<rounds {
-                        record("import \(worker) round \(round)", try cli.run(["progress", "import", files[worker]] + (round > 0 ? ["--again"] : [])))
+                        record("import \(worker) round \(round)", try cli.run(["progress", "import", files[worker]] + (round > 0 ? ["--again", "--allow-duplicate"] : [])))
                     }
                 } else if worker < importers + adders {
                     for index in 0..<adds {

@@ -140,7 +140,9 @@ import Testing
         let options = ["--status", "at-risk", "--date", "2025-05-02", "--percent", "40", "--evidence", "https://example.org/a",
                        "--author", "Li", "--commitment", "ai-capacity-building-a6-1"]
         #expect(try cli.succeed(["progress", "add", "6", "Venue changed"] + options) == "1\n")
-        #expect(try cli.succeed(["progress", "add"] + options + ["--", "6", "Venue changed"]) == "2\n")
+        // The same update again: an exact repeat, so it needs --allow-duplicate.
+        #expect(try cli.run(["progress", "add"] + options + ["--", "6", "Venue changed"]).status == 1)
+        #expect(try cli.succeed(["progress", "add"] + options + ["--allow-duplicate", "--", "6", "Venue changed"]) == "2\n")
         let rows = try cli.sqlite("""
             SELECT action_id, commitment_id, reported_on, status, percent, note, evidence_url, author, supersedes_id
             FROM progress_updates ORDER BY id

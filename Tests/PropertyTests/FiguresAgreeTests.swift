@@ -12,11 +12,13 @@ import Testing
 /// of the rules kept here in a few lines (so the test checks the rules, not only that one query
 /// is read five ways).
 @Suite struct FiguresAgreeTests {
-    static let grid = ["2024-12-31", "2025-04-15", "2025-08-31", "2025-12-31", "2026-02-01"]
+    static let grid = ["2025-02-15", "2025-06-30", "2025-12-31", "2026-02-01"]
     static let target = 6
 
     @Test func everyFigureAgreesOnEveryDate() async throws {
-        await propertyCheck(count: 6, input: Gen.int(in: 0...999_999).array(of: 4...14)) { steps in
+        // Four histories of 4 to 14 steps, about 2 s each in a debug build, most of it starting
+        // programs: the command line at two dates of the grid per history, the server once, one curl.
+        await propertyCheck(count: 4, input: Gen.int(in: 0...999_999).array(of: 4...14)) { steps in
             try await Self.check(steps)
         }
     }
@@ -121,12 +123,12 @@ import Testing
         // The web API of the real server (`plantrack serve`), over HTTP.
         let server = try Server(database: path)
         defer { server.stop() }
-        var api: [String: String] = [:]
-        for date in grid {
-            for endpoint in ["actions", "milestones", "commitments"] {
-                api["\(endpoint) \(date)"] = try server.get("/api/\(endpoint)?as_of=\(date)")
-            }
-        }
+        let keys = grid.flatMap { date in ["actions", "milestones", "commitments"].map { "\($0) \(date)" } }
+        let bodies = try server.get(keys.map { key in
+            let parts = key.split(separator: " ")
+            return "/api/\(parts[0])?as_of=\(parts[1])"
+        })
+        let api = Dictionary(uniqueKeysWithValues: zip(keys, bodies))
 
         for text in grid {
             let date = ISODate(text)!
@@ -153,7 +155,8 @@ import Testing
             #expect(milestoneView == done, "as of \(text): \(steps)")
             #expect(labsView == model.actual(asOf: date), "as of \(text): \(steps)")
 
-            // The command line, as JSON.
+            // The command line, as JSON, at two dates of the grid (which two varies with the history).
+            if (grid.firstIndex(of: text)! + steps.count) % 2 == 0 {
             let actions = try Self.cli(path, ["action", "list", "--as-of", text, "--format", "json"])
             #expect(actions.map { "\($0["number"]!)|\($0["status"]!)|\($0["updates"]!)|\(Self.number($0["percent"] as? Double))" } == view)
             let milestones = try Self.cli(path, ["milestone", "list", "--as-of", text, "--format", "json"])
@@ -161,6 +164,7 @@ import Testing
             let commitments = try Self.cli(path, ["commitment", "list", "--as-of", text, "--format", "json"])
             #expect(commitments.first { $0["slug"] as? String == "labs" }?["actual"] as? Double == model.actual(asOf: date))
             #expect(commitments.first { $0["slug"] as? String == "sessions" }?["actual"] as? Double == Double(done))
+            }
 
             // The web API: the same keys and values as the command line.
             #expect(try Self.rows(api["actions \(text)"] ?? "") .map { "\($0["number"]!)|\($0["status"]!)|\($0["updates"]!)|\(Self.number($0["percent"] as? Double))" } == view)
@@ -205,17 +209,20 @@ import Testing
             port = String(line[range].dropFirst("127.0.0.1:".count).dropLast())
         }
 
-        func get(_ path: String) throws -> String {
+        /// The bodies of GET `paths`, in order, from one curl (one process, one connection).
+        func get(_ paths: [String]) throws -> [String] {
             let curl = Process()
             curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-            curl.arguments = ["-sS", "--fail", "http://127.0.0.1:\(port)\(path)"]
+            curl.arguments = ["-sS", "--fail", "-w", "\u{1E}"] + paths.map { "http://127.0.0.1:\(port)\($0)" }
             let output = Pipe()
             curl.standardOutput = output
             try curl.run()
             let data = output.fileHandleForReading.readDataToEndOfFile()
             curl.waitUntilExit()
-            #expect(curl.terminationStatus == 0, "GET \(path)")
-            return String(decoding: data, as: UTF8.self)
+            #expect(curl.terminationStatus == 0, "GET \(paths)")
+            let bodies = String(decoding: data, as: UTF8.self).split(separator: "\u{1E}", omittingEmptySubsequences: false).dropLast().map(String.init)
+            #expect(bodies.count == paths.count)
+            return bodies
         }
 
         func stop() {
