@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "plantrack", targets: ["plantrack"]),
         .executable(name: "plantrack-server", targets: ["plantrack-server"]),
+        .executable(name: "plantrack-convert", targets: ["plantrack-convert"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
@@ -15,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // .docx files are ZIP archives; only the format converter (plantrack-convert) links it.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The system SQLite, found through pkg-config; no third-party wrapper.
@@ -22,6 +25,13 @@ let package = Package(
             name: "CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // The system libxml2 (HTML and XML parsers), found through pkg-config. Only plantrack-convert
+        // links it: libxml2 brings ICU and libstdc++, which the command line's start-up must not load.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
         ),
         // A thin, typed layer over the C API: Database, Statement, DatabaseError, DatabaseMigrator.
         .target(name: "Storage", dependencies: ["CSQLite"]),
@@ -46,6 +56,15 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "plantrack-server", dependencies: ["WebApp"]),
+        // Saved web pages, Word files and PDFs → the outline text the importer reads (front matter,
+        // `#` headings, `-` bullets, numbered items, paragraphs), with each line's page for a PDF.
+        .target(
+            name: "DocumentFormats",
+            dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // The converter as a process of its own, run by `plantrack import` for .html/.docx/.pdf files,
+        // so the command line links neither libxml2 nor ZIPFoundation (which imports Foundation).
+        .executableTarget(name: "plantrack-convert", dependencies: ["DocumentFormats"]),
         .executableTarget(
             name: "plantrack",
             dependencies: [
@@ -66,6 +85,7 @@ let package = Package(
         .testTarget(name: "ImporterTests", dependencies: ["Importer"]),
         .testTarget(name: "TrackerTests", dependencies: ["Tracker", "Importer", "Storage"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Tracker"]),
+        .testTarget(name: "DocumentFormatsTests", dependencies: ["DocumentFormats", "Importer"]),
         .testTarget(name: "WebAppTests", dependencies: ["WebApp", "Tracker"]),
         // The command line in-process: the `progress add` fast path against ArgumentParser's parse.
         .testTarget(name: "CommandLineTests", dependencies: ["plantrack", "Tracker"]),
