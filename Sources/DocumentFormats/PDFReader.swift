@@ -89,11 +89,11 @@ enum PageText {
             page.split(separator: "\n", omittingEmptySubsequences: false).map { Whitespace.collapse(String($0)) }
         }
         let furniture = repeatedEdgeLines(pageLines)
-        var paragraphs: [(text: String, page: Int)] = []
+        var paragraphs: [(text: String, page: Int, lines: [String])] = []
         var current: [String] = []
         var currentPage = 1
         func endParagraph() {
-            if !current.isEmpty { paragraphs.append((join(current), currentPage)) }
+            if !current.isEmpty { paragraphs.append((join(current), currentPage, current)) }
             current = []
         }
         for (pageIndex, lines) in pageLines.enumerated() {
@@ -127,24 +127,26 @@ enum PageText {
         // A printed web page: what comes before the document's title is the site's masthead,
         // navigation and breadcrumbs (metadata lines there are still read).
         if let title = outline.title, let titleIndex = paragraphs.firstIndex(where: { $0.text == title }) {
-            for (text, _) in paragraphs[..<titleIndex] where !Metadata.absorb(text, into: &outline) { outline.drop(text) }
-            for (text, _) in paragraphs[..<titleIndex] where !Metadata.fields(in: text).isEmpty { outline.drop(text) }
+            for (text, _, lines) in paragraphs[..<titleIndex] {
+                _ = Metadata.absorb(text, into: &outline)
+                outline.drop(lines.joined(separator: " "))
+            }
             paragraphs.removeFirst(titleIndex)
         }
         var trailing = false
-        for (text, page) in paragraphs {
+        for (text, page, lines) in paragraphs {
             // "相关文件" and what follows it (related links, then the site's footer) closes a printed page.
             if trailing || Furniture.startsTrailer(text) {
                 trailing = true
-                outline.drop(text)
+                outline.drop(lines.joined(separator: " "))
                 continue
             }
             if Furniture.isFurniture(text) {
-                outline.drop(text)
+                outline.drop(lines.joined(separator: " "))
                 continue
             }
             if Metadata.absorb(text, into: &outline) {
-                outline.drop(text)
+                outline.drop(lines.joined(separator: " "))
                 continue
             }
             if outline.blocks.isEmpty, let title = outline.title, text == title {
