@@ -212,6 +212,11 @@ private struct Walker {
             outline.drop(text)
             return
         }
+        // Filing numbers, copyright and share lines left inside the article by a site's template.
+        if Furniture.isFurniture(text) {
+            outline.drop(text)
+            return
+        }
         let visible = pending.filter { !Whitespace.collapse($0.0).isEmpty }
         let allBold = !visible.isEmpty && visible.allSatisfy(\.1)
         if allBold && pendingCentred {
