@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "plantrack", targets: ["plantrack"]),
         .executable(name: "plantrack-server", targets: ["plantrack-server"]),
+        .executable(name: "plantrack-convert", targets: ["plantrack-convert"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
@@ -17,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // Tests only: random histories for the property-based test of the figures.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // .docx files are ZIP archives; only the format converter (plantrack-convert) links it.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The system SQLite, found through pkg-config; no third-party wrapper.
@@ -24,6 +27,13 @@ let package = Package(
             name: "CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // The system libxml2 (HTML and XML parsers), found through pkg-config. Only plantrack-convert
+        // links it: libxml2 brings ICU and libstdc++, which the command line's start-up must not load.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
         ),
         // A thin, typed layer over the C API: Database, Statement, DatabaseError, DatabaseMigrator.
         .target(name: "Storage", dependencies: ["CSQLite"]),
@@ -48,6 +58,15 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "plantrack-server", dependencies: ["WebApp"]),
+        // Saved web pages, Word files and PDFs → the outline text the importer reads (front matter,
+        // `#` headings, `-` bullets, numbered items, paragraphs), with each line's page for a PDF.
+        .target(
+            name: "DocumentFormats",
+            dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // The converter as a process of its own, run by `plantrack import` for .html/.docx/.pdf files,
+        // so the command line links neither libxml2 nor ZIPFoundation (which imports Foundation).
+        .executableTarget(name: "plantrack-convert", dependencies: ["DocumentFormats"]),
         .executableTarget(
             name: "plantrack",
             dependencies: [
@@ -68,6 +87,7 @@ let package = Package(
         .testTarget(name: "ImporterTests", dependencies: ["Importer"]),
         .testTarget(name: "TrackerTests", dependencies: ["Tracker", "Importer", "Storage"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Tracker"]),
+        .testTarget(name: "DocumentFormatsTests", dependencies: ["DocumentFormats", "Importer"]),
         .testTarget(name: "WebAppTests", dependencies: ["WebApp", "Tracker"]),
         // Random histories: the CLI's JSON, the web API (the real server, over HTTP), the brief,
         // the dashboard and the views agree.

@@ -57,8 +57,18 @@ struct DocumentLoader {
     /// Reads `bytes` and writes the result; the caller owns the transaction. `translationOf` (a plan
     /// slug) overrides the document's own `translation_of`.
     func importDocument(fileName: String, bytes: [UInt8], curation: CurationFile, translationOf: String? = nil) throws -> ImportOutcome {
-        let sha256 = SHA256.hexDigest(bytes)
-        let fingerprint = SHA256.hexDigest("\(sha256)\n\(Self.importerVersion)\n\(curation.text)" + (translationOf.map { "\n\($0)" } ?? ""))
+        try importDocument(ConvertedDocument(fileName: fileName, text: bytes, original: bytes), curation: curation, translationOf: translationOf)
+    }
+
+    /// A document as converted (a page, Word file or PDF) or as given (text, Markdown).
+    func importDocument(_ document: ConvertedDocument, curation: CurationFile, translationOf: String? = nil) throws -> ImportOutcome {
+        let fileName = document.fileName
+        let bytes = document.text
+        let sha256 = SHA256.hexDigest(document.original)
+        // A converted file's text is part of what was read: a better converter reads it again.
+        let conversion = document.format.map { "\n\($0)\n\(SHA256.hexDigest(bytes))" } ?? ""
+        let fingerprint = SHA256.hexDigest(
+            "\(sha256)\n\(Self.importerVersion)\n\(curation.text)" + (translationOf.map { "\n\($0)" } ?? "") + conversion)
         // Same bytes, same curation, same rules: nothing to read or write.
         if let (slug, title) = try db.fetchOne(
             "SELECT slug, title FROM documents WHERE extraction_sha256 = ?", [fingerprint], { ($0.string(at: 0), $0.string(at: 1)) })
@@ -68,7 +78,23 @@ struct DocumentLoader {
         var imported = try DocumentImporter.importDocument(
             fileName: fileName, bytes: bytes, curation: curation.overlay, today: ISODate.today().description)
         if let translationOf { imported.translationOf = translationOf }
-        return try load(imported, sha256: sha256, fingerprint: fingerprint)
+        let outcome = try load(imported, sha256: sha256, fingerprint: fingerprint)
+        try recordFormat(of: document, slug: outcome.documentSlug)
+        return outcome
+    }
+
+    /// The document's original format, and for a PDF the page each passage and source starts on.
+    private func recordFormat(of document: ConvertedDocument, slug: String) throws {
+        guard let format = document.format else { return }
+        guard let documentID = try db.fetchAll("SELECT id FROM documents WHERE slug = ?", [slug], { $0.int64(at: 0) }).first else { return }
+        try db.execute("UPDATE documents SET format = ? WHERE id = ?", [format, documentID])
+        guard !document.pages.isEmpty else { return }
+        for table in ["sources", "passages"] {
+            let rows = try db.fetchAll("SELECT id, line FROM \(table) WHERE document_id = ?", [documentID]) { ($0.int64(at: 0), $0.int(at: 1)) }
+            for (id, line) in rows {
+                try db.execute("UPDATE \(table) SET page = ? WHERE id = ?", [document.page(ofLine: line), id])
+            }
+        }
     }
 
     /// Writes one imported document; the caller owns the transaction. A translation

@@ -21,16 +21,17 @@ extension TrackerDatabase {
         _ documents: [PlanDocument]? = nil, curation: PlanDocument? = nil, translationOf: String? = nil
     ) throws -> [ImportOutcome] {
         let overlay = try curation.map(Self.curationOverlay)
+        // Pages, Word files and PDFs are converted before anything is written: a refused file changes nothing.
+        let converted = try (documents ?? Self.bundledDocuments).map(DocumentConversion.convert)
         try Self.migrator().migrate(db)
         let bundled = try Self.bundledCuration()
         let loader = DocumentLoader(db: db)
         return try db.inTransaction(.immediate) {
             if let overlay { try storeCuration(overlay) }
             let kept = try keptCuration()
-            return try (documents ?? Self.bundledDocuments).map {
+            return try converted.map {
                 try loader.importDocument(
-                    fileName: $0.fileName, bytes: $0.bytes, curation: try self.curation(for: $0.fileName, bundled: bundled, kept: kept),
-                    translationOf: translationOf)
+                    $0, curation: try self.curation(for: $0.fileName, bundled: bundled, kept: kept), translationOf: translationOf)
             }
         }
     }
@@ -39,26 +40,39 @@ extension TrackerDatabase {
     public static func previewImport(
         _ documents: [PlanDocument]? = nil, curation: PlanDocument? = nil, translationOf: String? = nil
     ) throws -> [String] {
-        try previewExtraction(documents, curation: curation, translationOf: translationOf).map { $0.summary() }
+        try previewExtraction(documents, curation: curation, translationOf: translationOf).map { imported, converted in
+            var summary = imported.summary()
+            // What a page, Word file or PDF lost on its way to text, so a reader can check nothing of the plan went.
+            if let format = converted.format {
+                summary += (summary.hasSuffix("\n") ? "" : "\n") + "read as \(format); dropped \(Plural.count(converted.dropped.count, "passage"))"
+                    + (converted.dropped.isEmpty ? "" : ":") + "\n"
+                for passage in converted.dropped {
+                    let shown = passage.count > 100 ? String(passage.prefix(100)) + "…" : passage
+                    summary += "  - \(shown)\n"
+                }
+            }
+            return summary
+        }
     }
 
     /// `import --dry-run --format json`: the full extraction, every row with its line and quote.
     public static func previewImportJSON(
         _ documents: [PlanDocument]? = nil, curation: PlanDocument? = nil, translationOf: String? = nil
     ) throws -> String {
-        ImportedDocument.json(try previewExtraction(documents, curation: curation, translationOf: translationOf))
+        ImportedDocument.json(try previewExtraction(documents, curation: curation, translationOf: translationOf).map(\.0))
     }
 
     private static func previewExtraction(
         _ documents: [PlanDocument]?, curation: PlanDocument?, translationOf: String?
-    ) throws -> [ImportedDocument] {
+    ) throws -> [(ImportedDocument, ConvertedDocument)] {
         var overlay = try bundledCuration().overlay
         if let curation { overlay = overlay.merging(try curationOverlay(curation)) }
         return try (documents ?? bundledDocuments).map { document in
+            let converted = try DocumentConversion.convert(document)
             var imported = try DocumentImporter.importDocument(
-                fileName: document.fileName, bytes: document.bytes, curation: overlay, today: ISODate.today().description)
+                fileName: converted.fileName, bytes: converted.text, curation: overlay, today: ISODate.today().description)
             if let translationOf { imported.translationOf = translationOf }
-            return imported
+            return (imported, converted)
         }
     }
 

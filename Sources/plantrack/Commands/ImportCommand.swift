@@ -7,7 +7,8 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import plan documents (default: the bundled ones).",
         discussion: """
             UTF-8 text or Markdown, Chinese or English, with optional front matter (title, url, source, date, \
-            translation_of). A translation fills the English text of the plan it translates instead of creating a plan.
+            translation_of); or a saved web page (.html), Word file (.docx) or PDF (.pdf), converted to that outline \
+            by plantrack-convert. A translation fills the English text of the plan it translates instead of creating a plan.
             """)
 
     @OptionGroup var global: GlobalOptions
