@@ -133,6 +133,28 @@ import Testing
         #expect(show.contains("\"counts_as\": 1, \"held_on\": \"2025-05-12\", \"ended_on\": \"2025-05-23\", \"title\": \"Workshop A\""))
     }
 
+    /// A second submission of the same update (a re-run script) is refused, on both parsers and in
+    /// a CSV import, unless --allow-duplicate; a correction records who made it.
+    @Test func exactRepeatsAreRefusedAndCorrectionsNameTheirAuthor() throws {
+        let cli = try Self.initialised()
+        defer { cli.cleanUp() }
+        let add = ["progress", "add", "4", "Lab opened", "--date", "2025-04-01", "--author", "alice"]
+        #expect(try cli.succeed(add) == "1\n")
+        try cli.refuse(add, "update 1 recorded the same (action 4, 2025-04-01, in-progress, same note and author) less than 10 minutes ago")
+        try cli.refuse(["progress", "add", "--date", "2025-04-01", "--author", "alice", "--", "4", "Lab opened"], "update 1 recorded the same")
+        #expect(try cli.succeed(add + ["--allow-duplicate"]) == "2\n")
+        let csv = try cli.write("repeat.csv", "action,reported_on,status,note,evidence_url,author\n5,2025-04-02,in-progress,Fresh line,,alice\n4,2025-04-01,in-progress,Lab opened,,alice\n")
+        try cli.refuse(["progress", "import", csv], "repeat.csv: row 2 repeats update 2, recorded less than 10 minutes ago")
+        #expect(try cli.succeed(["progress", "import", csv, "--allow-duplicate"]) == "\(csv): imported 2 updates\n")
+        #expect(try cli.succeed(["progress", "correct", "1", "--status", "completed", "--author", "bob"]) == "5\n")
+        #expect(try cli.sqlite("SELECT id, author, supersedes_id FROM progress_updates WHERE id IN (1, 5) ORDER BY id") == ["1|alice|", "5|bob|1"])
+        // Without --author, the person running it ($USER), never the original author.
+        #expect(try cli.succeed(["progress", "correct", "5", "Lab opened in May"]) == "6\n")
+        #expect(try cli.sqlite("SELECT author FROM progress_updates WHERE id = 6") == ["tester"])
+        // A Chinese name is enough for an indicator.
+        #expect(try cli.succeed(["indicator", "add", "--name", "联合实验室数量", "--unit", "个"]) == "indicator-1\n")
+    }
+
     /// A plain `progress add` takes the fast path; with `--` it goes through ArgumentParser. Same row.
     @Test func fastPathAndArgumentParserWriteTheSameRow() throws {
         let cli = try Self.initialised()

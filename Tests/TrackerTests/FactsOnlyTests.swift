@@ -129,7 +129,7 @@ import Testing
     @Test func aChineseNameIsEnoughForAnIndicator() throws {
         #expect(try tracker.addIndicator(AddIndicatorRequest(name: "联合实验室数量", unit: "个")) == "indicator-1")
         #expect(try tracker.addIndicator(AddIndicatorRequest(name: "联合实验室", unit: "个", nameEn: "Joint labs")) == "joint-labs")
-        #expect(try tracker.addIndicator(AddIndicatorRequest(name: "合作中心", unit: "个")) == "indicator-3")
+        #expect(try tracker.addIndicator(AddIndicatorRequest(name: "合作中心", unit: "个")) == "indicator-2")
     }
 
     @Test func theChineseBriefIsChinese() throws {

@@ -192,6 +192,18 @@ class WebTests(unittest.TestCase):
         corrected = self.server.sql(f"SELECT status, note, supersedes_id, author FROM progress_updates WHERE supersedes_id = {update_id}").strip()
         self.assertEqual(corrected, f"at-risk|Workshop in Nairobi, postponed|{update_id}|eve")
 
+    def test_double_submission_refused(self):
+        client = self.editor()
+        csrf = client.csrf("/actions/6")
+        before = self.count()
+        form = {"csrf": csrf, "note": "Clicked twice", "status": "in-progress", "reported_on": "2025-04-03"}
+        response, _ = client.post("/actions/6/progress", form)
+        self.assertEqual(response.status, 303)
+        response, body = client.post("/actions/6/progress", form)
+        self.assertEqual(response.status, 422)
+        self.assertIn("recorded the same", self.field_error(body, "note"))
+        self.assertEqual(self.count(), before + 1)
+
     def test_bad_form_values_shown_beside_fields_and_kept(self):
         client = self.editor()
         csrf = client.csrf("/actions/6")

@@ -94,7 +94,7 @@ public struct ProgressImport {
             .replacing(":action_id", with: "s.action_id").replacing(":reported_on", with: "s.reported_on")
             .replacing(":status", with: "s.status").replacing(":note", with: "s.note").replacing(":author", with: "s.author")
         if let twin = try db.fetchOne(
-            "SELECT s.seq, u.id FROM import_staging.rows s JOIN progress_updates u ON \(condition) ORDER BY s.seq LIMIT 1", [],
+            "SELECT s.seq, u.id FROM import_staging.rows s JOIN progress_updates u ON \(condition) ORDER BY s.seq, u.id DESC LIMIT 1", [],
             { (try $0["seq"] as Int, try $0["id"] as Int64) })
         {
             throw TrackerError(.file, "\(displayName): row \(twin.0) repeats update \(twin.1), recorded less than \(ProgressLog.repeatWindowMinutes) minutes ago; nothing was written (pass --allow-duplicate to import it anyway)")

@@ -50,9 +50,9 @@ extension TrackerDatabase {
         }
     }
 
-    /// `indicator-N`, the first N from the number of indicators up that no indicator has.
+    /// `indicator-N`, the first N from 1 that no indicator has.
     private func numberedSlug() throws -> String {
-        var number = (try db.scalarInt("SELECT count(*) FROM indicators") ?? 0) + 1
+        var number = 1
         while try db.scalarInt("SELECT count(*) FROM indicators WHERE slug = ?", ["indicator-\(number)"]) ?? 0 > 0 { number += 1 }
         return "indicator-\(number)"
     }
