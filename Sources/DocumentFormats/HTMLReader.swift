@@ -87,7 +87,7 @@ private struct Walker {
     mutating func readMetadata(_ root: XMLNode) {
         for meta in root.descendants(where: { $0.name == "meta" }) {
             let name = (meta.attribute("name") ?? meta.attribute("property") ?? "").lowercased()
-            guard let content = meta.attribute("content").map { Whitespace.collapse($0) }, !content.isEmpty else { continue }
+            guard let content = meta.attribute("content").map({ Whitespace.collapse($0) }), !content.isEmpty else { continue }
             switch name {
             case "articletitle", "og:title", "dc.title": if outline.title == nil { outline.title = content }
             case "pubdate", "publishdate", "dc.date", "article:published_time", "firstpublishedtime":
