@@ -162,6 +162,7 @@ enum Normaliser {
                 // A new ordered item, or a line after a finished sentence, starts a new block;
                 // otherwise the line continues a hard-wrapped paragraph.
                 let opensItem = Markers.ordered(content, at: 0, end: content.count) != nil
+                    || OutlineReader.marker(content, at: 0, end: content.count) != nil
                 if opensItem || endsSentence(block.text) {
                     flush()
                     current = DraftBlock(kind: .paragraph)
@@ -170,6 +171,8 @@ enum Normaliser {
                 current = DraftBlock(kind: .paragraph)
             }
             current?.append(content, bold: bold, line: lineNumber)
+            // "Pillar I: Accelerate AI Innovation" on a line of its own is a title: what follows is not its continuation.
+            if bulletLength == nil, OutlineReader.opensKeywordTitle(content), !endsSentence(content) { flush() }
         }
         flush()
         return blocks
