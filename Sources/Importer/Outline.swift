@@ -71,34 +71,35 @@ enum OutlineReader {
         // Open nodes, outermost first.
         var stack: [Int] = []
         for (index, block) in text.blocks.enumerated() {
-            guard let (style, ordinal, label, title) = opening(text, block: block) else {
+            guard let (openingStyle, openingOrdinal, label, title) = opening(text, block: block) else {
                 if let top = stack.last { nodes[top].bodyBlocks.append(index) } else { preamble.append(index) }
                 continue
             }
+            var style = openingStyle
+            var ordinal = openingOrdinal
             if case .heading(let level) = style {
                 while let top = stack.last {
                     if case .heading(let open) = nodes[top].style, open < level { break }
                     stack.removeLast()
                 }
             } else {
-                // The same style since the last heading: a sibling of that node.
-                var resolvedStyle = style
                 // "I." after "H.": a letter, not a Roman one.
                 if style == .marker(.roman), let letter = stack.last(where: { nodes[$0].style == .upperLetter }),
                    nodes[letter].ordinal + 1 == letterOrdinal(label) {
-                    resolvedStyle = .upperLetter
+                    style = .upperLetter
+                    ordinal = letterOrdinal(label)
                 }
-                if let position = stack.lastIndex(where: { nodes[$0].style == resolvedStyle }),
+                // The same style since the last heading: a sibling of that node.
+                if let position = stack.lastIndex(where: { nodes[$0].style == style }),
                    !stack[position...].contains(where: { nodes[$0].style.isHeading }) {
                     stack.removeSubrange(position...)
                 }
-                if resolvedStyle != style {
-                    let node = makeNode(index, resolvedStyle, letterOrdinal(label), label, title, &nodes, &stack, &nodeOfBlock)
-                    _ = node
-                    continue
-                }
             }
-            _ = makeNode(index, style, ordinal, label, title, &nodes, &stack, &nodeOfBlock)
+            let node = nodes.count
+            nodes.append(OutlineNode(block: index, style: style, ordinal: ordinal, label: label, title: title, depth: stack.count, parent: stack.last))
+            if let parent = stack.last { nodes[parent].children.append(node) }
+            stack.append(node)
+            nodeOfBlock[index] = node
         }
         return Outline(nodes: nodes, nodeOfBlock: nodeOfBlock, preamble: preamble)
     }
@@ -106,18 +107,6 @@ enum OutlineReader {
     private static func letterOrdinal(_ label: String?) -> Int {
         guard let scalar = label?.unicodeScalars.first, scalar.isASCIIUppercase else { return 0 }
         return Int(scalar.value) - 0x40
-    }
-
-    private static func makeNode(
-        _ block: Int, _ style: OutlineStyle, _ ordinal: Int, _ label: String?, _ title: Range<Int>,
-        _ nodes: inout [OutlineNode], _ stack: inout [Int], _ nodeOfBlock: inout [Int: Int]
-    ) -> Int {
-        let index = nodes.count
-        nodes.append(OutlineNode(block: block, style: style, ordinal: ordinal, label: label, title: title, depth: stack.count, parent: stack.last))
-        if let parent = stack.last { nodes[parent].children.append(index) }
-        stack.append(index)
-        nodeOfBlock[block] = index
-        return index
     }
 
     /// The outline marker opening a block: a heading (with any number it carries), or a numbered paragraph.
@@ -264,7 +253,7 @@ struct OutlineRoles {
         "组织实施", "保障机制", "组织保障", "实施保障", "工作要求", "背景", "前言", "引言", "附件", "附则", "结束语", "推进措施", "保障条件", "实施步骤",
         "introduction", "background", "preamble", "overview", "foreword", "executive summary", "summary", "conclusion",
         "purpose", "scope", "definitions", "annex", "appendix", "references", "contents", "table of contents", "glossary",
-        "acknowledgements", "acknowledgments", "goals", "objectives", "targets", "main targets", "vision", "principles",
+        "acknowledgements", "acknowledgments", "general requirements", "safeguards", "safeguard measures", "goals", "objectives", "targets", "main targets", "vision", "principles",
         "guiding principles", "implementation", "follow-up", "follow-up and review", "review", "preface", "monitoring", "next steps", "about this plan", "context",
     ], ignoringASCIICase: true)
 
@@ -323,6 +312,10 @@ struct OutlineRoles {
     /// under a numbered group (Pillar I: → its policy headings); an article's plain headings are not.
     func isPlan(_ outline: Outline) -> Bool {
         guard items.count >= 3 else { return false }
+        // A bare numbered list under a title is a list of points, not an outline (the lead-phrase rule reads those).
+        if groups.allSatisfy({ $0 == nil }), items.allSatisfy({ if case .marker = outline.nodes[$0].style { true } else { false } }) {
+            return false
+        }
         return zip(items, groups).allSatisfy { item, group in
             outline.nodes[item].label != nil || group.map { outline.nodes[$0].label != nil } == true
         }

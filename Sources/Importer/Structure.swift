@@ -185,6 +185,8 @@ struct Structure {
             lists.append(DetectedList(category: announcement.category, announcement: announcement, announcingBlock: blockIndex, items: items))
             for item in items { itemBlocks.formUnion(item.blockIndices) }
         }
+        // A counted list ("十项行动：") is what the document says it is; any other reading may give way to the outline.
+        let announced = !lists.isEmpty
         var actionGroups: [Int?] = []
         let outline = OutlineReader.read(text)
         let roles = OutlineRoles.assign(outline, text)
@@ -193,12 +195,6 @@ struct Structure {
         if lists.isEmpty, let government = try governmentLayout(fileName: fileName) {
             lists = government.lists
             actionGroups = government.groups
-            // Numbered measures under the （N） tasks are the items: the outline reads them.
-            if roles.isPlan(outline), roles.items.count > lists.filter({ $0.category == .action }).flatMap(\.items).count {
-                (lists, actionGroups) = outlineLists(outline, roles)
-                extraTargets = goalRanges(outline, roles)
-                usedOutline = true
-            }
             for list in lists where list.category == .action { for item in list.items { itemBlocks.formUnion(item.blockIndices) } }
         } else {
             for category in [ListCategory.vision, .action] where !lists.contains(where: { $0.category == category }) {
@@ -212,10 +208,13 @@ struct Structure {
             lists = [points]
             for item in points.items { itemBlocks.formUnion(item.blockIndices) }
         }
-        if lists.isEmpty, roles.isPlan(outline) {
+        // The outline reads deeper than the layouts above (the numbered measures under （N） tasks, the
+        // lettered actions under "A." groups): when it finds more items, they are the plan's.
+        if !announced, roles.isPlan(outline), outlineReadsDeeper(than: lists, outline, roles) {
             (lists, actionGroups) = outlineLists(outline, roles)
             extraTargets = goalRanges(outline, roles)
             usedOutline = true
+            itemBlocks = []
             for list in lists where list.category == .action { for item in list.items { itemBlocks.formUnion(item.blockIndices) } }
         }
         lists.sort { ($0.items.first?.content.lowerBound ?? 0) < ($1.items.first?.content.lowerBound ?? 0) }
@@ -236,6 +235,21 @@ struct Structure {
     }
 
     // MARK: Outline
+
+    /// Whether the outline finds what the lists miss: an action that is really a group of numbered
+    /// measures (（一） over 1. 2. 3.), or items beyond all those the lists hold (groups "A." "B." of
+    /// which a section list kept only the first).
+    private func outlineReadsDeeper(than lists: [DetectedList], _ outline: Outline, _ roles: OutlineRoles) -> Bool {
+        let itemBlocks = Set(roles.items.map { outline.nodes[$0].block })
+        let listed = lists.flatMap(\.items).map { $0.blockIndices[0] }
+        let collapses = lists.filter { $0.category == .action }.flatMap(\.items).contains { item in
+            guard let node = outline.nodeOfBlock[item.blockIndices[0]] else { return false }
+            return !itemBlocks.contains(item.blockIndices[0]) && outline.nodes[node].children.contains { child in
+                itemBlocks.contains(outline.nodes[child].block) || !outline.nodes[child].children.isEmpty
+            }
+        }
+        return collapses || (Set(listed).isStrictSubset(of: itemBlocks))
+    }
 
     /// The outline's items as actions and their groups as visions (when there are two or more groups).
     private func outlineLists(_ outline: Outline, _ roles: OutlineRoles) -> ([DetectedList], [Int?]) {

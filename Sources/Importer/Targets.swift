@@ -32,7 +32,9 @@ enum Targets {
                     return unit(of: quantity, body).map { (quantity, $0) }
                 }
                 // "到2035年，全面步入…": a dated goal without a figure is a deliverable due then.
-                if figures.isEmpty, let own, !excluded.contains(where: { $0.overlaps(sentence) }) {
+                // (Not "到2026年，实现以下目标：", which introduces the goals that follow.)
+                let introduces = body.trimmingWhitespace(sentence).last.map { ":：".unicodeScalars.contains(body[$0]) } ?? false
+                if figures.isEmpty, let own, !introduces, !excluded.contains(where: { $0.overlaps(sentence) }) {
                     let clause = body.trimming(sentence) { $0.isWhitespaceOrNewline || "。.；;".unicodeScalars.contains($0) }
                     targets.append(ImportedCommitment(
                         slug: "\(slugPrefix)-t\(targets.count + 1)", body: body.string(clause), dueOn: own.date.lastDay,
