@@ -9,12 +9,22 @@ enum OutlineStyle: Hashable, Sendable {
     case keyword(String)      // Pillar I:  Goal 2:  Part III
 
     var isHeading: Bool { if case .heading = self { true } else { false } }
+
+    /// The styles Markdown writes as lists (1. a. A. i.), which it nests by indentation.
+    var isListStyle: Bool {
+        switch self {
+        case .marker(.arabic), .marker(.roman), .marker(.arabicParenthesised), .upperLetter, .lowerLetter: true
+        default: false
+        }
+    }
 }
 
 /// One heading or numbered paragraph of the document, with what lies under it.
 struct OutlineNode: Sendable {
     var block: Int
     var style: OutlineStyle
+    /// Indentation level of a numbered paragraph (Markdown nests a list by indenting it two or more spaces).
+    var level = 0
     var ordinal: Int
     /// The number as printed, without its punctuation where that is only a separator: 二 （一） 1 （1） ① I A.
     var label: String?
@@ -77,6 +87,7 @@ enum OutlineReader {
             }
             var style = openingStyle
             var ordinal = openingOrdinal
+            var level = 0
             if case .heading(let level) = style {
                 while let top = stack.last {
                     if case .heading(let open) = nodes[top].style, open < level { break }
@@ -89,14 +100,20 @@ enum OutlineReader {
                     style = .upperLetter
                     ordinal = letterOrdinal(label)
                 }
-                // The same style since the last heading: a sibling of that node.
-                if let position = stack.lastIndex(where: { nodes[$0].style == style }),
+                // "1. A" then "   1. a": an indented Markdown list is nested; a dedent closes the deeper ones.
+                level = style.isListStyle ? block.indent / 2 : 0
+                if style.isListStyle {
+                    while let top = stack.last, !nodes[top].style.isHeading, nodes[top].level > level { stack.removeLast() }
+                }
+                // The same style at the same indentation since the last heading: a sibling of that node.
+                if let position = stack.lastIndex(where: { nodes[$0].style == style && nodes[$0].level == level }),
                    !stack[position...].contains(where: { nodes[$0].style.isHeading }) {
                     stack.removeSubrange(position...)
                 }
             }
             let node = nodes.count
-            nodes.append(OutlineNode(block: index, style: style, ordinal: ordinal, label: label, title: title, depth: stack.count, parent: stack.last))
+            nodes.append(OutlineNode(
+                block: index, style: style, level: level, ordinal: ordinal, label: label, title: title, depth: stack.count, parent: stack.last))
             if let parent = stack.last { nodes[parent].children.append(node) }
             stack.append(node)
             nodeOfBlock[index] = node
@@ -209,8 +226,15 @@ enum OutlineReader {
             // "Pillar I: Title", "Part III — Title", "Goal 2. Title", or the bare "Part III".
             if numeralEnd < end {
                 let next = body[numeralEnd]
-                guard ":.：—–-".unicodeScalars.contains(next) else { continue }
-                length += 1
+                if ":.：—–-".unicodeScalars.contains(next) {
+                    length += 1
+                } else if next == " ", numeralEnd + 1 < end, "—–-".unicodeScalars.contains(body[numeralEnd + 1]) {
+                    length += 2
+                } else if next == " ", numeralEnd + 1 < end, body[numeralEnd + 1].isASCIIUppercase || body[numeralEnd + 1].isCJKIdeograph {
+                    length += 1
+                } else {
+                    continue
+                }
             }
             while start + length < end, body[start + length].isSpaceLike { length += 1 }
             return (.keyword(keyword), ordinal, body.string(index..<numeralEnd), length)

@@ -242,3 +242,30 @@ import Testing
         #expect(plan.actions.allSatisfy { $0.label == nil })
     }
 }
+
+@Suite struct OutlineFromConvertedDocumentsTests {
+    /// What a reader of HTML, .docx or PDF hands the importer: Markdown-like outline text with
+    /// headings of any depth and lists nested by indentation.
+    @Test func nestedMarkdownListsAreNestedItems() throws {
+        let plan = try #require(try importText("""
+            # Skills Plan
+
+            ### Part I – Schools
+
+            1. Connect schools
+               1. Fibre to rural schools by 2027.
+               2. Wi-Fi in every classroom.
+            2. Train teachers
+               1. Certify 500 teachers.
+
+            ### Part II – Adults
+
+            1. Open learning centres.
+            2. Fund evening courses.
+            """).plans.first)
+        #expect(plan.actions.map(\.label) == ["I.1.1", "I.1.2", "I.2.1", "II.1", "II.2"])
+        #expect(plan.actions.map(\.title) == ["Fibre to rural schools by 2027", "Wi-Fi in every classroom", "Certify 500 teachers", "Open learning centres", "Fund evening courses"])
+        #expect(plan.visions.map(\.title) == ["Connect schools", "Train teachers", "Adults"])
+        #expect(plan.actions.map(\.visionNumber) == [1, 1, 2, 3, 3])
+    }
+}
