@@ -45,6 +45,10 @@ import Testing
             "3|课题立项", "22|新增学科点", "5|by number",
         ])
         try cli.refuse(["progress", "add", "九（一）1", "x", "--date", "2025-09-01"] + plan, "no action labelled 九（一）1 in plan zh-state-council-ai-plus-opinion")
+        let show = try cli.succeed(["action", "show", "三（五）", "--format", "csv"] + plan)
+        #expect(show.contains("label,三（五）\r\n"))
+        #expect(show.contains("outline,三、强化基础支撑能力 › （五）加强人才队伍建设\r\n"))
+        #expect(show.contains("新增学科点"))
     }
 
     @Test func aDocumentWithoutItemsIsRefusedUnlessStoredForSearchOnly() throws {
