@@ -281,6 +281,16 @@ struct OutlineRoles {
         "guiding principles", "implementation", "follow-up", "follow-up and review", "review", "preface", "monitoring", "next steps", "about this plan", "context",
     ], ignoringASCIICase: true)
 
+    private static let goalNouns = LiteralSet(
+        ["主要目标", "发展目标", "总体目标", "工作目标", "预期目标", "goals", "objectives", "targets", "main targets", "vision"], ignoringASCIICase: true)
+
+    /// A section of the plan's goals (## Goals, 主要目标).
+    static func isGoals(_ node: OutlineNode, _ body: Scalars) -> Bool {
+        let title = body.trimming(node.title) { $0.isWhitespaceOrNewline || $0 == "*" || $0 == "。" || $0 == ":" }
+        guard let (_, length) = goalNouns.match(body, at: title.lowerBound, end: title.upperBound) else { return false }
+        return title.lowerBound + length == title.upperBound
+    }
+
     static func isGeneral(_ node: OutlineNode, _ body: Scalars) -> Bool {
         let title = body.trimming(node.title) { $0.isWhitespaceOrNewline || $0 == "*" }
         guard let (_, length) = generalNouns.match(body, at: title.lowerBound, end: title.upperBound) else { return false }
@@ -312,7 +322,10 @@ struct OutlineRoles {
             if isGeneral(nodes[index], body) {
                 general.append(index)
                 // "## Overview" followed by "Strategy 1: …" lines: the titled lines are not the overview's.
-                for child in children where isTitled(child) { visit(child, group: nil) }
+                // Under "## Goals", "Goal 1: …" lines are the goals themselves, unless actions stand under them.
+                for child in children where isTitled(child) && (!isGoals(nodes[index], body) || !nodes[child].children.isEmpty) {
+                    visit(child, group: nil)
+                }
                 return
             }
             if children.isEmpty {

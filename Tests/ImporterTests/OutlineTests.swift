@@ -269,3 +269,32 @@ import Testing
         #expect(plan.actions.map(\.visionNumber) == [1, 1, 2, 3, 3])
     }
 }
+
+@Suite struct OutlineGoalSectionTests {
+    @Test func goalLinesUnderAGoalsSectionAreNotActions() throws {
+        let plan = try #require(try importText("""
+            # Skills Plan
+
+            ## Goals
+
+            Goal 1: Every school connected by 2030.
+
+            Goal 2: Every teacher trained.
+
+            ## Actions
+
+            ### Part I – Infrastructure
+
+            1. Lay fibre.
+            2. Equip classrooms.
+
+            ### Part II – People
+
+            1. Train teachers.
+            """).plans.first)
+        #expect(plan.actions.map(\.title) == ["Lay fibre", "Equip classrooms", "Train teachers"])
+        #expect(plan.actions.map(\.label) == ["I.1", "I.2", "II.1"])
+        #expect(plan.visions.map(\.title) == ["Infrastructure", "People"])
+        #expect(plan.targets.map(\.dueOn) == ["2030-12-31"])
+    }
+}
