@@ -25,6 +25,8 @@ enum Commitments {
 
     /// The first counted thing promised: a measure word after the number (Chinese), or the noun
     /// phrase after it (English). Dates, ordinals, percentages and names in quotes do not count.
+    private static let durations: Set<String> = ["day", "days", "week", "weeks", "month", "months", "year", "years"]
+
     static func count(in sentence: Range<Int>, _ body: Scalars, dates: [DateMention]) -> (value: Double, unit: String, qualifier: String)? {
         let protected = Spans.quotedAndTitled(body, in: sentence)
         for quantity in Quantities.scan(body, in: sentence, numberWords: true) where !quantity.isExcluded {
@@ -41,6 +43,8 @@ enum Commitments {
                ["every", "each", "per"].contains(body.string(previous).lowercased()) { continue }
             if quantity.notation == .digits || (quantity.notation == .word && quantity.value >= 2), let noun = Indicators.englishNounPhrase(after: quantity.end, body) {
                 if quantity.notation == .digits, quantity.value >= 1900, quantity.value <= 2100, !quantity.isScaled { continue }
+                // "within six months": a duration, not a count to reach.
+                if let first = body.string(noun).split(separator: " ").first, Self.durations.contains(first.lowercased()) { continue }
                 return (quantity.value, body.string(noun), quantity.qualifier)
             }
         }

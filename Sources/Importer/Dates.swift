@@ -67,7 +67,7 @@ struct DateMention {
 /// (25 September 2024, September 2024, by the end of 2026, as of end-2023, 2024-09-25).
 enum Dates {
     private static let asOfPrefixes = LiteralSet(["截至", "截止", "截止到", "截止至", "截至到"])
-    private static let deadlinePrefixes = LiteralSet(["到", "至", "力争到", "力争在", "争取到", "争取在", "力争于", "最迟于", "最晚于"])
+    private static let deadlinePrefixes = LiteralSet(["到", "至", "力争到", "力争在", "争取到", "争取在", "力争于", "最迟于", "最晚于", "展望"])
     private static let deadlineSuffixes = LiteralSet(["前", "以前", "之前", "内", "以内", "之内"])
     private static let englishDeadline = LiteralSet(
         ["by the end of ", "by end-", "by end of ", "by the end-", "by ", "before ", "no later than ", "not later than "],

@@ -72,7 +72,7 @@ public enum DocumentImporter {
         guard let firstList = structure.lists.first, !visions.isEmpty || !actions.isEmpty else { return nil }
         let groups = structure.actionGroups
 
-        let named = planMention(structure: structure, text: text, mentions: mentions)
+        let named = structure.isOutline ? nil : planMention(structure: structure, text: text, mentions: mentions)
         let planTitle = named?.name ?? documentTitle
         let initiative = initiatives.first { $0.name == planTitle }
         let proposedOn = initiative?.announcedOn ?? (named == nil ? publishedOn : nil)
@@ -81,12 +81,12 @@ public enum DocumentImporter {
 
         let bold = { (item: ListItem) in text.blocks[item.blockIndices[0]].bold }
         let importedVisions = visions.enumerated().map { offset, item in
-            ImportedVision(number: offset + 1, title: item.title(in: text, bold: bold(item)), source: text.source(item.content))
+            ImportedVision(number: offset + 1, title: item.title(in: text, bold: bold(item)), source: text.source(item.content), label: item.label)
         }
         let importedActions = actions.enumerated().map { offset, item in
             ImportedAction(
                 number: offset + 1, title: item.title(in: text, bold: bold(item)), body: item.body(in: text),
-                visionNumber: offset < groups.count ? groups[offset] : nil, source: text.source(item.content),
+                visionNumber: offset < groups.count ? groups[offset] : nil, label: item.label, path: item.path, source: text.source(item.content),
                 commitments: Commitments.extract(
                     from: item, in: text, slugPrefix: "\(slug)-a\(offset + 1)", documentYear: documentYear, excluded: excluded))
         }

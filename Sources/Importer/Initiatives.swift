@@ -49,7 +49,8 @@ enum Initiatives {
                 let dates = Dates.scan(body, in: sentence, documentYear: documentYear).filter { date in
                     date.role != .deadline && !protected.contains { $0.overlaps(date.range) }
                 }
-                let named = names(body, in: sentence)
+                // Headings are written in title case: capitalised words there are no name.
+                let named = names(body, in: sentence, englishNames: !block.kind.isHeading)
                 defer { previousNamesInitiative = !named.isEmpty }
                 for (name, kind, nameRange) in named {
                     var mention = InitiativeMention(name: name, kind: kind, date: nil, nameRange: nameRange, sourceRange: sentence)
@@ -98,7 +99,7 @@ enum Initiatives {
 
     // MARK: Names
 
-    private static func names(_ body: Scalars, in sentence: Range<Int>) -> [(String, String, Range<Int>)] {
+    private static func names(_ body: Scalars, in sentence: Range<Int>, englishNames: Bool = true) -> [(String, String, Range<Int>)] {
         var found: [(String, String, Range<Int>)] = []
         var index = sentence.lowerBound
         while index < sentence.upperBound {
@@ -112,15 +113,162 @@ enum Initiatives {
                 index = close + 1
                 continue
             }
-            if scalar == "“" || scalar == "‘" || scalar == "\"", let named = quotedName(body, at: index, sentence: sentence) {
+            if scalar == "“" || scalar == "‘" || scalar == "\"",
+               let named = quotedName(body, at: index, sentence: sentence) ?? quotedProgramme(body, at: index, sentence: sentence) {
                 found.append(named)
             }
             if body.matches("决议", at: index), let named = resolutionName(body, endingAt: index + 2, sentence: sentence) {
                 found.append(named)
             }
+            if let named = implementedName(body, at: index, sentence: sentence)
+                ?? executiveOrder(body, at: index, sentence: sentence) ?? (englishNames ? englishName(body, at: index, sentence: sentence) : nil) {
+                if !found.contains(where: { $0.2.overlaps(named.2) }) { found.append(named) }
+                index = named.2.upperBound
+                continue
+            }
             index += 1
         }
         return found
+    }
+
+    // MARK: Names without quotes
+
+    private static let implementingVerbs = LiteralSet(["深入实施", "组织实施", "实施", "开展", "启动", "落实", "推进实施", "推动实施"])
+    private static let programmeSuffixes = LiteralSet(["专项行动", "行动计划", "战略", "行动", "工程", "计划", "倡议"])
+
+    /// 实施国家文化数字化战略, 深入实施数字乡村发展行动: a programme named after a verb that implements it,
+    /// its name four or more ideographs before 战略/行动/工程/计划/倡议/专项行动 and ending a clause.
+    private static func implementedName(_ body: Scalars, at index: Int, sentence: Range<Int>) -> (String, String, Range<Int>)? {
+        guard let (_, verbLength) = implementingVerbs.match(body, at: index, end: sentence.upperBound) else { return nil }
+        let start = index + verbLength
+        guard start < sentence.upperBound, body[start].isCJKIdeograph, !ChineseNumerals.canStart(body[start]) else { return nil }
+        var end = start
+        while end < sentence.upperBound, end - start < 24, body[end].isCJKIdeograph || body[end] == "+" { end += 1 }
+        // The clause must end with the name (实施数字乡村发展行动，…), not run on (…行动落地见效).
+        guard end == sentence.upperBound || !body[end].isCJKIdeograph,
+              let (suffix, length) = programmeSuffixes.matchEnding(body, at: end, start: start),
+              end - length - start >= 4
+        else { return nil }
+        let name = body.string(start..<end)
+        guard !name.contains("的"), !name.contains("和"), let kind = kind(ofChineseName: name) ?? kind(ofChineseName: suffix) else { return nil }
+        return (name, kind, start..<end)
+    }
+
+    private static let programmeVerbs = LiteralSet(["共建", "建设", "实施", "推进", "打造", "参与", "启动"])
+
+    /// 高质量共建“数字丝绸之路”: a quoted name that is built or carried out, though it ends in no programme noun.
+    private static func quotedProgramme(_ body: Scalars, at open: Int, sentence: Range<Int>) -> (String, String, Range<Int>)? {
+        guard body[open] == "“" else { return nil }
+        var close = open + 1
+        while close < sentence.upperBound, body[close] != "”", close - open <= 14 { close += 1 }
+        guard close < sentence.upperBound, body[close] == "”" else { return nil }
+        let content = open + 1..<close
+        guard content.count >= 4, body[content].allSatisfy({ $0.isCJKIdeograph }) else { return nil }
+        let before = programmeVerbs.matchEnding(body, at: open, start: sentence.lowerBound) != nil
+        let after = close + 3 <= sentence.upperBound && body.matches("建设", at: close + 1)
+        guard before || after else { return nil }
+        return (body.string(content), "programme", open..<close + 1)
+    }
+
+    /// Executive Order 14179, with its title when one follows in quotes or after a colon.
+    private static func executiveOrder(_ body: Scalars, at index: Int, sentence: Range<Int>) -> (String, String, Range<Int>)? {
+        let phrase = "Executive Order "
+        guard body.matches(phrase, at: index), body.isWordStart(index) else { return nil }
+        let numberStart = index + phrase.unicodeScalars.count
+        var numberEnd = numberStart
+        while numberEnd < sentence.upperBound, body[numberEnd].isASCIIDigit { numberEnd += 1 }
+        guard numberEnd - numberStart >= 4 else { return nil }
+        var name = body.string(index..<numberEnd)
+        var end = numberEnd
+        var cursor = numberEnd
+        while cursor < sentence.upperBound, ", (:".unicodeScalars.contains(body[cursor]), cursor - numberEnd < 3 { cursor += 1 }
+        if cursor < sentence.upperBound, body[cursor] == "“" || body[cursor] == "\"" {
+            let close: Unicode.Scalar = body[cursor] == "“" ? "”" : "\""
+            var titleEnd = cursor + 1
+            while titleEnd < sentence.upperBound, body[titleEnd] != close, titleEnd - cursor < 160 { titleEnd += 1 }
+            if titleEnd < sentence.upperBound, body[titleEnd] == close {
+                let title = body.trimming(cursor + 1..<titleEnd) { $0.isWhitespaceOrNewline || ",.".unicodeScalars.contains($0) }
+                name += ", " + body.string(title)
+                end = titleEnd + 1
+            }
+        }
+        return (name, "policy", index..<end)
+    }
+
+    private static let englishProgrammeKinds: [String: String] = [
+        "program": "programme", "programme": "programme", "pilot": "programme", "fund": "programme", "facility": "programme",
+        "centre": "platform", "center": "platform", "institute": "platform",
+        "consortium": "platform",
+    ]
+    private static let nameJoiners: Set<String> = ["of", "for", "and", "on", "in", "&"]
+    private static let leadingVerbs: Set<String> = [
+        "The", "A", "An", "This", "That", "These", "Those", "Our", "Its", "Their", "Each", "Every", "Establish", "Launch",
+        "Create", "Expand", "Support", "Build", "Develop", "Continue", "Leverage", "Prioritize", "Prioritise", "Direct",
+        "Encourage", "Invest", "Convene", "Publish", "Partner", "Promote", "Through", "Under", "Via", "With", "Using",
+        "Use", "Fund", "Grow", "Scale", "Strengthen", "Set", "Stand", "Make", "Give", "Led", "By", "In", "At", "For",
+    ]
+
+    /// National AI Research Resource (NAIRR) pilot, the Regional Compute Access Fund: capitalised words
+    /// (and `of`/`for`/`and` between them) ending in a programme, fund or centre noun.
+    private static func englishName(_ body: Scalars, at index: Int, sentence: Range<Int>) -> (String, String, Range<Int>)? {
+        guard body[index].isASCIIUppercase, index == sentence.lowerBound || !body[index - 1].isASCIIAlphanumeric,
+              index == sentence.lowerBound || body[index - 1] != "“" && body[index - 1] != "\""
+        else { return nil }
+        var words: [Range<Int>] = []
+        var capitalised = 0
+        var cursor = index
+        var kind: String?
+        while cursor < sentence.upperBound {
+            if body[cursor] == "(", let close = (cursor + 1..<min(sentence.upperBound, cursor + 12)).first(where: { body[$0] == ")" }),
+               close > cursor + 1, body[cursor + 1..<close].allSatisfy({ $0.isASCIIUppercase || $0.isASCIIDigit || $0 == "-" }), !words.isEmpty {
+                words.append(cursor..<close + 1)
+                cursor = close + 1
+                // "… (NAIRR) pilot": a lower-case programme noun right after the acronym.
+                if cursor + 1 < sentence.upperBound, body[cursor] == " ", let next = EnglishNumbers.word(body, at: cursor + 1, end: sentence.upperBound),
+                   let found = englishProgrammeKinds[body.string(next)] {
+                    words.append(next)
+                    kind = found
+                    break
+                }
+                if cursor < sentence.upperBound, body[cursor] == " " { cursor += 1 }
+                continue
+            }
+            guard let word = asciiToken(body, at: cursor, end: sentence.upperBound) else { break }
+            let text = body.string(word)
+            if body[word.lowerBound].isASCIIUppercase || body[word.lowerBound].isASCIIDigit {
+                words.append(word)
+                capitalised += 1
+                if let found = englishProgrammeKinds[text.lowercased()], capitalised >= 3 || (capitalised >= 2 && words.count >= 2) {
+                    kind = found
+                    // "Centers of Excellence": the name goes on while capitalised words follow a joiner.
+                    if !(word.upperBound + 4 < sentence.upperBound && body.matches(" of ", at: word.upperBound)) { break }
+                }
+            } else if nameJoiners.contains(text), !words.isEmpty {
+                words.append(word)
+            } else {
+                break
+            }
+            cursor = word.upperBound
+            guard cursor < sentence.upperBound, body[cursor] == " " else { break }
+            cursor += 1
+        }
+        guard let kind else { return nil }
+        while let last = words.last, !body[last.lowerBound].isASCIIUppercase, englishProgrammeKinds[body.string(last)] == nil,
+              body[last.lowerBound] != "(" {
+            words.removeLast()
+        }
+        while let first = words.first, leadingVerbs.contains(body.string(first)) { words.removeFirst() }
+        guard let first = words.first, let last = words.last, body[first.lowerBound].isASCIIUppercase,
+              words.filter({ body[$0.lowerBound].isASCIIUppercase }).count >= 2
+        else { return nil }
+        return (body.string(first.lowerBound..<last.upperBound), kind, first.lowerBound..<last.upperBound)
+    }
+
+    /// Letters, digits and inner hyphens or apostrophes (AI, U.S.-led is two tokens): one word of a name.
+    private static func asciiToken(_ body: Scalars, at start: Int, end: Int) -> Range<Int>? {
+        var index = start
+        while index < end, body[index].isASCIIAlphanumeric || ((body[index] == "-" || body[index] == "&") && index > start) { index += 1 }
+        return index > start ? start..<index : nil
     }
 
     /// “中国-金砖国家人工智能发展与合作中心”, “人工智能+”行动, ‘人工智能+’行动, "Global AI Governance Initiative".

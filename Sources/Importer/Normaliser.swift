@@ -14,6 +14,8 @@ struct Block: Sendable {
     var range: Range<Int>
     /// Spans that were `**bold**` in the source (body offsets).
     var bold: [Range<Int>]
+    /// Leading spaces of its first line (a tab counts four): a Markdown list nested in another.
+    var indent = 0
 }
 
 /// The document as the importer sees it: plain text, the original line of every scalar, and blocks.
@@ -73,6 +75,7 @@ struct DraftBlock {
     var text: Scalars = []
     var lines: [Int32] = []
     var bold: [Range<Int>] = []
+    var indent = 0
 
     var string: String { text.string(0..<text.count) }
 
@@ -133,6 +136,7 @@ enum Normaliser {
         for lineIndex in firstLine..<source.lines.count {
             let lineNumber = Int32(lineIndex + 1)
             let trimmed = source.scalars.trimmingWhitespace(source.lines[lineIndex])
+            let indent = source.scalars[source.lines[lineIndex].lowerBound..<trimmed.lowerBound].reduce(0) { $0 + ($1 == "\t" ? 4 : $1 == " " ? 1 : 0) }
             var raw = Array(source.scalars[trimmed])
             if isRule(raw) { raw = [] }
             if let level = headingLevel(raw) {
@@ -157,19 +161,22 @@ enum Normaliser {
             }
             if bulletLength != nil {
                 flush()
-                current = DraftBlock(kind: .bullet)
+                current = DraftBlock(kind: .bullet, indent: indent)
             } else if let block = current {
                 // A new ordered item, or a line after a finished sentence, starts a new block;
                 // otherwise the line continues a hard-wrapped paragraph.
                 let opensItem = Markers.ordered(content, at: 0, end: content.count) != nil
+                    || OutlineReader.marker(content, at: 0, end: content.count) != nil
                 if opensItem || endsSentence(block.text) {
                     flush()
-                    current = DraftBlock(kind: .paragraph)
+                    current = DraftBlock(kind: .paragraph, indent: indent)
                 }
             } else {
-                current = DraftBlock(kind: .paragraph)
+                current = DraftBlock(kind: .paragraph, indent: indent)
             }
             current?.append(content, bold: bold, line: lineNumber)
+            // "Pillar I: Accelerate AI Innovation" on a line of its own is a title: what follows is not its continuation.
+            if bulletLength == nil, OutlineReader.opensKeywordTitle(content), !endsSentence(content) { flush() }
         }
         flush()
         return blocks
@@ -333,7 +340,7 @@ enum Normaliser {
             lineOf.append(contentsOf: draft.lines)
             blocks.append(Block(
                 kind: draft.kind, range: offset..<body.count,
-                bold: draft.bold.map { $0.lowerBound + offset..<$0.upperBound + offset }))
+                bold: draft.bold.map { $0.lowerBound + offset..<$0.upperBound + offset }, indent: draft.indent))
         }
         return NormalisedText(body: body, lineOf: lineOf, blocks: blocks)
     }

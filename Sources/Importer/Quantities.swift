@@ -59,8 +59,12 @@ enum Quantities {
         var result: [Quantity] = []
         var index = range.lowerBound
         while index < range.upperBound {
-            if let quantity = digits(text, at: index, range: range) ?? chinese(text, at: index, range: range)
+            if var quantity = digits(text, at: index, range: range) ?? chinese(text, at: index, range: range)
                 ?? (numberWords ? word(text, at: index, range: range) : nil) {
+                // 二十国集团, 20国集团: a name, not twenty countries.
+                if quantity.unit == "国", quantity.end + 2 <= range.upperBound, text.matches("集团", at: quantity.end) {
+                    quantity = quantity.excluded
+                }
                 result.append(quantity)
                 index = max(quantity.end, index + 1)
             } else {

@@ -94,8 +94,11 @@ public struct ImportedVision: Sendable, Encodable {
     public var title: String
     public var titleEn: String?
     public var source: SourceRef
+    /// Its number as printed in the outline (二、, Pillar I), when it has one.
+    public var label: String?
 
-    public init(number: Int, slug: String? = nil, title: String, titleEn: String? = nil, source: SourceRef) {
+    public init(number: Int, slug: String? = nil, title: String, titleEn: String? = nil, source: SourceRef, label: String? = nil) {
+        self.label = label
         self.number = number
         self.slug = slug
         self.title = title
@@ -117,11 +120,18 @@ public struct ImportedAction: Sendable, Encodable {
     public var visionNumber: Int?
     public var source: SourceRef
     public var commitments: [ImportedCommitment]
+    /// Its number as printed from the outermost section down (二（一）3, I.A.2), when it has one:
+    /// analysts may name the action by it.
+    public var label: String?
+    /// The titles of the sections above it and its own, outermost first (nothing of the outline is lost).
+    public var path: [String]
 
     public init(
         number: Int, slug: String? = nil, title: String, titleEn: String? = nil, body: String,
-        visionNumber: Int? = nil, source: SourceRef, commitments: [ImportedCommitment] = []
+        visionNumber: Int? = nil, label: String? = nil, path: [String] = [], source: SourceRef, commitments: [ImportedCommitment] = []
     ) {
+        self.label = label
+        self.path = path
         self.number = number
         self.slug = slug
         self.title = title

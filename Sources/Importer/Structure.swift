@@ -106,6 +106,10 @@ struct ListItem: Sendable {
     var content: Range<Int>
     /// Continuation paragraphs and sub-items.
     var continuation: [Range<Int>]
+    /// Its number as printed from the outermost section down (二（一）3, I.A.2), when it has one.
+    var label: String? = nil
+    /// The titles of the sections above it and its own, outermost first.
+    var path: [String] = []
 
     var allRanges: [Range<Int>] { [content] + continuation }
 }
@@ -124,9 +128,11 @@ struct DocumentStructure: Sendable {
     var itemBlocks: Set<Int>
     /// For each action (in order), the number of the vision grouping it, when the layout says
     /// (the task sections of a Chinese government plan); empty otherwise.
-    var actionGroups: [Int] = []
+    var actionGroups: [Int?] = []
     /// The text of the main-targets paragraph(s) (主要目标, "Main targets"), without their lead.
     var targetRanges: [Range<Int>] = []
+    /// Read from the document's outline: the document is the plan itself (it names no other).
+    var isOutline = false
 
     func items(_ category: ListCategory) -> [ListItem] {
         lists.filter { $0.category == category }.flatMap(\.items)
@@ -179,7 +185,13 @@ struct Structure {
             lists.append(DetectedList(category: announcement.category, announcement: announcement, announcingBlock: blockIndex, items: items))
             for item in items { itemBlocks.formUnion(item.blockIndices) }
         }
-        var actionGroups: [Int] = []
+        // A counted list ("十项行动：") is what the document says it is; any other reading may give way to the outline.
+        let announced = !lists.isEmpty
+        var actionGroups: [Int?] = []
+        let outline = OutlineReader.read(text)
+        let roles = OutlineRoles.assign(outline, text)
+        var extraTargets: [Range<Int>] = []
+        var usedOutline = false
         if lists.isEmpty, let government = try governmentLayout(fileName: fileName) {
             lists = government.lists
             actionGroups = government.groups
@@ -196,9 +208,127 @@ struct Structure {
             lists = [points]
             for item in points.items { itemBlocks.formUnion(item.blockIndices) }
         }
+        // The outline reads deeper than the layouts above (the numbered measures under （N） tasks, the
+        // lettered actions under "A." groups): when it finds more items, they are the plan's.
+        if !announced, roles.isPlan(outline), outlineReadsDeeper(than: lists, outline, roles) {
+            (lists, actionGroups) = outlineLists(outline, roles)
+            extraTargets = goalRanges(outline, roles)
+            usedOutline = true
+            itemBlocks = []
+            for list in lists where list.category == .action { for item in list.items { itemBlocks.formUnion(item.blockIndices) } }
+        }
         lists.sort { ($0.items.first?.content.lowerBound ?? 0) < ($1.items.first?.content.lowerBound ?? 0) }
+        // Every item keeps its place in the outline: its printed number and the sections above it.
+        for listIndex in lists.indices {
+            for itemIndex in lists[listIndex].items.indices where lists[listIndex].items[itemIndex].path.isEmpty {
+                let item = lists[listIndex].items[itemIndex]
+                guard let node = outline.nodeOfBlock[item.blockIndices[0]] else { continue }
+                lists[listIndex].items[itemIndex].label = outline.printedLabel(node, skipping: roles.root)
+                lists[listIndex].items[itemIndex].path = outlinePath(outline, node, root: roles.root)
+            }
+        }
+        var targets = targetRanges(claimed: itemBlocks)
+        for range in extraTargets where !targets.contains(where: { $0.overlaps(range) }) { targets.append(range) }
+        targets.sort { $0.lowerBound < $1.lowerBound }
         return DocumentStructure(
-            lists: lists, itemBlocks: itemBlocks, actionGroups: actionGroups, targetRanges: targetRanges(claimed: itemBlocks))
+            lists: lists, itemBlocks: itemBlocks, actionGroups: actionGroups, targetRanges: targets, isOutline: usedOutline)
+    }
+
+    // MARK: Outline
+
+    /// Whether the outline finds what the lists miss: an action that is really a group of numbered
+    /// measures (（一） over 1. 2. 3.), or items beyond all those the lists hold (groups "A." "B." of
+    /// which a section list kept only the first).
+    private func outlineReadsDeeper(than lists: [DetectedList], _ outline: Outline, _ roles: OutlineRoles) -> Bool {
+        let itemBlocks = Set(roles.items.map { outline.nodes[$0].block })
+        let listed = lists.flatMap(\.items).map { $0.blockIndices[0] }
+        let collapses = lists.filter { $0.category == .action }.flatMap(\.items).contains { item in
+            guard let node = outline.nodeOfBlock[item.blockIndices[0]] else { return false }
+            return !itemBlocks.contains(item.blockIndices[0]) && outline.nodes[node].children.contains { child in
+                itemBlocks.contains(outline.nodes[child].block) || !outline.nodes[child].children.isEmpty
+            }
+        }
+        return collapses || (Set(listed).isStrictSubset(of: itemBlocks))
+    }
+
+    /// The outline's items as actions and their groups as visions (when there are two or more groups).
+    private func outlineLists(_ outline: Outline, _ roles: OutlineRoles) -> ([DetectedList], [Int?]) {
+        let nodes = outline.nodes
+        func descendants(_ index: Int) -> [Int] { nodes[index].children.flatMap { [$0] + descendants($0) } }
+        let items = roles.items.map { index -> ListItem in
+            let node = nodes[index]
+            var blocks = [node.block] + node.bodyBlocks
+            for child in descendants(index) { blocks += [nodes[child].block] + nodes[child].bodyBlocks }
+            blocks.sort()
+            return ListItem(
+                blockIndices: blocks, content: text.body.trimmingWhitespace(node.title),
+                continuation: blocks.dropFirst().map { text.blocks[$0].range },
+                label: outline.printedLabel(index, skipping: roles.root), path: outlinePath(outline, index, root: roles.root))
+        }
+        var groupOrder: [Int] = []
+        for case let group? in roles.groups where !groupOrder.contains(group) { groupOrder.append(group) }
+        var lists: [DetectedList] = []
+        var groups: [Int?] = []
+        let firstBlock = nodes[roles.items[0]].block
+        if groupOrder.count >= 2 {
+            let visions = groupOrder.map { index in
+                ListItem(
+                    blockIndices: [nodes[index].block], content: text.body.trimmingWhitespace(nodes[index].title), continuation: [],
+                    label: outline.printedLabel(index, skipping: roles.root), path: outlinePath(outline, index, root: roles.root))
+            }
+            lists.append(DetectedList(category: .vision, announcement: nil, announcingBlock: nodes[groupOrder[0]].block, items: visions))
+            groups = roles.groups.map { group in group.flatMap { groupOrder.firstIndex(of: $0) }.map { $0 + 1 } }
+        }
+        lists.append(DetectedList(category: .action, announcement: nil, announcingBlock: max(0, firstBlock - 1), items: items))
+        return (lists, groups)
+    }
+
+    private func outlinePath(_ outline: Outline, _ index: Int, root: Int?) -> [String] {
+        var path: [String] = []
+        var current: Int? = index
+        while let node = current, node != root {
+            let block = text.blocks[outline.nodes[node].block].range
+            // A numbered measure's heading is its lead phrase (1.加速科学发现进程。…): up to its first stop.
+            var end = block.lowerBound
+            while end < block.upperBound, end - block.lowerBound < 80, !"。；：".unicodeScalars.contains(text.body[end]) { end += 1 }
+            path.append(text.text(text.body.trimmingWhitespace(block.lowerBound..<end)))
+            current = outline.nodes[node].parent
+        }
+        return path.reversed()
+    }
+
+    private static let safeguardNouns = LiteralSet(
+        ["保障措施", "组织实施", "保障机制", "组织保障", "实施保障", "工作要求", "implementation", "monitoring", "next steps"], ignoringASCIICase: true)
+
+    /// Paragraphs outside the items that state a dated goal (到2027年, "By 2030"): the preamble and the
+    /// general sections (总体要求, Introduction, Goals), not the safeguards.
+    private func goalRanges(_ outline: Outline, _ roles: OutlineRoles) -> [Range<Int>] {
+        var blocks = outline.preamble
+        // Items and the groups above them ("## Objectives" → "Objective 1." → (a)) are not goals.
+        var holdsItems: Set<Int> = []
+        for item in roles.items {
+            var current: Int? = item
+            while let node = current, holdsItems.insert(node).inserted { current = outline.nodes[node].parent }
+        }
+        func collect(_ index: Int) {
+            let node = outline.nodes[index]
+            guard !holdsItems.contains(index) || roles.generalSections.contains(index) else { return }
+            let title = text.body.trimmingWhitespace(node.title)
+            if Self.safeguardNouns.match(text.body, at: title.lowerBound, end: title.upperBound) != nil { return }
+            if !text.blocks[node.block].kind.isHeading { blocks.append(node.block) }
+            blocks += node.bodyBlocks
+            for child in node.children { collect(child) }
+        }
+        for index in roles.generalSections { collect(index) }
+        if let root = roles.root { blocks += outline.nodes[root].bodyBlocks }
+        var ranges: [Range<Int>] = []
+        for index in Set(blocks).sorted() {
+            let block = text.blocks[index]
+            guard !block.kind.isHeading else { continue }
+            let range = block.range.lowerBound + (outlineMarker(index)?.length ?? 0)..<block.range.upperBound
+            if Dates.scan(text.body, in: range, documentYear: nil).contains(where: { $0.role == .deadline }) { ranges.append(range) }
+        }
+        return ranges
     }
 
     // MARK: Chinese government layout

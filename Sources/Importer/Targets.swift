@@ -13,7 +13,8 @@ enum Targets {
         for range in ranges {
             for sentence in Sentences.split(body, in: range) {
                 let dates = Dates.scan(body, in: sentence, documentYear: documentYear)
-                let own = dates.first { $0.role == .deadline }
+                let deadlines = dates.filter { $0.role == .deadline }
+                let own = deadlines.first
                 if paragraphDeadline == nil { paragraphDeadline = own }
                 if own == nil, dates.contains(where: { $0.role == .asOf }) { continue }
                 let deadline = own ?? paragraphDeadline
@@ -26,7 +27,19 @@ enum Targets {
                         || protected.contains(where: { $0.overlaps(number) }) || announced.contains(where: { $0.range.overlaps(number) }) {
                         return nil
                     }
+                    // 一批, 一个: an article, not a figure to reach.
+                    if quantity.notation != .digits, quantity.value < 2 { return nil }
                     return unit(of: quantity, body).map { (quantity, $0) }
+                }
+                // "到2035年，全面步入…": a dated goal without a figure is a deliverable due then.
+                // (Not "到2026年，实现以下目标：", which introduces the goals that follow.)
+                let introduces = body.trimmingWhitespace(sentence).last.map { ":：".unicodeScalars.contains(body[$0]) } ?? false
+                if figures.isEmpty, let own, !introduces, !excluded.contains(where: { $0.overlaps(sentence) }) {
+                    let clause = body.trimming(sentence) { $0.isWhitespaceOrNewline || "。.；;".unicodeScalars.contains($0) }
+                    targets.append(ImportedCommitment(
+                        slug: "\(slugPrefix)-t\(targets.count + 1)", body: body.string(clause), dueOn: own.date.lastDay,
+                        source: text.source(clause)))
+                    continue
                 }
                 for (position, (quantity, unit)) in figures.enumerated() {
                     let number = quantity.numberRange
@@ -49,11 +62,18 @@ enum Targets {
                     if qualifier == "~" { qualifier = "=" }
                     targets.append(ImportedCommitment(
                         slug: "\(slugPrefix)-t\(targets.count + 1)", body: body.string(clause), targetValue: quantity.value,
-                        targetUnit: unit, dueOn: deadline?.date.lastDay, source: text.source(clause), qualifier: qualifier))
+                        targetUnit: unit, dueOn: (Self.deadline(before: number.lowerBound, deadlines) ?? deadline)?.date.lastDay,
+                        source: text.source(clause), qualifier: qualifier))
                 }
             }
         }
         return targets
+    }
+
+    /// The last deadline written before a figure in its sentence: "到2027年…超70%…到2030年…超90%"
+    /// gives each figure its own year.
+    private static func deadline(before index: Int, _ deadlines: [DateMention]) -> DateMention? {
+        deadlines.last { $0.range.upperBound <= index }
     }
 
     /// The unit as written (%, 倍, EB), else the English noun counted (1,000 teachers); nil for a bare number.

@@ -29,7 +29,8 @@ extension WebApp {
             } catch {
                 return Reply.jsonError(.badRequest, field: nil, "the body is not a JSON object of strings and numbers")
             }
-            guard let number = submitted.parse("action", required: true, FieldParser.actionNumber) else {
+            // The action by number or by its printed label (二（一）3).
+            guard let number = submitted.parse("action", required: true, FieldParser.actionReference) else {
                 return Reply.jsonError(.unprocessableContent, field: "action", submitted.errors["action"] ?? "the action is missing")
             }
             let author = user.name

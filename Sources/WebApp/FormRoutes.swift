@@ -238,7 +238,7 @@ extension WebApp {
             }
             return try await formPost(request, context, fields: Self.progressFields, saved: "/actions/\(number)#timeline",
                                       title: "\(context.language("action")) \(number)", path: "/actions/\(number)") { tracker, state, author in
-                _ = try Writes.addProgress(tracker, action: number, state: &state, author: author)
+                _ = try Writes.addProgress(tracker, action: .number(number), state: &state, author: author)
             } page: { state in
                 try await pool.read { tracker in try actionPage(tracker, number: number, context: context, form: state) }
             }

@@ -5,7 +5,7 @@ import Tracker
 /// and every rule beyond the field. A refusal is kept beside the field it names.
 enum Writes {
     @discardableResult
-    static func addProgress(_ tracker: TrackerDatabase, action: Int, state: inout FormState, author: String?) throws -> Int64? {
+    static func addProgress(_ tracker: TrackerDatabase, action: ActionReference, state: inout FormState, author: String?) throws -> Int64? {
         let note = state.parse("note", required: true, FieldParser.note)
         let fields = ProgressFields(state: &state)
         guard state.errors.isEmpty, let note else { return nil }

@@ -20,9 +20,9 @@ enum Corpus {
 }
 
 @Suite struct FixtureCorpusTests {
-    @Test func theCorpusHasAtLeastEightDocumentsEachWithAnAnswerKey() throws {
+    @Test func theCorpusHasAtLeastTwentyDocumentsEachWithAnAnswerKey() throws {
         let documents = Corpus.documents
-        #expect(documents.count >= 8)
+        #expect(documents.count >= 20)
         #expect(documents.contains { $0.hasPrefix("zh-") } && documents.contains { $0.hasPrefix("en-") })
         for name in documents {
             let stem = name.split(separator: ".").dropLast().joined(separator: ".")

@@ -588,6 +588,15 @@ class WebTests(unittest.TestCase):
         self.assertEqual(json.loads(text)["field"], "action")
         response, text = client.request("POST", "/api/progress", body="not json", headers={"Authorization": f"Bearer {editor}"})
         self.assertEqual(response.status, 400)
+        # An action may be named by its printed label; the bundled plan's actions have none.
+        labelled = json.dumps({"action": "二（一）3", "note": "x"})
+        response, text = client.request("POST", "/api/progress", body=labelled, headers={"Authorization": f"Bearer {editor}"})
+        self.assertEqual(response.status, 422)
+        self.assertEqual(json.loads(text)["field"], "action")
+        self.assertIn("no action labelled 二（一）3 in plan ai-capacity-building", json.loads(text)["error"])
+        response, text = client.request("POST", "/api/progress", body=json.dumps({"action": "three", "note": "x"}), headers={"Authorization": f"Bearer {editor}"})
+        self.assertEqual(response.status, 422)
+        self.assertIn("'three' is not an action number", json.loads(text)["error"])
         self.assertEqual(self.count(), before + 1)
 
 

@@ -49,26 +49,34 @@ public struct ImportOutcome: Sendable {
 /// touching the progress recorded against its actions.
 struct DocumentLoader {
     /// Bumped when the importer's rules change, so documents are read again on the next import.
-    static let importerVersion = "2"
+    static let importerVersion = "3"
 
     let db: Database
 
 
     /// Reads `bytes` and writes the result; the caller owns the transaction. `translationOf` (a plan
     /// slug) overrides the document's own `translation_of`.
-    func importDocument(fileName: String, bytes: [UInt8], curation: CurationFile, translationOf: String? = nil) throws -> ImportOutcome {
-        try importDocument(ConvertedDocument(fileName: fileName, text: bytes, original: bytes), curation: curation, translationOf: translationOf)
+    func importDocument(
+        fileName: String, bytes: [UInt8], curation: CurationFile, translationOf: String? = nil, textOnly: Bool = false
+    ) throws -> ImportOutcome {
+        try importDocument(
+            ConvertedDocument(fileName: fileName, text: bytes, original: bytes), curation: curation, translationOf: translationOf,
+            textOnly: textOnly)
     }
 
     /// A document as converted (a page, Word file or PDF) or as given (text, Markdown).
-    func importDocument(_ document: ConvertedDocument, curation: CurationFile, translationOf: String? = nil) throws -> ImportOutcome {
+    /// `textOnly` stores the document for search only: its passages, initiatives and figures, no plan.
+    func importDocument(
+        _ document: ConvertedDocument, curation: CurationFile, translationOf: String? = nil, textOnly: Bool = false
+    ) throws -> ImportOutcome {
         let fileName = document.fileName
         let bytes = document.text
         let sha256 = SHA256.hexDigest(document.original)
         // A converted file's text is part of what was read: a better converter reads it again.
         let conversion = document.format.map { "\n\($0)\n\(SHA256.hexDigest(bytes))" } ?? ""
         let fingerprint = SHA256.hexDigest(
-            "\(sha256)\n\(Self.importerVersion)\n\(curation.text)" + (translationOf.map { "\n\($0)" } ?? "") + conversion)
+            "\(sha256)\n\(Self.importerVersion)\n\(curation.text)" + (translationOf.map { "\n\($0)" } ?? "") + conversion
+                + (textOnly ? "\ntext-only" : ""))
         // Same bytes, same curation, same rules: nothing to read or write.
         if let (slug, title) = try db.fetchOne(
             "SELECT slug, title FROM documents WHERE extraction_sha256 = ?", [fingerprint], { ($0.string(at: 0), $0.string(at: 1)) })
@@ -78,6 +86,7 @@ struct DocumentLoader {
         var imported = try DocumentImporter.importDocument(
             fileName: fileName, bytes: bytes, curation: curation.overlay, today: ISODate.today().description)
         if let translationOf { imported.translationOf = translationOf }
+        if textOnly, imported.translationOf == nil { imported.plans = [] }
         let outcome = try load(imported, sha256: sha256, fingerprint: fingerprint)
         try recordFormat(of: document, slug: outcome.documentSlug)
         return outcome
@@ -132,26 +141,28 @@ struct DocumentLoader {
             for vision in plan.visions {
                 visionIDs[vision.number] = try returningID(
                     """
-                    INSERT INTO visions (plan_id, number, slug, title, title_en, source_id) VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO visions (plan_id, number, slug, title, title_en, source_id, label) VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (plan_id, number) DO UPDATE SET slug = excluded.slug, title = excluded.title,
-                        title_en = coalesce(excluded.title_en, visions.title_en), source_id = excluded.source_id
+                        title_en = coalesce(excluded.title_en, visions.title_en), source_id = excluded.source_id,
+                        label = excluded.label
                     RETURNING id
                     """,
-                    [planID, vision.number, vision.slug, vision.title, vision.titleEn, try source(vision.source)])
+                    [planID, vision.number, vision.slug, vision.title, vision.titleEn, try source(vision.source), vision.label])
                 outcome.visions += 1
             }
             for action in plan.actions {
                 let actionID = try returningID(
                     """
-                    INSERT INTO actions (plan_id, number, slug, title, title_en, body, vision_id, source_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO actions (plan_id, number, slug, title, title_en, body, vision_id, source_id, label, outline_path)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (plan_id, number) DO UPDATE SET slug = excluded.slug, title = excluded.title,
                         title_en = coalesce(excluded.title_en, actions.title_en), body = excluded.body, vision_id = excluded.vision_id,
-                        source_id = excluded.source_id
+                        source_id = excluded.source_id, label = excluded.label, outline_path = excluded.outline_path
                     RETURNING id
                     """,
                     [planID, action.number, action.slug, action.title, action.titleEn, action.body,
-                     action.visionNumber.flatMap { visionIDs[$0] }, try source(action.source)])
+                     action.visionNumber.flatMap { visionIDs[$0] }, try source(action.source), action.label,
+                     action.path.isEmpty ? nil : action.path.joined(separator: " › ")])
                 outcome.actions += 1
                 for commitment in action.commitments {
                     let commitmentID = try upsertCommitment(commitment, planID: planID, actionID: actionID, sourceID: try source(commitment.source))

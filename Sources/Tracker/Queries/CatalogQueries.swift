@@ -11,6 +11,9 @@ public struct ActionDetail: Sendable {
     public let sourceLine: Int?
     public let sourceQuote: String?
     public let document: String?
+    /// Its number as printed in the plan (二（一）3) and the headings above it, when the outline gave them.
+    public var label: String? = nil
+    public var outlinePath: String? = nil
     public let commitments: ResultTable
     public let timeline: ResultTable
     /// The sessions in force today of the action's milestones, each with its place in the count
@@ -100,10 +103,13 @@ struct CatalogQueries {
             ORDER BY s.milestone, s.counts_as
             """, [actionID]
         ).showing(["id", "milestone", "counts_as", "held_on", "title", "location"])
+        let outline = try db.fetchOne("SELECT label, outline_path FROM actions WHERE id = ?", [actionID]) {
+            ($0.optionalString(at: 0), $0.optionalString(at: 1))
+        }
         return ActionDetail(
             number: detail.0, title: detail.1, titleEn: detail.2, body: detail.3, vision: detail.4,
-            sourceLine: detail.5, sourceQuote: detail.6, document: detail.7, commitments: commitments, timeline: timeline,
-            sessions: sessions)
+            sourceLine: detail.5, sourceQuote: detail.6, document: detail.7, label: outline?.0, outlinePath: outline?.1,
+            commitments: commitments, timeline: timeline, sessions: sessions)
     }
 
     func indicators(search: String?) throws -> ResultTable {
@@ -158,6 +164,12 @@ extension TrackerDatabase {
     /// Action `number` of `plan`: its text, vision, source, commitments and timeline.
     public func action(_ number: Int, plan: String? = nil) throws -> ActionDetail {
         try CatalogQueries(db: db).action(number, of: try PlanScope.resolve(plan, in: db))
+    }
+
+    /// The action `reference` names (its number or printed label) in `plan`.
+    public func action(_ reference: ActionReference, plan: String? = nil) throws -> ActionDetail {
+        let scope = try PlanScope.resolve(plan, in: db)
+        return try CatalogQueries(db: db).action(try scope.actionNumber(reference, in: db), of: scope)
     }
 
     /// Indicator values whose slug, names or source quote contain `search` (all when nil).

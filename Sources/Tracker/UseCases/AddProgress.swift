@@ -2,7 +2,8 @@
 public struct AddProgressRequest: Sendable, Equatable {
     /// The plan's slug; nil means the default plan (the bundled one, or the only one).
     public var plan: String?
-    public var action: Int
+    /// The action's number or printed label.
+    public var action: ActionReference
     public var note: String
     public var status: Status
     /// nil means today.
@@ -17,7 +18,7 @@ public struct AddProgressRequest: Sendable, Equatable {
     public var allowDuplicate: Bool
 
     public init(
-        plan: String? = nil, action: Int, note: String, status: Status = .inProgress, reportedOn: ISODate? = nil,
+        plan: String? = nil, action: ActionReference, note: String, status: Status = .inProgress, reportedOn: ISODate? = nil,
         percent: Double? = nil, evidenceURL: String? = nil, author: String? = nil, commitment: String? = nil,
         allowDuplicate: Bool = false
     ) {
@@ -41,7 +42,7 @@ extension TrackerDatabase {
         try db.inTransaction(.immediate) {
             let plan = try PlanScope.resolve(request.plan, in: db)
             return try ProgressLog(db: db, plan: plan).add(ProgressEntry(
-                actionNumber: request.action, note: request.note, status: request.status,
+                actionNumber: try plan.actionNumber(request.action, in: db), note: request.note, status: request.status,
                 reportedOn: request.reportedOn ?? .today(), percent: request.percent, evidenceURL: request.evidenceURL,
                 author: request.author ?? Author.current, commitmentSlug: request.commitment), allowDuplicate: request.allowDuplicate)
         }

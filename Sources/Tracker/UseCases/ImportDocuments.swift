@@ -17,8 +17,11 @@ extension TrackerDatabase {
     /// `curation` (`import --curation FILE`, an overlay as `curate export` writes it) is kept in the
     /// database first, so this import and every later one apply it over the bundled overlay;
     /// `translationOf` attaches the documents to that plan as its translation.
+    /// A document given by hand that yields no plan items is refused (nothing is written), so a
+    /// script cannot take an empty import for success; `textOnly` stores documents for search only
+    /// (passages, initiatives and figures; no plan).
     public func importDocuments(
-        _ documents: [PlanDocument]? = nil, curation: PlanDocument? = nil, translationOf: String? = nil
+        _ documents: [PlanDocument]? = nil, curation: PlanDocument? = nil, translationOf: String? = nil, textOnly: Bool = false
     ) throws -> [ImportOutcome] {
         let overlay = try curation.map(Self.curationOverlay)
         // Pages, Word files and PDFs are converted before anything is written: a refused file changes nothing.
@@ -30,8 +33,14 @@ extension TrackerDatabase {
             if let overlay { try storeCuration(overlay) }
             let kept = try keptCuration()
             return try converted.map {
-                try loader.importDocument(
-                    $0, curation: try self.curation(for: $0.fileName, bundled: bundled, kept: kept), translationOf: translationOf)
+                let outcome = try loader.importDocument(
+                    $0, curation: try self.curation(for: $0.fileName, bundled: bundled, kept: kept), translationOf: translationOf,
+                    textOnly: textOnly)
+                if documents != nil, !textOnly, outcome.change != .unchanged, outcome.translationOf == nil, outcome.actions == 0 {
+                    throw TrackerError(
+                        "\($0.fileName): no plan structure found (0 actions); nothing imported (--text-only stores it for search only; see `import --dry-run`)")
+                }
+                return outcome
             }
         }
     }

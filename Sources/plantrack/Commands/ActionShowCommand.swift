@@ -9,15 +9,17 @@ struct ActionShowCommand: ParsableCommand {
     @OptionGroup var planOptions: PlanOptions
     @OptionGroup var output: FormatOptions
 
-    @Argument(help: "The action's number.", transform: Parse.actionNumber)
-    var number: Checked<Int>
+    @Argument(help: "The action's number, or its label as printed in the plan (二（一）3).", transform: Parse.actionReference)
+    var number: Checked<ActionReference>
 
     mutating func validate() throws { _ = try number.get(.action) }
 
     func run() throws {
         let detail = try global.open(.readOnly).action(try number.get(.action), plan: planOptions.plan)
+        // A plan read from its outline also shows the action's printed label and place in it.
+        let outline: [(String, String?)] = (detail.label.map { [("label", $0)] } ?? []) + (detail.outlinePath.map { [("outline", $0)] } ?? [])
         let fields: [(String, String?)] = [
-            ("number", String(detail.number)), ("title", detail.title), ("title_en", detail.titleEn),
+            ("number", String(detail.number)), ("title", detail.title), ("title_en", detail.titleEn)] + outline + [
             ("vision", detail.vision), ("text", detail.body),
             ("source", detail.document.map { doc in "\(doc)" + (detail.sourceLine.map { ":\($0)" } ?? "") }),
             ("quote", detail.sourceQuote),

@@ -25,6 +25,9 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("translation-of"), help: ArgumentHelp("Attach FILE to this plan as its translation.", valueName: "slug"))
     var translationOf: String?
 
+    @Flag(name: .customLong("text-only"), help: "Store the documents for search only (no plan); without it, a document with no plan items is refused.")
+    var textOnly = false
+
     @Option(help: ArgumentHelp("A curation overlay (as written by `curate export`), kept and applied to every later import.", valueName: "file"))
     var curation: String?
 
@@ -47,12 +50,12 @@ struct ImportCommand: ParsableCommand {
             }
             return
         }
-        let outcomes = try global.open(.create).importDocuments(documents, curation: overlay, translationOf: translationOf)
+        let outcomes = try global.open(.create).importDocuments(documents, curation: overlay, translationOf: translationOf, textOnly: textOnly)
         for outcome in outcomes {
             var line = outcome.summary
-            // A document given by hand that yields no plan says so, rather than inventing rows.
-            if documents != nil, outcome.change != .unchanged, outcome.translationOf == nil, outcome.plans == 0 {
-                line += "; no plan structure found (0 actions); see `import --dry-run`"
+            // A document stored for search only (--text-only) says so, rather than inventing rows.
+            if documents != nil, outcome.change != .unchanged, outcome.translationOf == nil, outcome.actions == 0 {
+                line += "; no plan structure found (0 actions): stored for search only"
             }
             Console.line(line)
         }

@@ -8,8 +8,8 @@ struct ProgressAddCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var planOptions: PlanOptions
 
-    @Argument(help: "The action's number.", transform: Parse.actionNumber)
-    var action: Checked<Int>
+    @Argument(help: "The action's number, or its label as printed in the plan (二（一）3).", transform: Parse.actionReference)
+    var action: Checked<ActionReference>
 
     @Argument(help: "What happened.", transform: Parse.note)
     var note: Checked<String>
@@ -35,7 +35,7 @@ struct ProgressAddCommand: ParsableCommand {
 struct ProgressAddInvocation: Equatable {
     var databasePath: String
     var plan: String?
-    var action: Checked<Int>
+    var action: Checked<ActionReference>
     var note: Checked<String>
     var fields: ProgressFields
     var allowDuplicate = false
@@ -65,7 +65,7 @@ extension ProgressAddCommand: FastCommand {
     static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
         let invocation = ProgressAddInvocation(
             databasePath: GlobalOptions.databasePath(flag: arguments[.db]), plan: arguments[.plan],
-            action: Parse.actionNumber(arguments.positionals[0]), note: Parse.note(arguments.positionals[1]),
+            action: Parse.actionReference(arguments.positionals[0]), note: Parse.note(arguments.positionals[1]),
             fields: ProgressFields(raw: arguments), allowDuplicate: arguments.isSet(.allowDuplicate))
         _ = try invocation.request()
         return invocation

@@ -29,6 +29,7 @@ enum Parse {
     static func percent(_ text: String) -> Checked<Double> { check(text, FieldParser.percent) }
     static func evidenceURL(_ text: String) -> Checked<String> { check(text, FieldParser.evidenceURL) }
     static func actionNumber(_ text: String) -> Checked<Int> { check(text, FieldParser.actionNumber) }
+    static func actionReference(_ text: String) -> Checked<ActionReference> { check(text, FieldParser.actionReference) }
     static func note(_ text: String) -> Checked<String> { check(text, FieldParser.note) }
     static func updateID(_ text: String) -> Checked<Int64> { check(text) { (text) throws(FieldProblem) in try FieldParser.id(text, what: "an update") } }
     static func participants(_ text: String) -> Checked<Int> { check(text, FieldParser.participants) }
