@@ -99,7 +99,7 @@ import Testing
                     let action = rest % 2 == 0 ? 1 : 3
                     let date = day((rest / 2) % 440)
                     let status = Status.allCases[(rest / 880) % Status.allCases.count]
-                    let id = try tracker.addProgress(AddProgressRequest(action: action, note: "n\(index)", status: status, reportedOn: date, author: "p"))
+                    let id = try tracker.addProgress(AddProgressRequest(action: .number(action), note: "n\(index)", status: status, reportedOn: date, author: "p"))
                     model.updates.append(.init(id: id, action: action, reportedOn: date, status: status))
                 case 4:
                     let open = model.updates.indices.filter { model.updates[$0].supersededBy == nil }
