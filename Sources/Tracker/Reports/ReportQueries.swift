@@ -128,10 +128,9 @@ struct ReportQueries {
             "SELECT slug, name, name_en, qualifier, value, unit, as_of, document, line, quote FROM indicator_latest ORDER BY slug"
         ) { row in
             IndicatorRow(
-                slug: row.string(at: 0), name: row.string(at: 1), nameEn: row.optionalString(at: 2),
-                qualifier: row.string(at: 3), value: row.double(at: 4), unit: row.optionalString(at: 5),
-                asOf: row.optionalString(at: 6), document: row.optionalString(at: 7), line: row.optionalInt(at: 8),
-                quote: row.optionalString(at: 9))
+                slug: try row["slug"], name: try row["name"], nameEn: try row["name_en"], qualifier: try row["qualifier"],
+                value: try row["value"], unit: try row["unit"], asOf: try row["as_of"], document: try row["document"],
+                line: try row["line"], quote: try row["quote"])
         }
     }
 

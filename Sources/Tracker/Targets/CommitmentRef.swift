@@ -19,18 +19,24 @@ struct CommitmentRef {
     static func resolve(_ slug: String, in db: Database) throws -> CommitmentRef {
         if let found = try db.fetchOne(
             """
-            SELECT c.id, c.slug, p.id, p.slug, p.proposed_on, c.action_id, a.number, c.kind, c.target_value,
-                   c.target_unit, c.due_on, m.slug
+            SELECT c.id, c.slug, p.id AS plan_id, p.slug AS plan, p.proposed_on, c.action_id, a.number, c.kind, c.target_value,
+                   c.target_unit, c.due_on, m.slug AS milestone
             FROM commitments c JOIN plans p ON p.id = c.plan_id
             LEFT JOIN actions a ON a.id = c.action_id LEFT JOIN milestones m ON m.commitment_id = c.id
             WHERE c.slug = ?
             """, [slug], { row in
-                CommitmentRef(
-                    id: row.int64(at: 0), slug: row.string(at: 1), planID: row.int64(at: 2), planSlug: row.string(at: 3),
-                    proposedOn: row.optionalString(at: 4).flatMap { ISODate($0) },
-                    actionID: row.isNull(at: 5) ? nil : row.int64(at: 5), actionNumber: row.isNull(at: 6) ? nil : row.int(at: 6),
-                    kind: CommitmentKind(rawValue: row.string(at: 7)) ?? .level, targetValue: row.optionalDouble(at: 8),
-                    unit: row.optionalString(at: 9), dueOn: row.optionalString(at: 10), milestoneSlug: row.optionalString(at: 11))
+                let kind: String = try row["kind"]
+                // The schema's CHECK allows three kinds; anything else is damage, not a default.
+                guard let commitmentKind = CommitmentKind(rawValue: kind) else {
+                    throw TrackerError("the database holds '\(kind)' where a commitment kind belongs; run `plantrack verify`")
+                }
+                // A plan's date may be vague (2024-09): then it has no day to count a pace from.
+                let proposedOn: String? = try row["proposed_on"]
+                return CommitmentRef(
+                    id: try row["id"], slug: try row["slug"], planID: try row["plan_id"], planSlug: try row["plan"],
+                    proposedOn: proposedOn.flatMap { ISODate($0) }, actionID: try row["action_id"], actionNumber: try row["number"],
+                    kind: commitmentKind, targetValue: try row["target_value"], unit: try row["target_unit"], dueOn: try row["due_on"],
+                    milestoneSlug: try row["milestone"])
             })
         {
             return found

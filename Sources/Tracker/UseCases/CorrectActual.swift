@@ -23,13 +23,13 @@ extension TrackerDatabase {
         try db.inTransaction(.immediate) {
             guard let original = try db.fetchOne(
                 """
-                SELECT c.slug, r.value, r.measured_on, r.note, r.evidence_url, r.author,
-                       (SELECT s.id FROM commitment_actuals s WHERE s.supersedes_id = r.id)
+                SELECT c.slug, r.value, r.measured_on, r.note, r.evidence_url,
+                       (SELECT s.id FROM commitment_actuals s WHERE s.supersedes_id = r.id) AS corrected_by
                 FROM commitment_actuals r JOIN commitments c ON c.id = r.commitment_id WHERE r.id = ?
                 """, [request.id], { row in
-                    (slug: row.string(at: 0), value: row.double(at: 1), measuredOn: row.string(at: 2),
-                     note: row.optionalString(at: 3), evidence: row.optionalString(at: 4), author: row.optionalString(at: 5),
-                     correctedBy: row.isNull(at: 6) ? nil : row.int64(at: 6))
+                    (slug: try row["slug"] as String, value: try row["value"] as Double, measuredOn: try row["measured_on"] as ISODate,
+                     note: try row["note"] as String?, evidence: try row["evidence_url"] as String?,
+                     correctedBy: try row["corrected_by"] as Int64?)
                 })
             else { throw TrackerError(notFound: .update, "no recorded value with id \(request.id)") }
             if let newer = original.correctedBy {
@@ -37,7 +37,7 @@ extension TrackerDatabase {
             }
             let commitment = try CommitmentRef.resolve(original.slug, in: db)
             let value = request.value ?? Quantity(value: original.value)
-            let measuredOn = request.measuredOn ?? ISODate(original.measuredOn) ?? .today()
+            let measuredOn = request.measuredOn ?? original.measuredOn
             try commitment.checkAcceptsActual(value, measuredOn: measuredOn, today: .today())
             try db.execute(
                 Self.insertActualSQL,

@@ -29,14 +29,15 @@ extension TrackerDatabase {
         try db.inTransaction(.immediate) {
             guard let original = try db.fetchOne(
                 """
-                SELECT i.slug, v.value, v.qualifier, v.as_of, v.evidence_url, v.note, v.source_id IS NOT NULL,
-                       (SELECT s.id FROM indicator_values s WHERE s.supersedes_id = v.id)
+                SELECT i.slug, v.value, v.qualifier, v.as_of, v.evidence_url, v.note, v.source_id IS NOT NULL AS imported,
+                       (SELECT s.id FROM indicator_values s WHERE s.supersedes_id = v.id) AS corrected_by
                 FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id WHERE v.id = ?
                 """, [request.id], { row in
-                    (slug: row.string(at: 0), value: row.double(at: 1), qualifier: TargetQualifier(rawValue: row.string(at: 2)),
-                     asOf: row.optionalString(at: 3).flatMap { ISODate($0) }, evidence: row.optionalString(at: 4),
-                     note: row.optionalString(at: 5), imported: row.int(at: 6) != 0,
-                     correctedBy: row.isNull(at: 7) ? nil : row.int64(at: 7))
+                    (slug: try row["slug"] as String, value: try row["value"] as Double,
+                     qualifier: TargetQualifier(rawValue: try row["qualifier"] as String),
+                     asOf: try row["as_of"] as String?, evidence: try row["evidence_url"] as String?,
+                     note: try row["note"] as String?, imported: try row["imported"] as Bool,
+                     correctedBy: try row["corrected_by"] as Int64?)
                 })
             else { throw TrackerError(notFound: .update, "no indicator value with id \(request.id)") }
             if original.imported {
@@ -45,10 +46,14 @@ extension TrackerDatabase {
             if let newer = original.correctedBy {
                 throw TrackerError(.update, "value \(request.id) was already corrected by \(newer); correct \(newer) instead")
             }
+            // The date is kept from the value corrected; never a default.
+            guard let asOf = request.asOf ?? original.asOf.flatMap({ ISODate($0) }) else {
+                throw TrackerError(.asOf, "value \(request.id) has no full date ('\(original.asOf ?? "")'); give the corrected date")
+            }
             return try recordIndicatorValue(
                 RecordIndicatorValueRequest(
                     indicator: original.slug, value: request.value ?? Quantity(value: original.value),
-                    asOf: request.asOf ?? original.asOf ?? .today(), qualifier: request.qualifier ?? original.qualifier,
+                    asOf: asOf, qualifier: request.qualifier ?? original.qualifier,
                     evidenceURL: request.evidenceURL ?? original.evidence, note: request.note ?? original.note,
                     author: request.author),
                 supersedes: request.id)

@@ -74,12 +74,12 @@ public struct DashboardData: Sendable {
         self.asOf = asOf
 
         visions = try db.fetchAll("SELECT number, title, title_en FROM visions WHERE plan_id = ? ORDER BY number", [plan.id]) {
-            Vision(number: $0.int(at: 0), title: $0.string(at: 1), titleEn: $0.optionalString(at: 2))
+            Vision(number: try $0["number"], title: try $0["title"], titleEn: try $0["title_en"])
         }
         let visionOfAction = Dictionary(
             try db.fetchAll(
-                "SELECT a.number, v.number FROM actions a JOIN visions v ON v.id = a.vision_id WHERE a.plan_id = ?", [plan.id]
-            ) { ($0.int(at: 0), $0.int(at: 1)) }) { first, _ in first }
+                "SELECT a.number AS action, v.number AS vision FROM actions a JOIN visions v ON v.id = a.vision_id WHERE a.plan_id = ?", [plan.id]
+            ) { (try $0["action"] as Int, try $0["vision"] as Int) }) { first, _ in first }
         actions = try status.actionStatus(asOf: asOf).map { row in
             Action(
                 number: row.number, title: row.title, titleEn: row.titleEn, vision: visionOfAction[row.number],
