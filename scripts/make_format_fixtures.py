@@ -180,6 +180,10 @@ def main():
     subprocess.run(['chromium', '--headless', '--no-sandbox', '--disable-gpu', '--print-to-pdf=compute-plan.pdf',
                     'file://' + os.path.abspath('compute-plan.html')], check=True, stderr=subprocess.DEVNULL)
     numbered_docx('numbered-plan.docx')
+    # The hand-written gov.cn page, as older gov.cn pages were served: GBK, declared in a meta tag.
+    govcn = open('govcn-notice.html', encoding='utf-8').read()
+    govcn = govcn.replace('charset=utf-8', 'charset=gbk')
+    open('govcn-notice-gbk.html', 'wb').write(govcn.encode('gbk'))
     bad_files()
 
 

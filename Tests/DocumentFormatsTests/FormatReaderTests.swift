@@ -43,6 +43,19 @@ private func refusal(_ name: String) -> String? {
         #expect(gb.dropped == (try outline("compute-plan.html")).dropped)
     }
 
+    @Test func aGovCNPageInGBKReadsAsItsUTF8Twin() throws {
+        let gbk = try outline("govcn-notice-gbk.html")
+        let utf8 = try outline("govcn-notice.html")
+        #expect(gbk == utf8)
+        #expect(gbk.title == "关于加快推进数据要素市场建设的实施方案")
+        #expect(gbk.publisher == "国务院办公厅")
+        #expect(gbk.date == "2025-02-14")
+        // Bold centred paragraphs are gov.cn's headings: the first is the title, the others sections.
+        #expect(gbk.blocks.first?.block == .heading(1, "关于加快推进数据要素市场建设的实施方案"))
+        #expect(gbk.blocks.contains { $0.block == .heading(2, "二、培育数据要素市场主体") })
+        #expect(gbk.dropped.contains("首页 > 政策 > 国务院政策文件库 > 国务院文件"))
+    }
+
     @Test func thePageFurnitureIsDroppedAndListed() throws {
         let page = try outline("compute-plan.html")
         let text = page.render().text
