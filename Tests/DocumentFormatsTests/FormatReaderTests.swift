@@ -128,6 +128,14 @@ private func refusal(_ name: String) -> String? {
         #expect(refusal("bad/empty-page.html") == "bad/empty-page.html: no article text found in the page")
     }
 
+    @Test func emptyAndHostileValuesAreHandled() throws {
+        #expect(throws: ConversionError("empty.html", "empty page")) { try HTMLReader.read([], fileName: "empty.html") }
+        let page = Array("<html><body><main><ol start=\"9223372036854775807\"><li>one</li><li>two</li></ol></main></body></html>".utf8)
+        let items = try HTMLReader.read(page, fileName: "big-start.html").blocks.map(\.block)
+        #expect(items == [.numbered("1000000.", "one"), .numbered("1000001.", "two")])
+        #expect(Numbering.label(100_000, format: "lowerLetter") == "100000")
+    }
+
     @Test func oversizedFilesAreRefusedBeforeParsing() throws {
         let page = [UInt8](repeating: 0x20, count: HTMLReader.maximumBytes + 1)
         #expect(throws: ConversionError("big.html", "page of 20971521 bytes is larger than the 20 MB limit; nothing imported")) {
