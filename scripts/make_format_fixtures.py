@@ -163,6 +163,7 @@ def bad_files():
         info.compress_type = zipfile.ZIP_DEFLATED
         head = f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>'
         archive.writestr(info, head + ' ' * (80 << 20) + '</w:t></w:r></w:p></w:body></w:document>')
+    # bad/damaged-header.docx is kept as found by a mutation run (a header pointing past the end); not made here.
     # A page whose markup names no article and holds no text.
     open('bad/empty-page.html', 'w').write('<!DOCTYPE html><html><head><title>x</title><script>var a = 1;</script></head><body><nav>首页</nav></body></html>')
 

@@ -22,9 +22,13 @@ public enum DocxReader {
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
             throw ConversionError(fileName, "not a Word file (.docx is a ZIP archive)")
         }
+        // From a file, not from memory: ZIPFoundation's in-memory archive traps when a damaged
+        // header seeks past the end (Archive+MemoryFile.swift, readData), where a file read returns 0.
+        let file = try Tools.temporaryFile(bytes, fileName: fileName)
+        defer { unlink(file) }
         let archive: Archive
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try Archive(url: URL(fileURLWithPath: file), accessMode: .read)
         } catch {
             throw ConversionError(fileName, "damaged or truncated Word file (unreadable ZIP directory)")
         }

@@ -126,6 +126,8 @@ private func refusal(_ name: String) -> String? {
         #expect(refusal("bad/truncated.docx") == "bad/truncated.docx: damaged or truncated Word file (unreadable ZIP directory)")
         #expect(refusal("bad/bomb.docx") == "bad/bomb.docx: word/document.xml expands beyond 64 MB (a zip bomb?); nothing imported")
         #expect(refusal("bad/empty-page.html") == "bad/empty-page.html: no article text found in the page")
+        // A mutated archive whose header points past the end (ZIPFoundation's in-memory reader trapped on it).
+        #expect(refusal("bad/damaged-header.docx") == "bad/damaged-header.docx: word/document.xml is not well-formed XML")
     }
 
     @Test func emptyAndHostileValuesAreHandled() throws {
