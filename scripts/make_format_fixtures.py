@@ -163,6 +163,7 @@ def bad_files():
         info.compress_type = zipfile.ZIP_DEFLATED
         head = f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>'
         archive.writestr(info, head + ' ' * (80 << 20) + '</w:t></w:r></w:p></w:body></w:document>')
+    # bad/damaged-header.docx is kept as found by a mutation run (a header pointing past the end); not made here.
     # A page whose markup names no article and holds no text.
     open('bad/empty-page.html', 'w').write('<!DOCTYPE html><html><head><title>x</title><script>var a = 1;</script></head><body><nav>首页</nav></body></html>')
 
@@ -180,6 +181,10 @@ def main():
     subprocess.run(['chromium', '--headless', '--no-sandbox', '--disable-gpu', '--print-to-pdf=compute-plan.pdf',
                     'file://' + os.path.abspath('compute-plan.html')], check=True, stderr=subprocess.DEVNULL)
     numbered_docx('numbered-plan.docx')
+    # The hand-written gov.cn page, as older gov.cn pages were served: GBK, declared in a meta tag.
+    govcn = open('govcn-notice.html', encoding='utf-8').read()
+    govcn = govcn.replace('charset=utf-8', 'charset=gbk')
+    open('govcn-notice-gbk.html', 'wb').write(govcn.encode('gbk'))
     bad_files()
 
 

@@ -22,9 +22,13 @@ public enum DocxReader {
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
             throw ConversionError(fileName, "not a Word file (.docx is a ZIP archive)")
         }
+        // From a file, not from memory: ZIPFoundation's in-memory archive traps when a damaged
+        // header seeks past the end (Archive+MemoryFile.swift, readData), where a file read returns 0.
+        let file = try Tools.temporaryFile(bytes, fileName: fileName)
+        defer { unlink(file) }
         let archive: Archive
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try Archive(url: URL(fileURLWithPath: file), accessMode: .read)
         } catch {
             throw ConversionError(fileName, "damaged or truncated Word file (unreadable ZIP directory)")
         }
@@ -155,7 +159,8 @@ struct NumberingDefinitions {
             for level in abstract.elements("lvl") {
                 guard let index = level.attribute("ilvl").flatMap({ Int($0) }) else { continue }
                 byLevel[index] = Level(
-                    start: level.first("start")?.attribute("val").flatMap { Int($0) } ?? 1,
+                    // Clamped: a hostile start value must not overflow the counter.
+                    start: min(max(level.first("start")?.attribute("val").flatMap { Int($0) } ?? 1, 0), 1_000_000),
                     format: level.first("numFmt")?.attribute("val") ?? "decimal",
                     text: level.first("lvlText")?.attribute("val") ?? "")
             }
@@ -167,7 +172,7 @@ struct NumberingDefinitions {
             for override in num.elements("lvlOverride") {
                 if let level = override.attribute("ilvl").flatMap({ Int($0) }),
                    let start = override.first("startOverride")?.attribute("val").flatMap({ Int($0) }) {
-                    startOverrides[id, default: [:]][level] = start
+                    startOverrides[id, default: [:]][level] = min(max(start, 0), 1_000_000)
                 }
             }
         }
@@ -274,7 +279,7 @@ private struct DocxWalker {
             for (overridden, start) in overrides { counts[overridden] = start - 1 }
             for deeper in counts.keys where deeper > level && overrides[deeper] == nil { counts[deeper] = nil }
         }
-        counts[level] = (counts[level] ?? (definition.start - 1)) + 1
+        counts[level] = min((counts[level] ?? (definition.start - 1)) + 1, 10_000_000)
         for deeper in counts.keys where deeper > level { counts[deeper] = nil }
         counters[abstract] = counts
         var text = definition.text

@@ -7,6 +7,7 @@ public enum HTMLReader {
     public static let maximumBytes = 20 << 20
 
     public static func read(_ bytes: [UInt8], fileName: String) throws -> Outline {
+        guard !bytes.isEmpty else { throw ConversionError(fileName, "empty page") }
         guard bytes.count <= maximumBytes else {
             throw ConversionError(fileName, "page of \(bytes.count) bytes is larger than the \(maximumBytes >> 20) MB limit; nothing imported")
         }
@@ -239,7 +240,8 @@ private struct Walker {
 
     private mutating func list(_ node: XMLNode) {
         let ordered = node.name == "ol"
-        var number = Int(node.attribute("start") ?? "") ?? 1
+        // Clamped: a hostile start value must not overflow the counter.
+        var number = min(max(Int(node.attribute("start") ?? "") ?? 1, -1_000_000), 1_000_000)
         let style = node.attribute("type") ?? "1"
         for item in node.elements where item.name == "li" {
             // Nested lists become items of their own after their parent's text.

@@ -31,7 +31,7 @@ enum Numbering {
     }
 
     private static func letters(_ value: Int, upper: Bool) -> String {
-        guard value > 0 else { return "\(value)" }
+        guard value > 0, value <= 26 * 10 else { return "\(value)" }
         // Word repeats the letter past z: aa, bb…; HTML goes aa, ab…; Word's is kept for both.
         let letter = Unicode.Scalar(UInt32((upper ? 65 : 97) + (value - 1) % 26))!
         return String(repeating: String(letter), count: (value - 1) / 26 + 1)

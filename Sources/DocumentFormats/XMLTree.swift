@@ -17,8 +17,9 @@ final class XMLTree {
         clibxml2_silence_errors()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+        let parsed = bytes.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 htmlReadMemory($0, Int32(buffer.count), nil, nil, options)
             }
         }

@@ -43,6 +43,19 @@ private func refusal(_ name: String) -> String? {
         #expect(gb.dropped == (try outline("compute-plan.html")).dropped)
     }
 
+    @Test func aGovCNPageInGBKReadsAsItsUTF8Twin() throws {
+        let gbk = try outline("govcn-notice-gbk.html")
+        let utf8 = try outline("govcn-notice.html")
+        #expect(gbk == utf8)
+        #expect(gbk.title == "关于加快推进数据要素市场建设的实施方案")
+        #expect(gbk.publisher == "国务院办公厅")
+        #expect(gbk.date == "2025-02-14")
+        // Bold centred paragraphs are gov.cn's headings: the first is the title, the others sections.
+        #expect(gbk.blocks.first?.block == .heading(1, "关于加快推进数据要素市场建设的实施方案"))
+        #expect(gbk.blocks.contains { $0.block == .heading(2, "二、培育数据要素市场主体") })
+        #expect(gbk.dropped.contains("首页 > 政策 > 国务院政策文件库 > 国务院文件"))
+    }
+
     @Test func thePageFurnitureIsDroppedAndListed() throws {
         let page = try outline("compute-plan.html")
         let text = page.render().text
@@ -113,6 +126,16 @@ private func refusal(_ name: String) -> String? {
         #expect(refusal("bad/truncated.docx") == "bad/truncated.docx: damaged or truncated Word file (unreadable ZIP directory)")
         #expect(refusal("bad/bomb.docx") == "bad/bomb.docx: word/document.xml expands beyond 64 MB (a zip bomb?); nothing imported")
         #expect(refusal("bad/empty-page.html") == "bad/empty-page.html: no article text found in the page")
+        // A mutated archive whose header points past the end (ZIPFoundation's in-memory reader trapped on it).
+        #expect(refusal("bad/damaged-header.docx") == "bad/damaged-header.docx: word/document.xml is not well-formed XML")
+    }
+
+    @Test func emptyAndHostileValuesAreHandled() throws {
+        #expect(throws: ConversionError("empty.html", "empty page")) { try HTMLReader.read([], fileName: "empty.html") }
+        let page = Array("<html><body><main><ol start=\"9223372036854775807\"><li>one</li><li>two</li></ol></main></body></html>".utf8)
+        let items = try HTMLReader.read(page, fileName: "big-start.html").blocks.map(\.block)
+        #expect(items == [.numbered("1000000.", "one"), .numbered("1000001.", "two")])
+        #expect(Numbering.label(100_000, format: "lowerLetter") == "100000")
     }
 
     @Test func oversizedFilesAreRefusedBeforeParsing() throws {
