@@ -277,12 +277,12 @@ struct OutlineRoles {
         "组织实施", "保障机制", "组织保障", "实施保障", "工作要求", "背景", "前言", "引言", "附件", "附则", "结束语", "推进措施", "保障条件", "实施步骤",
         "introduction", "background", "preamble", "overview", "foreword", "executive summary", "summary", "conclusion",
         "purpose", "scope", "definitions", "annex", "appendix", "references", "contents", "table of contents", "glossary",
-        "acknowledgements", "acknowledgments", "general requirements", "safeguards", "safeguard measures", "goals", "objectives", "targets", "main targets", "vision", "principles",
+        "acknowledgements", "acknowledgments", "general requirements", "safeguards", "safeguard measures", "goals", "objectives", "targets", "main targets", "overall goals", "overall objectives", "main objectives", "vision", "principles",
         "guiding principles", "implementation", "follow-up", "follow-up and review", "review", "preface", "monitoring", "next steps", "about this plan", "context",
     ], ignoringASCIICase: true)
 
     private static let goalNouns = LiteralSet(
-        ["主要目标", "发展目标", "总体目标", "工作目标", "预期目标", "goals", "objectives", "targets", "main targets", "vision"], ignoringASCIICase: true)
+        ["主要目标", "发展目标", "总体目标", "工作目标", "预期目标", "goals", "objectives", "targets", "main targets", "overall goals", "overall objectives", "main objectives", "vision"], ignoringASCIICase: true)
 
     /// A section of the plan's goals (## Goals, 主要目标).
     static func isGoals(_ node: OutlineNode, _ body: Scalars) -> Bool {
