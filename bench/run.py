@@ -206,7 +206,7 @@ def view_as_of_sql(db, view, as_of):
     today = "WITH params AS (SELECT date('now', 'localtime') AS as_of)"
     views = {}
     for line in shell_output(db, "SELECT name || char(31) || replace(replace(sql, char(10), char(30)), char(13), char(29)) "
-                                 "FROM sqlite_master WHERE type = 'view'").splitlines():
+                                 "FROM sqlite_master WHERE type = 'view'").split("\n"):
         name, _, definition = line.partition("\x1f")
         definition = definition.replace("\x1e", "\n").replace("\x1d", "\r")
         pieces = definition.split(today)

@@ -90,7 +90,7 @@ import Testing
         #expect(typo.stderr.hasPrefix("plantrack: error: Unexpected argument 'acton': not a command of 'plantrack' (did you mean 'plantrack action'?"))
         let missing = try cli.run(["progress", "add"], useDatabase: false)
         #expect(missing.status == 64)
-        #expect(missing.stderr == "plantrack: error: Missing expected argument '<action>'; usage: plantrack progress add [--db <path>] [--plan <slug>] <action> <note> [--status <status>] [--date <date>] [--percent <percent>] [--evidence <url>] [--author <name>] [--commitment <slug>]\n")
+        #expect(missing.stderr == "plantrack: error: Missing expected argument '<action>'; usage: plantrack progress add [--db <path>] [--plan <slug>] <action> <note> [--status <status>] [--date <date>] [--percent <percent>] [--evidence <url>] [--author <name>] [--commitment <slug>] [--allow-duplicate]\n")
     }
 
     // MARK: Datasette

@@ -90,7 +90,9 @@ import Testing
         #expect(try cli.succeed(["progress", "import", file]) == "\(file): imported 2 updates\n")
         try cli.refuse(["progress", "import", file], "was already imported as \(file)")
         #expect(try cli.count("progress_updates") == 2)
-        #expect(try cli.succeed(["progress", "import", file, "--again"]) == "\(file): imported 2 updates\n")
+        // The same rows again within minutes are also exact repeats: --allow-duplicate says they are meant.
+        try cli.refuse(["progress", "import", file, "--again"], "row 1 repeats update 1")
+        #expect(try cli.succeed(["progress", "import", file, "--again", "--allow-duplicate"]) == "\(file): imported 2 updates\n")
         #expect(try cli.count("progress_updates") == 4)
         #expect(try cli.sqlite("SELECT count(*), sum(rows) FROM imported_files") == ["2|4"])
     }
@@ -115,8 +117,8 @@ import Testing
         try cli.succeed(["commitment", "correct", "1", "3"])
         let clean = try cli.run(["verify"])
         #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
-        // 9 updates (5 typed, 4 written by the sessions), 3 sessions, 1 withdrawal, 2 actuals.
-        #expect(clean.stdout.contains("ok  hash chain (15 rows)"), "\(clean.stdout)")
+        // 5 updates (sessions add none), 3 sessions, 1 withdrawal, 2 actuals.
+        #expect(clean.stdout.contains("ok  hash chain (11 rows)"), "\(clean.stdout)")
 
         let attempts: [(sql: String, finding: String, writersRefuse: Bool)] = [
             ("DROP TRIGGER progress_updates_no_update; UPDATE progress_updates SET note = 'forged' WHERE id = 2",
@@ -126,7 +128,7 @@ import Testing
             ("DROP TRIGGER training_sessions_no_update; UPDATE training_sessions SET location = 'Paris'",
              "training_sessions row 1 was changed", true),
             ("DROP TRIGGER progress_updates_chain; INSERT INTO progress_updates (action_id, reported_on, status, note) VALUES (1, '2025-02-01', 'completed', 'slipped in')",
-             "progress_updates row 10 is not in the chain", true),
+             "progress_updates row 6 is not in the chain", true),
             ("DROP TRIGGER integrity_chain_no_update; UPDATE integrity_chain SET link = zeroblob(32) WHERE seq = 2",
              "does not match", true),
             ("DROP TRIGGER progress_updates_no_replace", "trigger progress_updates_no_replace is missing", true),

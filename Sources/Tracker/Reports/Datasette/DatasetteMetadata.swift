@@ -18,6 +18,8 @@ public enum DatasetteMetadata {
         "sessions": ("Browser sessions", "Signed-in sessions of the web app: SHA-256 of the cookie, user, CSRF token, expiry (unix seconds)."),
         "api_tokens": ("API tokens", "Bearer tokens of the JSON API, kept as SHA-256 digests, with their user and whether revoked."),
         "login_failures": ("Failed sign-ins", "Failed sign-ins of the last 15 minutes by address and name; five of either refuse further attempts."),
+        "sessions_in_force": ("Sessions in force", "Training sessions in force today (not corrected away, not withdrawn), each with the day it counts from (held_on, its first day) and its number toward its milestone (counts_as): the one home of that rule."),
+        "derived_session_updates": ("Derived updates (kept, not counted)", "Progress updates that versions before 11 wrote for each training session, with a count frozen when written; they stay in the append-only log, and no view counts them."),
         "training_withdrawals": ("Withdrawn sessions", "Training sessions withdrawn after they were recorded, with the date and the reason; they no longer count."),
         "commitment_progress": ("Target progress", "Every target today: actual, percent, pace per month, projected date and status (met, on-track, at-risk, missed, no-data; deliverables done, open, missed)."),
         "initiatives": ("Initiatives", "Named initiatives, programmes and policies with the date they were announced."),
