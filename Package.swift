@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "Storage", dependencies: ["CSQLite"]),
         // Text → records. Knows nothing about the database.
         .target(name: "Importer"),
-        // The domain: schema, loader, progress, milestones, reports, output formats.
+        // The domain and its use cases: schema, loader, progress, milestones, queries and the data reports read.
         // Migrations/ and Seeds/ are compiled into it by the EmbedResources plugin.
         .target(
             name: "Tracker",
@@ -35,11 +35,16 @@ let package = Package(
             dependencies: ["Storage", "Importer", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
             plugins: ["EmbedResources"]
         ),
+        // Rendering: terminal tables, CSV and Markdown, the dashboard and its charts, the brief, the
+        // label catalogue (zh, en), and the web pages' templates and stylesheet (Templates/, compiled
+        // in by the EmbedResources plugin). No Mustache here: the templates are text until WebApp renders them.
+        .target(name: "Presentation", dependencies: ["Tracker"], plugins: ["EmbedResources"]),
         // The web front end: routes, pages, sign-in. Only `plantrack-server` links it.
         .target(
             name: "WebApp",
             dependencies: [
                 "Tracker",
+                "Presentation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -50,6 +55,7 @@ let package = Package(
             name: "plantrack",
             dependencies: [
                 "Tracker",
+                "Presentation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,11 +70,11 @@ let package = Package(
         ),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "ImporterTests", dependencies: ["Importer"]),
-        .testTarget(name: "TrackerTests", dependencies: ["Tracker", "Importer", "Storage"]),
+        .testTarget(name: "TrackerTests", dependencies: ["Tracker", "Presentation", "Importer", "Storage"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Tracker"]),
-        .testTarget(name: "WebAppTests", dependencies: ["WebApp", "Tracker"]),
+        .testTarget(name: "WebAppTests", dependencies: ["WebApp", "Presentation", "Tracker"]),
         // The command line in-process: the `progress add` fast path against ArgumentParser's parse.
-        .testTarget(name: "CommandLineTests", dependencies: ["plantrack", "Tracker"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["plantrack", "Presentation", "Tracker"]),
     ],
     swiftLanguageModes: [.v6]
 )
