@@ -38,7 +38,7 @@ let package = Package(
         // Rendering: terminal tables, CSV and Markdown, the dashboard and its charts, the brief, the
         // label catalogue (zh, en), and the web pages' templates and stylesheet (Templates/, compiled
         // in by the EmbedResources plugin). No Mustache here: the templates are text until WebApp renders them.
-        .target(name: "Presentation", dependencies: ["Tracker"], plugins: ["EmbedResources"]),
+        .target(name: "Presentation", dependencies: ["Tracker", "Storage"], plugins: ["EmbedResources"]),
         // The web front end: routes, pages, sign-in. Only `plantrack-server` links it.
         .target(
             name: "WebApp",
