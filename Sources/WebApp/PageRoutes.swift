@@ -1,4 +1,5 @@
 import Hummingbird
+import Presentation
 import Tracker
 
 extension WebApp {
@@ -21,24 +22,14 @@ extension WebApp {
             let asOf = try asOfParameter(request)
             let language = context.language
             let body = try await pool.readCached("overview \(asOf) \(language)") { tracker in
-                let data = try tracker.dashboard(asOf: asOf)
-                return Templates.render("overview", [
-                    "t": language.labels, "planTitle": data.planTitle, "planTitleEn": data.planTitleEn as Any,
-                    "asOf": asOf.description,
-                    "actions": data.actions.map { action -> [String: Any] in
-                        ["number": action.number, "title": action.title, "titleEn": action.titleEn as Any, "status": action.status.rawValue,
-                         "lastUpdate": action.lastUpdate ?? "", "updates": action.updates, "lastNote": action.lastNote ?? ""]
-                    },
-                    "milestones": data.milestones.map { milestoneContext($0, data, language) },
-                    "activity": Charts.monthlyBars(data.updatesPerMonth, width: 1000, language.forCharts),
-                ])
+                Templates.render("overview", Views.overview(try tracker.dashboard(asOf: asOf), asOf: asOf, language: language))
             }
             return Reply.page(language("overview"), body, context: context, path: "/")
         }
 
         readPage(router, "/actions/:number") { request, context in
             guard let number = context.parameters.get("number").flatMap({ Int($0) }), number > 0 else {
-                return Reply.message(context.language("not_found"), "no such action", status: .notFound, context: context)
+                return Reply.message(context.language("not_found"), context.language("no_such_action"), status: .notFound, context: context)
             }
             let body = try await pool.read { tracker in
                 try actionPage(tracker, number: number, context: context, form: FormState(fields: Self.progressFields))
@@ -59,10 +50,13 @@ extension WebApp {
         readPage(router, "/indicators") { _, context in
             let language = context.language
             let body = try await pool.read { tracker in
-                Templates.render("simple", [
-                    "t": language.labels, "heading": language("indicators"),
-                    "sections": [["title": language("indicators"),
-                                  "table": TableView.render(try tracker.indicators(search: nil), id: "indicators")]],
+                let table = try tracker.indicators(search: nil).selecting(["name", "qualifier", "value", "unit", "as_of", "document", "line"])
+                let rendered = TableView.render(table, id: "indicators", caption: language("indicators"), language: language) { column, row in
+                    guard column == "line", let document = row["document"], let line = row["line"] else { return nil }
+                    return "/passages/\(Views.percentEncoded(document))/\(line)#line-\(line)"
+                }
+                return Templates.render("simple", [
+                    "t": language.labels, "heading": language("indicators"), "sections": [["title": false, "table": rendered]],
                 ])
             }
             return Reply.page(language("indicators"), body, context: context, path: "/indicators")
@@ -72,22 +66,41 @@ extension WebApp {
             let language = context.language
             let query = request.uri.queryParameters["q"].map(String.init) ?? ""
             let body = try await pool.read { tracker in
-                var page: [String: Any] = ["t": language.labels, "heading": language("search"), "searchForm": true, "query": query]
-                if !query.allSatisfy(\.isWhitespace) {
-                    let hits = try tracker.search(query)
-                    if hits.isEmpty { page["empty"] = true }
-                    else { page["sections"] = [["title": "\(hits.count)", "table": TableView.render(TextSearch.table(hits, for: .table), id: "hits")]] }
+                guard !query.allSatisfy(\.isWhitespace) else {
+                    return Templates.render("search", ["t": language.labels, "query": query, "searched": false])
                 }
-                return Templates.render("simple", page)
+                return Templates.render("search", Views.search(try tracker.search(query), query: query, language: language))
             }
             return Reply.page(language("search"), body, context: context, path: "/search")
+        }
+
+        // A passage a search found, among the lines around it in its document.
+        readPage(router, "/passages/:document/:line") { _, context in
+            let language = context.language
+            guard let document = context.parameters.get("document"), let line = context.parameters.get("line").flatMap({ Int($0) }) else {
+                return Reply.message(language("not_found"), language("no_such_passage"), status: .notFound, context: context)
+            }
+            let passages = try await pool.read { tracker in try tracker.passages(document: document, line: line) }
+            guard passages.contains(where: { $0.line == line }) else {
+                return Reply.message(language("not_found"), language("no_such_passage"), status: .notFound, context: context)
+            }
+            let body = Templates.render("passage", [
+                "t": language.labels, "document": document, "lineLabel": language("line", n: line),
+                "passages": passages.map { passage -> [String: Any] in
+                    ["line": passage.line, "lineLabel": language("line", n: passage.line), "text": passage.text, "current": passage.line == line]
+                },
+            ])
+            return Reply.page(language("passage"), body, context: context, path: "/passages/\(Views.percentEncoded(document))/\(line)")
         }
 
         readPage(router, "/reports") { _, context in
             let language = context.language
             let body = Templates.render("simple", [
-                "t": language.labels, "heading": language("reports"),
-                "links": Report.allCases.map { ["href": "/reports/\($0.rawValue)", "label": $0.rawValue, "summary": $0.summary] },
+                "t": language.labels, "heading": language("reports"), "hasLinks": true,
+                "links": Report.allCases.map { report -> [String: Any] in
+                    ["href": "/reports/\(report.rawValue)", "label": language("reportname." + report.rawValue),
+                     "summary": language("report." + report.rawValue)]
+                },
             ])
             return Reply.page(language("reports"), body, context: context, path: "/reports")
         }
@@ -105,21 +118,17 @@ extension WebApp {
                 return Reply.csv(text, filename: "\(report.rawValue)-\(asOf).csv")
             }
             let path = "/reports/\(report.rawValue)"
+            let heading = language("reportname." + report.rawValue)
             let body = Templates.render("simple", [
-                "t": language.labels, "heading": report.rawValue, "asOfForm": true, "path": path, "asOf": asOf.description,
-                "sections": sections.map { ["title": $0.title, "table": TableView.render($0.table)] },
+                "t": language.labels, "heading": heading, "intro": language("report." + report.rawValue),
+                "asOfForm": true, "path": path, "asOf": asOf.description,
+                "sections": sections.map { section -> [String: Any] in
+                    let title = language("section." + section.title)
+                    return ["title": title, "table": TableView.render(section.table.withDefaultColumns, caption: title, language: language)]
+                },
             ])
-            return Reply.page(report.rawValue, body, context: context, path: path)
+            return Reply.page(heading, body, context: context, path: path)
         }
-    }
-
-    /// A milestone for the overview and targets templates: figures, progress bar and chart.
-    func milestoneContext(_ milestone: DashboardData.Milestone, _ data: DashboardData, _ language: Language) -> [String: Any] {
-        ["title": milestone.title, "status": milestone.status.rawValue, "done": milestone.done, "target": milestone.target,
-         "dueOn": milestone.dueOn.description, "projectedOn": milestone.projectedOn as Any,
-         "pace": milestone.pacePerMonth.map { String($0) } ?? "—",
-         "bar": Charts.progressBar(milestone, language.forCharts),
-         "chart": Charts.timeline(milestone, proposedOn: data.proposedOn, asOf: data.asOf, width: 1000, language.forCharts)]
     }
 
     /// `?as_of=YYYY-MM-DD`, default today; a bad date is the user's to fix.

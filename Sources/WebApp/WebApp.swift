@@ -2,6 +2,7 @@ import Glibc
 import Hummingbird
 import Logging
 import NIOCore
+import Presentation
 import Tracker
 
 /// The web front end: the router with its middleware and every route.

@@ -127,7 +127,7 @@ class WebTests(unittest.TestCase):
         run("commitment", "record", LABS, "13", "--date", "2025-06-21", "--note", "Counted from the command line", db=self.server.db)
         _, targets = client.get("/targets?as_of=2025-06-30")
         self.assertIn("Counted from the command line", targets)
-        self.assertIn("<td>13</td><td>2025-06-21</td>", targets)
+        self.assertIn('class="date">2025-06-21</td><td data-label="Value" class="num">13</td>', targets)
 
     def test_disabled_user_signed_out_at_once(self):
         run("user", "add", "dora", "--role", "editor", "--password-stdin", db=self.server.db, stdin="dora-password-1\n")

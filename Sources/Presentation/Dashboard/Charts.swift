@@ -1,3 +1,5 @@
+import Storage
+import Tracker
 /// The dashboard's inline SVG charts. Coordinates are in a viewBox `width` units wide that scales
 /// to the page: 1000 on a screen, 420 on a phone, where the same 12-unit labels stay legible.
 public enum Charts {
