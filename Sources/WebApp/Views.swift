@@ -115,8 +115,13 @@ enum Views {
 /// in the page's language, statuses as badges in words, units in the page's language, evidence
 /// URLs (http(s) only) as links. Cells are escaped by the template.
 enum TableView {
+    /// Columns empty in every row are left out (a phone would show them as empty lines on every card;
+    /// the CSV download and the API keep every column).
     static func render(_ table: ResultTable, id: String? = nil, caption: String, language: Language,
                        link: ((_ column: String, _ row: [String: String]) -> String?)? = nil) -> String {
+        let filled = table.columns.indices.filter { index in table.normalizedRows.contains { $0[index] != .null && !$0[index].displayText.isEmpty } }
+        let table = filled.count == table.columns.count || filled.isEmpty
+            ? table : ResultTable(columns: filled.map { table.columns[$0] }, rows: table.normalizedRows.map { row in filled.map { row[$0] } })
         let numeric = table.numericColumns
         let labels = table.columns.map { language.column($0) }
         var rows: [[String: Any]] = []
@@ -126,8 +131,10 @@ enum TableView {
             var cells: [[String: Any]] = []
             for (index, column) in table.columns.enumerated() {
                 let text = row[column] ?? ""
-                var cell: [String: Any] = ["label": labels[index], "text": text, "badge": false, "link": false, "external": false,
-                                           "cls": numeric[index] ? "num" : isDate(column) ? "date" : ""]
+                // A class only where there is one: the template tests the key, and an empty string counts as set.
+                let cls: Any
+                if numeric[index] { cls = "num" } else if isDate(column) { cls = "date" } else { cls = false }
+                var cell: [String: Any] = ["label": labels[index], "text": text, "badge": false, "link": false, "external": false, "cls": cls]
                 if column == "status" || column.hasSuffix("_status"), let words = language.status(named: text) {
                     cell["badge"] = text
                     cell["text"] = words
