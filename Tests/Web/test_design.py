@@ -91,6 +91,7 @@ class DesignTests(unittest.TestCase):
         run("progress", "add", "3", "Visa delays for participants from Shanghai", "--status", "blocked", "--date", "2025-05-10", db=db)
         first = cls.server.sql("SELECT max(id) FROM progress_updates").strip()
         run("progress", "correct", first, "--status", "at-risk", db=db)
+        cls.corrected, cls.correction = first, cls.server.sql("SELECT max(id) FROM progress_updates").strip()
         run("training", "add", "--title", "AI workshop", "--start", "2025-05-12", "--location", "Beijing", "--participants", "38",
             "--countries", "21", db=db)
         cls.update = cls.server.sql("SELECT max(id) FROM progress_updates").strip()
@@ -203,9 +204,9 @@ class DesignTests(unittest.TestCase):
         self.assertEqual(six.find_element(By.CLASS_NAME, "badge").text, "进行中")
         # Its last update: the training session of 2025-05-12 (action 6 is the training programme).
         self.assertEqual(six.find_element(By.CSS_SELECTOR, "dd.date").text, "2025-05-12")
-        # Action 6's only figure: its labs, 4 of 20 = 20 % toward its targets.
-        self.assertEqual(six.find_element(By.TAG_NAME, "progress").get_attribute("value"), "20")
-        self.assertEqual(six.find_element(By.CLASS_NAME, "percent").text, "20 %")
+        # Action 6's targets: its labs, 4 of 20 (20 %), and the training programmes, 1 of 10 (10 %): 15 % on average.
+        self.assertEqual(six.find_element(By.TAG_NAME, "progress").get_attribute("value"), "15")
+        self.assertEqual(six.find_element(By.CLASS_NAME, "percent").text, "15 %")
         self.assertEqual(driver.find_element(By.CSS_SELECTOR, "#action-3 .badge").text, "有风险")
         self.assertEqual(driver.find_element(By.CSS_SELECTOR, "#action-1 dd.date").text, "尚无更新")
 
@@ -221,7 +222,8 @@ class DesignTests(unittest.TestCase):
         self.assertIn("superseded", entries[0].get_attribute("class"))
         self.assertEqual(entries[1].find_element(By.CLASS_NAME, "badge").text, "at risk")
         self.assertIn("2025-05-10", entries[1].text)
-        self.assertIn(f"corrects #{int(self.update) - 1}", entries[1].text)
+        self.assertIn(f"corrects #{self.corrected}", entries[1].text)
+        self.assertEqual(entries[1].get_attribute("id"), f"update-{self.correction}")
 
     def test_search_links_and_marks_matches_with_a_labelled_count(self):
         driver = self.browser(1280, "en")

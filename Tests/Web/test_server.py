@@ -304,7 +304,7 @@ class WebTests(unittest.TestCase):
         # Nothing to change: said above the form.
         response, body = client.post("/training/correct", {"csrf": csrf, "session": session})
         self.assertEqual(response.status, 422)
-        self.assertIn('<p class="error" id="correct-form-error">nothing to correct: give at least one field to change</p>', body)
+        self.assertIn('<div class="banner error" role="alert" id="correct-form-error">nothing to correct: give at least one field to change</div>', body)
         self.assertEqual(self.counts(), before)
 
     def test_actual_recorded_and_corrected(self):
@@ -326,7 +326,9 @@ class WebTests(unittest.TestCase):
         self.assertIn('<a href="https://example.org/labs" rel="noopener noreferrer nofollow">', row)
         self.assertIn(f'href="/targets/{LABS}/actuals/{actual}/correct"', row)
         # The targets table has the actual against the target.
-        self.assertRegex(body, rf"<td>{LABS}</td><td>6</td><td>Open 20 AI labs</td><td>20</td><td>labs</td><td>7</td><td>2025-05-31</td>")
+        self.assertIn('<td data-label="Action" class="num"><a href="/actions/6">6</a></td><td data-label="Title">Open 20 AI labs</td>'
+                      '<td data-label="Target" class="num">20</td><td data-label="Unit">labs</td><td data-label="Actual" class="num">7</td>'
+                      '<td data-label="Measured on" class="date">2025-05-31</td>', body)
 
         # The correction form is filled with the value's fields; empty ones keep the value's.
         _, body = client.get(f"/targets/{LABS}/actuals/{actual}/correct")
