@@ -347,7 +347,7 @@ class WebTests(unittest.TestCase):
         after = self.count(ACTUALS)
         response, body = client.post(f"/targets/{LABS}/actuals/{actual}/correct", {"csrf": csrf, "value": "9"})
         self.assertEqual(response.status, 422)
-        self.assertRegex(body, rf'<p class="error" id="form-error">value {actual} was already corrected by \d+; correct \d+ instead</p>')
+        self.assertRegex(body, rf'<div class="banner error" role="alert" id="form-error">value {actual} was already corrected by \d+; correct \d+ instead</div>')
         self.assertEqual(self.count(ACTUALS), after)
 
     def test_bad_actual_values_shown_beside_fields_and_kept(self):

@@ -78,8 +78,8 @@ extension Brief {
             blocks.append(.paragraph(l.pick("该计划没有可跟踪的目标。", "The plan has no trackable targets.")))
         } else {
             blocks.append(.table(
-                header: [l.pick("目标", "Target"), l.pick("归属", "For"), l.pick("承诺", "Promised"), l.pick("截止", "Due"),
-                         l.pick("进展", "Progress"), l.pick("状态", "Status")],
+                header: [l("head.target"), l("head.for"), l("head.promised"), l("head.due"),
+                         l("head.progress_reported"), l("head.status")],
                 numeric: [],
                 rows: targets.map { target in
                     let owner = target.action.map { l.pick("行动 \($0)", "action \($0)") } ?? l.pick("计划", "plan")

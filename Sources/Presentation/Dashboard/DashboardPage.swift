@@ -89,8 +89,8 @@ public enum DashboardPage {
     }
 
     static func actionsSection(_ data: DashboardData, _ l: Language) -> String {
-        let headers = [l.pick("序号", "#"), l.pick("行动", "Action"), l.pick("状态", "Status"), l.pick("最近进展", "Last update"),
-                       l.pick("进展数", "Updates"), l.pick("完成度", "Percent")]
+        let headers = [l("head.number"), l("head.action"), l("head.status"), l("head.last_update"),
+                       l("head.updates"), l("head.percent")]
         let rows = data.actions.map { action in
             var title = HTML.escape(action.title)
             if let english = action.titleEn { title += HTML.text("span", ["class": "en"], english) }
@@ -120,8 +120,8 @@ public enum DashboardPage {
         guard !data.targets.isEmpty else {
             return section("targets", title, HTML.text("p", ["class": "muted"], l.pick("该计划没有目标。", "The plan has no targets.")))
         }
-        let headers = [l.pick("归属", "For"), l.pick("目标", "Target"), l.pick("承诺", "Promised"), l.pick("实际", "Actual"),
-                       l.pick("进度", "Progress"), l.pick("截止", "Due"), l.pick("状态", "Status")]
+        let headers = [l("head.for"), l("head.target"), l("head.promised"), l("head.actual"),
+                       l("head.progress"), l("head.due"), l("head.status")]
         let rows = data.targets.map { target in
             let owner = target.action.map { l.pick("行动 \($0)", "Action \($0)") } ?? l.pick("计划", "Plan")
             let promised = [target.qualifier, target.target.map(CellText.real), target.unit].compactMap { $0 }.joined(separator: " ")
@@ -148,8 +148,8 @@ public enum DashboardPage {
         guard !data.milestones.isEmpty else {
             return section("milestone", l.pick("里程碑", "Milestones"), HTML.text("p", ["class": "muted"], l.pick("该计划没有里程碑。", "The plan has no milestone.")))
         }
-        let headers = [l.pick("序号", "#"), l.pick("举办时间", "Held"), l.pick("培训", "Session"), l.pick("地点", "Where"),
-                       l.pick("学员", "Participants"), l.pick("国家", "Countries")]
+        let headers = [l("head.number"), l("head.held"), l("head.session"), l("head.where"),
+                       l("head.participants"), l("head.countries")]
         let blocks = data.milestones.map { milestone in
             var block = HTML.text("h3", [:], milestone.title)
             let percent = milestone.target > 0 ? min(100, milestone.done * 100 / milestone.target) : 0
@@ -207,7 +207,7 @@ public enum DashboardPage {
                 groups.append((key, source, indicator.quote, [indicator]))
             }
         }
-        let headers = [l.pick("指标", "Indicator"), l.pick("数值", "Value"), l.pick("时间", "As of")]
+        let headers = [l("head.indicator"), l("head.value"), l("head.as_of")]
         let rows = groups.map { group -> String in
             let figures = group.indicators.map { indicator -> String in
                 var name = HTML.escape(indicator.name)
