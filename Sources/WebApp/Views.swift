@@ -13,8 +13,12 @@ enum Views {
             "t": language.labels, "planTitle": data.planTitle, "planTitleEn": data.planTitleEn as Any, "asOf": asOf.description,
             "actions": data.actions.map { action -> [String: Any] in
                 let percent = targetPercent(of: action, in: data)
+                // An English page leads with the English title where there is one, the plan's own title beneath.
+                let leadsInEnglish = language == .en && action.titleEn != nil
                 var card: [String: Any] = [
-                    "number": action.number, "title": action.title, "titleEn": action.titleEn ?? false,
+                    "number": action.number, "title": leadsInEnglish ? action.titleEn ?? action.title : action.title,
+                    "titleEn": leadsInEnglish ? action.title : action.titleEn ?? false,
+                    "secondLang": leadsInEnglish ? Language.of(action.title).htmlTag : "en",
                     "status": action.status.rawValue, "statusLabel": language.status(action.status),
                     "lastUpdate": action.lastUpdate?.description ?? false, "updates": action.updates, "lastNote": action.lastNote ?? false,
                     "hasPercent": percent != nil,
@@ -26,7 +30,7 @@ enum Views {
                 return card
             },
             "milestones": data.milestones.map { milestone(milestone: $0, data, language) },
-            "activity": Charts.monthlyBars(data.updatesPerMonth, width: 1000, language),
+            "activity": Charts.responsive { Charts.monthlyBars(data.updatesPerMonth, width: $0, language) },
         ]
     }
 
@@ -45,7 +49,8 @@ enum Views {
          "projectedOn": milestone.projectedOn?.description ?? false,
          "pace": milestone.pacePerMonth.map { String($0) } ?? "—",
          "bar": Charts.progressBar(milestone, language),
-         "chart": Charts.timeline(milestone, proposedOn: data.proposedOn, asOf: data.asOf, width: 1000, language)]
+         // Drawn again at a phone's width, so its labels stay legible there (the stylesheet shows one).
+         "chart": Charts.responsive { Charts.timeline(milestone, proposedOn: data.proposedOn, asOf: data.asOf, width: $0, language) }]
     }
 
     // MARK: Action
@@ -138,6 +143,8 @@ enum TableView {
                 if column == "status" || column.hasSuffix("_status"), let words = language.status(named: text) {
                     cell["badge"] = text
                     cell["text"] = words
+                } else if column == "percent", !text.isEmpty {
+                    cell["text"] = text + " %"
                 } else if column == "unit" || column == "target_unit" {
                     cell["text"] = language.unit(text)
                 } else if column == "milestone", text == "baseline" {

@@ -7,7 +7,7 @@ public enum Charts {
     static let narrowWidth = 420.0
 
     /// The chart drawn at both widths; the stylesheet shows one or the other.
-    static func responsive(_ draw: (Double) -> String) -> String {
+    public static func responsive(_ draw: (Double) -> String) -> String {
         HTML.element("div", ["class": "chart-wide"], draw(width)) + HTML.element("div", ["class": "chart-narrow"], draw(narrowWidth))
     }
 
