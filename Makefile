@@ -45,7 +45,7 @@ test:
 
 web-test:
 	cd Tests/Web && PLANTRACK_BIN="$(DEBUG_BIN)/plantrack" PLANTRACK_SCREENSHOTS="$(CURDIR)/.build/screenshots" \
-		$(WEB_PYTHON) -m unittest -v test_server test_browser
+		$(WEB_PYTHON) -m unittest -v test_server test_browser test_design test_tour
 
 # The main job on the bundled documents, on a throw-away database.
 demo: build

@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "Storage", dependencies: ["CSQLite"]),
         // Text → records. Knows nothing about the database.
         .target(name: "Importer"),
-        // The domain: schema, loader, progress, milestones, reports, output formats.
+        // The domain and its use cases: schema, loader, progress, milestones, queries and the data reports read.
         // Migrations/ and Seeds/ are compiled into it by the EmbedResources plugin.
         .target(
             name: "Tracker",
@@ -47,11 +47,16 @@ let package = Package(
             dependencies: ["Storage", "Importer", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
             plugins: ["EmbedResources"]
         ),
+        // Rendering: terminal tables, CSV and Markdown, the dashboard and its charts, the brief, the
+        // label catalogue (zh, en), and the web pages' templates and stylesheet (Templates/, compiled
+        // in by the EmbedResources plugin). No Mustache here: the templates are text until WebApp renders them.
+        .target(name: "Presentation", dependencies: ["Tracker", "Storage"], plugins: ["EmbedResources"]),
         // The web front end: routes, pages, sign-in. Only `plantrack-server` links it.
         .target(
             name: "WebApp",
             dependencies: [
                 "Tracker",
+                "Presentation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -71,6 +76,7 @@ let package = Package(
             name: "plantrack",
             dependencies: [
                 "Tracker",
+                "Presentation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -85,18 +91,18 @@ let package = Package(
         ),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "ImporterTests", dependencies: ["Importer"]),
-        .testTarget(name: "TrackerTests", dependencies: ["Tracker", "Importer", "Storage"]),
+        .testTarget(name: "TrackerTests", dependencies: ["Tracker", "Presentation", "Importer", "Storage"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Tracker"]),
         .testTarget(name: "DocumentFormatsTests", dependencies: ["DocumentFormats", "Importer"]),
-        .testTarget(name: "WebAppTests", dependencies: ["WebApp", "Tracker"]),
+        .testTarget(name: "WebAppTests", dependencies: ["WebApp", "Presentation", "Tracker"]),
         // Random histories: the CLI's JSON, the web API (the real server, over HTTP), the brief,
         // the dashboard and the views agree.
         .testTarget(
             name: "PropertyTests",
-            dependencies: ["Tracker", "Storage", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Tracker", "Presentation", "Storage", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         // The command line in-process: the `progress add` fast path against ArgumentParser's parse.
-        .testTarget(name: "CommandLineTests", dependencies: ["plantrack", "Tracker"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["plantrack", "Presentation", "Tracker"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,18 +1,19 @@
 import Foundation
 import PackagePlugin
 
-/// Compiles `Migrations/*.sql` and `Seeds/**` into the target as string literals, so the
-/// installed binary needs no files beside it. Runs whenever one of those files changes.
+/// Compiles files into the target as string literals, so the installed binary needs no files
+/// beside it: `Migrations/*.sql` and `Seeds/**` into Tracker, `Templates/**` (the web pages'
+/// Mustache templates and stylesheet) into Presentation. Runs whenever one of those files changes.
 @main
 struct EmbedResources: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         let root = context.package.directoryURL
         var arguments: [String] = []
         var inputs: [URL] = []
-        for (group, folder, extensions) in [
-            ("migrations", "Migrations", ["sql"]),
-            ("seeds", "Seeds", ["txt", "md", "json"]),
-        ] {
+        let groups: [(group: String, folder: String, extensions: [String])] = target.name == "Presentation"
+            ? [("templates", "Templates", ["mustache", "css"])]
+            : [("migrations", "Migrations", ["sql"]), ("seeds", "Seeds", ["txt", "md", "json"])]
+        for (group, folder, extensions) in groups {
             let base = root.appending(path: folder)
             for file in files(under: base) where extensions.contains(file.pathExtension) {
                 let relative = String(file.path.dropFirst(base.path.count + 1))
@@ -23,9 +24,9 @@ struct EmbedResources: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedResources.swift")
         return [
             .buildCommand(
-                displayName: "Embedding migrations and seeds",
+                displayName: "Embedding \(groups.map(\.folder).joined(separator: " and ")) into \(target.name)",
                 executable: try context.tool(named: "EmbedGenerator").url,
-                arguments: [output.path] + arguments,
+                arguments: [output.path, groups.map(\.group).joined(separator: ",")] + arguments,
                 inputFiles: inputs,
                 outputFiles: [output]
             )

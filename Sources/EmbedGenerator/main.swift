@@ -1,8 +1,9 @@
 // Writes one Swift file holding the given files as string literals, so the shipped
 // binary carries its migrations and seed documents and runs from any directory.
 //
-// usage: EmbedGenerator OUTPUT.swift GROUP=NAME=PATH...
-// GROUP is `migrations` or `seeds`; NAME is the file's name relative to its folder.
+// usage: EmbedGenerator OUTPUT.swift GROUP[,GROUP...] GROUP=NAME=PATH...
+// GROUP is one of the groups named second (`migrations`, `seeds`, `templates`); NAME is the file's
+// name relative to its folder. Each group becomes a static array of `EmbeddedResources`.
 import Glibc
 
 func fail(_ message: String, code: Int32 = 1) -> Never {
@@ -48,12 +49,15 @@ func literal(_ text: String) -> String {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard let outputPath = arguments.first else {
-    fail("usage: EmbedGenerator OUTPUT.swift GROUP=NAME=PATH...", code: 2)
+guard arguments.count >= 2 else {
+    fail("usage: EmbedGenerator OUTPUT.swift GROUP[,GROUP...] GROUP=NAME=PATH...", code: 2)
 }
+let outputPath = arguments[0]
+let groupNames = arguments[1].split(separator: ",").map(String.init)
 
-var groups: [String: [(name: String, contents: String)]] = ["migrations": [], "seeds": []]
-for spec in arguments.dropFirst() {
+var groups: [String: [(name: String, contents: String)]] = [:]
+for name in groupNames { groups[name] = [] }
+for spec in arguments.dropFirst(2) {
     let parts = spec.split(separator: "=", maxSplits: 2).map(String.init)
     guard parts.count == 3, groups[parts[0]] != nil else {
         fail("EmbedGenerator: bad argument \(spec)", code: 2)
@@ -66,7 +70,7 @@ for spec in arguments.dropFirst() {
 }
 
 var source = """
-// Generated at build time by the EmbedResources plugin from Migrations/ and Seeds/. Do not edit.
+// Generated at build time by the EmbedResources plugin. Do not edit.
 
 /// A file compiled into the binary: its name relative to its folder, and its exact text.
 package struct EmbeddedFile: Sendable {
@@ -77,7 +81,7 @@ package struct EmbeddedFile: Sendable {
 package enum EmbeddedResources {
 
 """
-for group in ["migrations", "seeds"] {
+for group in groupNames {
     let files = groups[group]!.sorted { $0.name < $1.name }
     source += "    package static let \(group): [EmbeddedFile] = [\n"
     for file in files {

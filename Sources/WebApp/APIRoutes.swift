@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Hummingbird
+import Presentation
 import Tracker
 
 /// The JSON API for scripts: the same keys as the CLI's `--format json`.

@@ -1,4 +1,5 @@
 import Hummingbird
+import Presentation
 import Tracker
 
 extension WebApp {

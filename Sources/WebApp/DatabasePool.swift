@@ -1,5 +1,6 @@
 import NIOPosix
 import Synchronization
+import Presentation
 import Tracker
 
 /// The server's connections: one writer, and a few read-only readers. Each runs on threads of its

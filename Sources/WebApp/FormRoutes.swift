@@ -1,4 +1,5 @@
 import Hummingbird
+import Presentation
 import Tracker
 
 /// What a form shows: the values as typed, and a message per field that was refused.
@@ -38,7 +39,7 @@ struct FormState: Sendable {
                 formError = "\(error)"
                 return nil
             }
-            let message = described.lines.joined(separator: "\n")
+            let message = Self.webWording(described.lines.joined(separator: "\n"))
             if let field = described.field, let name = Optional(fieldNames[field] ?? Self.formName(field)), fields.contains(name) {
                 errors[name] = message
             } else {
@@ -46,6 +47,20 @@ struct FormState: Sendable {
             }
             return nil
         }
+    }
+
+    /// A refusal as a web user should read it: the use cases' advice on which command to run
+    /// (a clause with a `command` or an --option in it) is no help in a browser, so it is left out.
+    static func webWording(_ message: String) -> String {
+        var parts = message.split(separator: "; ", omittingEmptySubsequences: false).map(String.init)
+        if parts.count > 1 { parts = [parts[0]] + parts.dropFirst().filter { !$0.contains("`") && !$0.contains("--") } }
+        var text = parts.joined(separator: "; ")
+        // "(progress add … --status completed)" and the like.
+        while let open = text.firstRange(of: " ("), let close = text[open.upperBound...].firstIndex(of: ")"),
+              text[open.upperBound..<close].contains("--") || text[open.upperBound..<close].contains("`") {
+            text.removeSubrange(open.lowerBound...close)
+        }
+        return text.replacing("`", with: "")
     }
 
     /// A domain field's name in forms and in the JSON API: the CLI's JSON keys.
@@ -79,33 +94,44 @@ extension WebApp {
         context["t"] = language.labels
         context["action"] = action
         context["csrf"] = csrf
-        context["statuses"] = Status.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == status] }
+        context["statuses"] = Status.allCases.map { ["value": $0.rawValue, "label": language.status($0), "selected": $0.rawValue == status] }
         context["commitmentOptions"] = commitments.map { ["value": $0, "selected": $0 == commitment] }
         return Templates.render("progressForm", context)
     }
 
     func actionPage(_ tracker: TrackerDatabase, number: Int, context: WebContext, form: FormState) throws -> String {
         let detail = try tracker.action(number)
+        let language = context.language
         let canWrite = context.user?.role.canWrite == true
         let commitments = detail.commitments.rows.compactMap { $0.first?.displayText }
+        let timeline = rows(detail.timeline).map { row in
+            Views.timelineEntry(row.compactMapValues { $0 as? String }, action: number, canWrite: canWrite, language: language)
+        }
+        // The status in force: the latest update not corrected since (the timeline is in date order).
+        let current = timeline.last { ($0["superseded"] as? Bool) == false }
+        let status = (current?["status"] as? String) ?? Status.notStarted.rawValue
+        // The action's text once, then where it was read from (the quote is that same text as the document has it).
+        // A title that is the text's first words is not repeated above it; an English page heads it with the English title.
+        let titleInText = detail.body.hasPrefix(detail.title)
+        let heading: (title: String?, titleEn: String?) = titleInText
+            ? (language == .en ? detail.titleEn : nil, language == .en ? nil : detail.titleEn)
+            : (detail.title, detail.titleEn)
         var page: [String: Any] = [
-            "t": context.language.labels, "number": detail.number, "title": detail.title, "titleEn": detail.titleEn as Any,
-            "vision": detail.vision as Any, "body": detail.body, "sourceQuote": detail.sourceQuote as Any,
-            "sourceLine": detail.sourceLine as Any, "document": detail.document ?? "",
-            "commitments": rows(detail.commitments),
-            "timeline": rows(detail.timeline).map { row -> [String: Any] in
-                var row = row
-                let superseded = (row["superseded"] as? String) ?? ""
-                if let link = Self.evidenceLink(row["evidence_url"] as? String) { row["evidenceLink"] = link }
-                row["canCorrect"] = canWrite && superseded.isEmpty
-                row["actionNumber"] = number
-                return row
+            "t": language.labels, "number": detail.number, "title": heading.title ?? false, "titleEn": heading.titleEn ?? false,
+            "vision": detail.vision ?? false, "body": detail.body,
+            "sourceNote": Views.sourceNote(document: detail.document, line: detail.sourceLine, language: language) ?? false,
+            "status": status, "statusLabel": language.status(named: status) ?? status,
+            "lastUpdate": (current?["reported_on"] as? String) ?? false,
+            "commitments": rows(detail.commitments).map { row -> [String: Any] in
+                ["slug": row["slug"] ?? "", "body": row["body"] ?? "", "due_on": row["due_on"] ?? false, "milestone": row["milestone"] ?? false]
             },
+            "hasCommitments": !detail.commitments.rows.isEmpty,
+            "timeline": timeline, "hasTimeline": !timeline.isEmpty,
             "canWrite": canWrite,
         ]
         if canWrite, let session = context.session {
             page["form"] = progressForm(action: "/actions/\(number)/progress", csrf: session.csrfToken, state: form,
-                                        commitments: commitments, language: context.language)
+                                        commitments: commitments, language: language)
         }
         return Templates.render("action", page)
     }
@@ -119,7 +145,8 @@ extension WebApp {
     /// `refused` is the form that was sent back with its problems; the others are empty.
     func trainingPage(_ tracker: TrackerDatabase, context: WebContext, refused: (form: TrainingForm, state: FormState)? = nil) throws -> String {
         var page: [String: Any] = ["t": context.language.labels]
-        page["sessions"] = TableView.render(try tracker.trainingSessions(), id: "sessions")
+        let sessions = try tracker.trainingSessions().selecting(Self.sessionColumns)
+        page["sessions"] = TableView.render(sessions, id: "sessions", caption: context.language("training"), language: context.language)
         page["canWrite"] = context.user?.role.canWrite == true
         page["csrf"] = context.session?.csrfToken ?? ""
         for form in TrainingForm.allCases {
@@ -130,6 +157,10 @@ extension WebApp {
         }
         return Templates.render("training", page)
     }
+
+    /// The sessions table's columns: when and where, who came, what it counts toward, and whether it still stands.
+    static let sessionColumns = ["id", "started_on", "ended_on", "title", "location", "host", "participants", "countries",
+                                 "milestone", "counts_as", "evidence_url", "superseded_by", "withdrawn_on", "withdrawn_because"]
 
     /// The records of the `fields` template: each input with what was typed and its problem.
     static func fieldsContext(_ inputs: [FormInput], state: FormState, idPrefix: String, language: Language) -> [[String: Any]] {
@@ -149,8 +180,10 @@ extension WebApp {
             let progress = try ResultTable(tracker.commitmentProgress(asOf: asOf)).selecting(Self.targetColumns)
             return Templates.render("targets", [
                 "t": language.labels, "asOf": asOf.description,
-                "milestones": data.milestones.map { milestoneContext($0, data, language) },
-                "commitments": TableView.render(progress, id: "commitments"),
+                "milestones": data.milestones.map { Views.milestone(milestone: $0, data, language) },
+                "commitments": TableView.render(progress, id: "commitments", caption: language("commitments"), language: language) { column, row in
+                    column == "action" ? row["action"].map { "/actions/\($0)" } : nil
+                },
             ])
         }
         let actuals = try await pool.read { tracker in try actualsSection(tracker, context: context, form: form) }
@@ -158,7 +191,7 @@ extension WebApp {
     }
 
     /// The targets table's columns: what is promised, the level reached, and the verdict.
-    static let targetColumns = ["slug", "action", "title", "target", "unit", "actual", "actual_on", "percent", "due_on", "status"]
+    static let targetColumns = ["action", "title", "target", "unit", "actual", "actual_on", "percent", "due_on", "status", "slug"]
 
     /// Every value recorded against a target (corrections and what they replace included), and the record form.
     func actualsSection(_ tracker: TrackerDatabase, context: WebContext, form: FormState?) throws -> String {
@@ -173,6 +206,7 @@ extension WebApp {
                 actuals.append([
                     "id": row["id"] ?? "", "commitment": slug, "measuredOn": row["on_date"] ?? "", "value": row["value"] ?? "",
                     "note": row["note"] ?? "", "author": row["author"] ?? "", "corrects": row["supersedes_id"] ?? false,
+                    "commitmentLabel": slug,
                     "isSuperseded": supersededBy != nil, "supersededBy": supersededBy ?? "",
                     "evidenceLink": Self.evidenceLink(evidence) ?? false,
                     "evidenceText": evidence ?? "",
@@ -180,16 +214,20 @@ extension WebApp {
                 ])
             }
         }
-        var page: [String: Any] = ["t": context.language.labels, "actuals": actuals, "canWrite": canWrite]
+        var page: [String: Any] = ["t": context.language.labels, "actuals": actuals, "hasActuals": !actuals.isEmpty, "canWrite": canWrite]
         if canWrite, let session = context.session {
+            // Only what `recordActual` accepts: a target counted in sessions or a date-only deliverable is never offered.
+            let recordable = try tracker.commitmentsTakingActuals().map { commitment in
+                (slug: commitment.slug, label: (commitment.action.map { "\(context.language("action")) \($0) · " } ?? "") + commitment.title)
+            }
             page["form"] = actualForm(action: "/targets/actuals", csrf: session.csrfToken,
-                                      state: form ?? FormState(fields: Self.actualFields), commitments: slugs, language: context.language)
+                                      state: form ?? FormState(fields: Self.actualFields), commitments: recordable, language: context.language)
         }
         return Templates.render("actuals", page)
     }
 
     /// The form of a measured value: with a choice of commitment to record one, without to correct one.
-    func actualForm(action: String, csrf: String, state: FormState, commitments: [String]?, language: Language) -> String {
+    func actualForm(action: String, csrf: String, state: FormState, commitments: [(slug: String, label: String)]?, language: Language) -> String {
         var context = state.context
         context["t"] = language.labels
         context["action"] = action
@@ -197,7 +235,7 @@ extension WebApp {
         if let commitments {
             let chosen = state.values["commitment"] ?? ""
             context["chooseCommitment"] = true
-            context["commitmentOptions"] = commitments.map { ["slug": $0, "selected": $0 == chosen] }
+            context["commitmentOptions"] = commitments.map { ["slug": $0.slug, "label": $0.label, "selected": $0.slug == chosen] }
         }
         context["fields"] = Self.fieldsContext(Self.actualInputs, state: state, idPrefix: "", language: language)
         return Templates.render("actualForm", context)
@@ -229,93 +267,6 @@ extension WebApp {
     /// Reads the submitted fields that a form knows, as typed.
     func formState(_ form: FormBody, fields: [String]) -> FormState {
         FormState(values: Dictionary(uniqueKeysWithValues: fields.compactMap { name in form[name].map { (name, $0) } }), fields: fields)
-    }
-
-    func addFormRoutes(to router: Router<WebContext>) {
-        router.post("/actions/:number/progress") { request, context in
-            guard let number = context.parameters.get("number").flatMap({ Int($0) }), number > 0 else {
-                return Reply.message(context.language("not_found"), "no such action", status: .notFound, context: context)
-            }
-            return try await formPost(request, context, fields: Self.progressFields, saved: "/actions/\(number)#timeline",
-                                      title: "\(context.language("action")) \(number)", path: "/actions/\(number)") { tracker, state, author in
-                _ = try Writes.addProgress(tracker, action: .number(number), state: &state, author: author)
-            } page: { state in
-                try await pool.read { tracker in try actionPage(tracker, number: number, context: context, form: state) }
-            }
-        }
-
-        readPage(router, "/actions/:number/updates/:id/correct") { request, context in
-            guard let session = editorSession(context) else { return Reply.forbidden(context) }
-            guard let number = context.parameters.get("number").flatMap({ Int($0) }),
-                  let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
-                return Reply.message(context.language("not_found"), "no such update", status: .notFound, context: context)
-            }
-            let body = try await pool.read { tracker in
-                try correctPage(tracker, number: number, id: id, csrf: session.csrfToken, context: context, state: nil)
-            }
-            return Reply.page(context.language("correct_update"), body, context: context, path: "/actions/\(number)")
-        }
-
-        router.post("/actions/:number/updates/:id/correct") { request, context in
-            guard let number = context.parameters.get("number").flatMap({ Int($0) }),
-                  let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
-                return Reply.message(context.language("not_found"), "no such update", status: .notFound, context: context)
-            }
-            return try await formPost(request, context, fields: Self.progressFields, saved: "/actions/\(number)#timeline",
-                                      title: context.language("correct_update"), path: "/actions/\(number)") { tracker, state, author in
-                try Writes.correctProgress(tracker, id: id, state: &state, author: author)
-            } page: { state in
-                try await pool.read { tracker in
-                    try correctPage(tracker, number: number, id: id, csrf: context.session?.csrfToken ?? "", context: context, state: state)
-                }
-            }
-        }
-
-        for form in TrainingForm.allCases {
-            router.post(form.path) { request, context in
-                try await formPost(request, context, fields: form.inputs.map(\.name) + (form == .add ? ["baseline"] : []), saved: "/training",
-                                   title: context.language("training"), path: "/training", write: form.write) { state in
-                    try await pool.read { tracker in try trainingPage(tracker, context: context, refused: (form, state)) }
-                }
-            }
-        }
-
-        router.post("/targets/actuals") { request, context in
-            try await formPost(request, context, fields: Self.actualFields, saved: "/targets#actuals", title: context.language("targets"),
-                               path: "/targets", write: Writes.recordActual) { state in
-                try await targetsPage(asOf: .today(), context: context, form: state)
-            }
-        }
-
-        readPage(router, "/targets/:slug/actuals/:id/correct") { request, context in
-            guard let session = editorSession(context) else { return Reply.forbidden(context) }
-            guard let slug = context.parameters.get("slug"), let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
-                return Reply.message(context.language("not_found"), "no such recorded value", status: .notFound, context: context)
-            }
-            let body = try await pool.read { tracker in
-                try correctActualPage(tracker, slug: slug, id: id, csrf: session.csrfToken, context: context, state: nil)
-            }
-            return Reply.page(context.language("correct_actual"), body, context: context, path: "/targets")
-        }
-
-        router.post("/targets/:slug/actuals/:id/correct") { request, context in
-            guard let slug = context.parameters.get("slug"), let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
-                return Reply.message(context.language("not_found"), "no such recorded value", status: .notFound, context: context)
-            }
-            do {
-                return try await formPost(request, context, fields: Self.correctActualFields, saved: "/targets#actuals",
-                                          title: context.language("correct_actual"), path: "/targets") { tracker, state, author in
-                    try Writes.correctActual(tracker, id: id, state: &state, author: author)
-                } page: { state in
-                    try await pool.read { tracker in
-                        try correctActualPage(tracker, slug: slug, id: id, csrf: context.session?.csrfToken ?? "", context: context, state: state)
-                    }
-                }
-            } catch let error as TrackerError {
-                // A refusal of a value that is not the slug's: there is no form to show it beside.
-                return Reply.message(context.language("not_found"), error.message, status: .notFound, context: context)
-            }
-        }
     }
 
     /// The signed-in session, when its user may write.

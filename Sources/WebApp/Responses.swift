@@ -2,6 +2,7 @@ import Hummingbird
 import Synchronization
 import NIOCore
 import Storage
+import Presentation
 import Tracker
 
 /// Building blocks shared by the handlers: pages, redirects, JSON, form bodies.
@@ -53,12 +54,12 @@ enum Reply {
         let key = ([context.language.rawValue, title, path, flash ?? ""] + user).joined(separator: "\u{1F}")
         if let parts = layouts.withLock({ $0[key] }) { return parts }
         var layout: [String: Any] = [
-            "title": title, "lang": context.language == .zh ? "zh-Hans" : "en",
+            "title": title, "lang": context.language.htmlTag,
             "t": context.language.labels, "otherLang": context.language.other.rawValue,
-            "switchLabel": context.language.switchLabel, "path": path,
+            "switchLabel": context.language.switchLabel, "otherLangTag": context.language.other.htmlTag, "path": path,
         ]
         if let session = context.session {
-            layout["user"] = ["name": session.user.name, "role": session.user.role.rawValue]
+            layout["user"] = ["name": session.user.name, "roleLabel": context.language("role." + session.user.role.rawValue)]
             layout["csrf"] = session.csrfToken
         }
         if let flash { layout["flash"] = flash }
@@ -77,8 +78,10 @@ enum Reply {
         message(context.language("forbidden"), context.language("viewer_note"), status: .forbidden, context: context)
     }
 
+    /// A page of one message; a refusal (any status from 400 on) in the red banner.
     static func message(_ heading: String, _ text: String, status: HTTPResponse.Status, context: WebContext) -> Response {
-        page(heading, Templates.render("message", ["heading": heading, "message": text]), context: context, path: "/", status: status)
+        page(heading, Templates.render("message", ["heading": heading, "message": text, "isError": status.code >= 400]),
+             context: context, path: "/", status: status)
     }
 }
 
@@ -135,17 +138,4 @@ extension Request {
         let buffer = try await collectBody(upTo: 1 << 20)
         return String(buffer: buffer)
     }
-}
-
-/// A result table as an HTML table; cells are escaped by the template.
-enum TableView {
-    static func render(_ table: ResultTable, id: String? = nil) -> String {
-        var context: [String: Any] = [
-            "columns": table.columns,
-            "rows": table.rows.map { ["cells": $0.map(\.displayText)] },
-        ]
-        if let id { context["id"] = id }
-        return Templates.render("table", context)
-    }
-
 }

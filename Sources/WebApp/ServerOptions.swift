@@ -1,3 +1,4 @@
+import Presentation
 import Tracker
 
 /// `plantrack-server --db PATH --host H --port P [--public] [--secure-cookies]`, as `plantrack serve` passes them.

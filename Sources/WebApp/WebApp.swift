@@ -2,6 +2,7 @@ import Glibc
 import Hummingbird
 import Logging
 import NIOCore
+import Presentation
 import Tracker
 
 /// The web front end: the router with its middleware and every route.
@@ -18,9 +19,14 @@ public struct WebApp: Sendable {
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         router.add(middleware: SessionMiddleware(app: self))
+        // One controller per area (Controllers/); sign-in and the JSON API keep their own files.
         addAuthRoutes(to: router)
-        addPageRoutes(to: router)
-        addFormRoutes(to: router)
+        OverviewController(app: self).addRoutes(to: router)
+        ActionsController(app: self).addRoutes(to: router)
+        TargetsController(app: self).addRoutes(to: router)
+        TrainingController(app: self).addRoutes(to: router)
+        LibraryController(app: self).addRoutes(to: router)
+        ReportsController(app: self).addRoutes(to: router)
         addAPIRoutes(to: router)
         return router
     }

@@ -1,3 +1,4 @@
+import Presentation
 import Tracker
 import Hummingbird
 import NIOCore

@@ -1,3 +1,4 @@
+import Presentation
 import Tracker
 
 /// The forms' and the API's writes: each parses the typed text with the shared field rules

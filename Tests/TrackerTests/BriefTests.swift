@@ -3,6 +3,7 @@ import Storage
 import Testing
 
 @testable import Tracker
+@testable import Presentation
 
 /// `plantrack brief` on ReportFixture as of 2025-09-30, in both languages and both formats,
 /// against Golden/BriefGoldens.swift; and the rules behind it (period, targets, escaping).

@@ -7,6 +7,7 @@ import Testing
 #endif
 
 @testable import Tracker
+@testable import Presentation
 
 /// The dashboard page read back as XML: every section is there with the figures of the fixture,
 /// user text is escaped, and nothing is fetched from elsewhere.

@@ -1,6 +1,7 @@
 import Storage
 import Testing
 @testable import Tracker
+@testable import Presentation
 
 /// CJK next to ASCII, NULLs, integers, reals, and cells with a comma, quotes, a pipe and a newline.
 private let sample = ResultTable(

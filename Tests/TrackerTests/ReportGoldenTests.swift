@@ -3,6 +3,7 @@ import Storage
 import Testing
 
 @testable import Tracker
+@testable import Presentation
 
 /// Every report in every format on ReportFixture, as of 2025-09-30, against the goldens in
 /// Golden/ReportGoldens.swift; and the `table` format with the listing's default columns at three

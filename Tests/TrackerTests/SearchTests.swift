@@ -3,6 +3,7 @@ import Storage
 import Testing
 
 @testable import Tracker
+@testable import Presentation
 
 /// `plantrack search`: Chinese queries of two characters (instr) and more (trigram FTS5), English
 /// in any case, several terms, and the index kept in step with the loader and the progress log.

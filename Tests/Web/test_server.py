@@ -127,7 +127,7 @@ class WebTests(unittest.TestCase):
         run("commitment", "record", LABS, "13", "--date", "2025-06-21", "--note", "Counted from the command line", db=self.server.db)
         _, targets = client.get("/targets?as_of=2025-06-30")
         self.assertIn("Counted from the command line", targets)
-        self.assertIn("<td>13</td><td>2025-06-21</td>", targets)
+        self.assertIn('class="date">2025-06-21</td><td data-label="Value" class="num">13</td>', targets)
 
     def test_disabled_user_signed_out_at_once(self):
         run("user", "add", "dora", "--role", "editor", "--password-stdin", db=self.server.db, stdin="dora-password-1\n")
@@ -317,7 +317,7 @@ class WebTests(unittest.TestCase):
         # Nothing to change: said above the form.
         response, body = client.post("/training/correct", {"csrf": csrf, "session": session})
         self.assertEqual(response.status, 422)
-        self.assertIn('<p class="error" id="correct-form-error">nothing to correct: give at least one field to change</p>', body)
+        self.assertIn('<div class="banner error" role="alert" id="correct-form-error">nothing to correct: give at least one field to change</div>', body)
         self.assertEqual(self.counts(), before)
 
     def test_actual_recorded_and_corrected(self):
@@ -339,7 +339,9 @@ class WebTests(unittest.TestCase):
         self.assertIn('<a href="https://example.org/labs" rel="noopener noreferrer nofollow">', row)
         self.assertIn(f'href="/targets/{LABS}/actuals/{actual}/correct"', row)
         # The targets table has the actual against the target.
-        self.assertRegex(body, rf"<td>{LABS}</td><td>6</td><td>Open 20 AI labs</td><td>20</td><td>labs</td><td>7</td><td>2025-05-31</td>")
+        self.assertIn('<td data-label="Action" class="num"><a href="/actions/6">6</a></td><td data-label="Title">Open 20 AI labs</td>'
+                      '<td data-label="Target" class="num">20</td><td data-label="Unit">labs</td><td data-label="Actual" class="num">7</td>'
+                      '<td data-label="Measured on" class="date">2025-05-31</td>', body)
 
         # The correction form is filled with the value's fields; empty ones keep the value's.
         _, body = client.get(f"/targets/{LABS}/actuals/{actual}/correct")
@@ -358,7 +360,7 @@ class WebTests(unittest.TestCase):
         after = self.count(ACTUALS)
         response, body = client.post(f"/targets/{LABS}/actuals/{actual}/correct", {"csrf": csrf, "value": "9"})
         self.assertEqual(response.status, 422)
-        self.assertRegex(body, rf'<p class="error" id="form-error">value {actual} was already corrected by \d+; correct \d+ instead</p>')
+        self.assertRegex(body, rf'<div class="banner error" role="alert" id="form-error">value {actual} was already corrected by \d+; correct \d+ instead</div>')
         self.assertEqual(self.count(ACTUALS), after)
 
     def test_bad_actual_values_shown_beside_fields_and_kept(self):

@@ -1,5 +1,6 @@
 import Testing
 
+import Tracker
 @testable import WebApp
 
 struct WebHelpersTests {

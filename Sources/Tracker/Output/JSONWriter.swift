@@ -2,7 +2,7 @@ import Storage
 
 /// The `json` format: an array of objects keyed by column name, one object per line.
 public enum JSONWriter {
-    static func render(_ table: ResultTable) -> String {
+    package static func render(_ table: ResultTable) -> String {
         let rows = table.normalizedRows
         guard !rows.isEmpty else { return "[]\n" }
         let keys = table.columns.map(stringLiteral)

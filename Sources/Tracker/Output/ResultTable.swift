@@ -41,17 +41,8 @@ public struct ResultTable: Sendable {
 }
 
 extension ResultTable {
-    public func render(as format: OutputFormat, options: RenderOptions = .init()) -> String {
-        switch format {
-        case .table: TableRenderer.render(self, options: options)
-        case .csv: (options.byteOrderMark ? "\u{FEFF}" : "") + CSVWriter.render(self)
-        case .json: JSONWriter.render(self)
-        case .markdown: MarkdownWriter.render(self)
-        }
-    }
-
     /// Rows shaped to the columns, so a ragged row can never misalign or crash a writer.
-    var normalizedRows: [[DatabaseValue]] {
+    package var normalizedRows: [[DatabaseValue]] {
         let width = columns.count
         return rows.map { row in
             if row.count == width { return row }
@@ -62,7 +53,7 @@ extension ResultTable {
 
     /// A column is numeric when it holds at least one number and nothing but numbers and NULLs;
     /// such columns are right-aligned.
-    var numericColumns: [Bool] {
+    package var numericColumns: [Bool] {
         var sawNumber = Array(repeating: false, count: columns.count)
         var sawOther = Array(repeating: false, count: columns.count)
         for row in normalizedRows {
@@ -90,7 +81,7 @@ extension DatabaseValue {
         }
     }
 
-    var isNumber: Bool {
+    package var isNumber: Bool {
         switch self {
         case .integer, .real: true
         default: false
@@ -99,10 +90,10 @@ extension DatabaseValue {
 }
 
 /// How numbers and bytes are spelled in every format.
-enum CellText {
+package enum CellText {
     /// Shortest round-trip form; integral values print without ".0" (230, not 230.0) as long as
     /// every integer in range is exact, beyond which Swift's exponent form is clearer.
-    static func real(_ value: Double) -> String {
+    package static func real(_ value: Double) -> String {
         let exactIntegerLimit = 9_007_199_254_740_992.0  // 2^53
         if value.isFinite, value == value.rounded(.towardZero), abs(value) < exactIntegerLimit {
             return String(Int64(value))
@@ -111,7 +102,7 @@ enum CellText {
     }
 
     /// Lowercase hex, two digits a byte.
-    static func hex(_ bytes: [UInt8]) -> String {
+    package static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var utf8: [UInt8] = []
         utf8.reserveCapacity(bytes.count * 2)

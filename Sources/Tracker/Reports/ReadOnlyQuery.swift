@@ -14,7 +14,7 @@ public enum ReadOnlyQuery {
     /// memory; past this many they stop and point to CSV or JSON, which stream.
     public static let maximumBufferedRows = 100_000
     /// Rows rendered and written at a time by the streaming formats.
-    static let batchSize = 512
+    package static let batchSize = 512
 
     /// Runs one read-only statement and returns all its rows (for small results and tests).
     public static func run(
@@ -29,45 +29,13 @@ public enum ReadOnlyQuery {
         return table
     }
 
-    /// Runs one read-only statement and writes its result in `format` through `write`: CSV and
-    /// JSON stream in batches (memory stays flat however many rows), table and Markdown buffer
-    /// up to `maximumBufferedRows`.
-    public static func stream(
-        _ sql: String, parameters: [QueryParameter] = [], timeoutSeconds: Double = 30, format: OutputFormat,
-        options: RenderOptions = .init(), in tracker: TrackerDatabase, write: (String) -> Void
-    ) throws {
-        switch format {
-        case .table, .markdown:
-            write(try run(sql, parameters: parameters, timeoutSeconds: timeoutSeconds, in: tracker).render(as: format, options: options))
-        case .csv:
-            var header: String?
-            try forEachBatch(sql, parameters: parameters, timeoutSeconds: timeoutSeconds, in: tracker) { columns, rows in
-                let headerText = header ?? ResultTable(columns: columns, rows: []).render(as: .csv)
-                if header == nil { write(headerText); header = headerText }
-                if !rows.isEmpty {
-                    write(String(ResultTable(columns: columns, rows: rows).render(as: .csv).utf8.dropFirst(headerText.utf8.count))!)
-                }
-            }
-        case .json:
-            var wroteRows = false
-            try forEachBatch(sql, parameters: parameters, timeoutSeconds: timeoutSeconds, in: tracker) { columns, rows in
-                guard !rows.isEmpty else { return }
-                // "[\n  {…},\n  {…}\n]\n" → the objects alone, joined across batches with ",\n".
-                let body = ResultTable(columns: columns, rows: rows).render(as: .json).utf8.dropFirst(2).dropLast(3)
-                write((wroteRows ? ",\n" : "[\n") + String(body)!)
-                wroteRows = true
-            }
-            write(wroteRows ? "\n]\n" : "[]\n")
-        }
-    }
-
-    static var tooManyRows: TrackerError {
+    package static var tooManyRows: TrackerError {
         TrackerError("sql: more than \(maximumBufferedRows) rows; table and markdown output hold every row in memory — use --format csv or json, which stream")
     }
 
     /// Checks and runs the statement, handing its rows over in batches (the first call may have
     /// no rows: it carries the column names, so an empty result still has a header).
-    static func forEachBatch(
+    package static func forEachBatch(
         _ sql: String, parameters: [QueryParameter], timeoutSeconds: Double, in tracker: TrackerDatabase,
         _ body: (_ columns: [String], _ rows: [[DatabaseValue]]) throws -> Void
     ) throws {

@@ -6,7 +6,8 @@ import Tracker
 /// server is a program of its own so the command line never links (nor loads) the web stack.
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Serve the tracker to a browser (and a JSON API) with accounts.")
+        examples: "serve", commandName: "serve", abstract: "Serve the tracker to a browser (and a JSON API) with accounts.",
+        discussion: "Sign-in needs an account: create one first with `plantrack user add NAME --role admin` (it prints a one-time password).")
 
     @OptionGroup var global: GlobalOptions
 
@@ -28,6 +29,9 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        if try Self.hasNoAccounts(global) {
+            Console.write("plantrack serve: \(global.databasePath) has no accounts yet, so nobody can sign in; create one with `plantrack user add NAME --role admin`\n", to: STDERR_FILENO)
+        }
         var arguments = ["plantrack-server", "--db", global.databasePath, "--host", host, "--port", String(port)]
         if `public` { arguments.append("--public") }
         if secureCookies { arguments.append("--secure-cookies") }
@@ -35,6 +39,12 @@ struct ServeCommand: ParsableCommand {
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         execv(server, &argv)
         throw CommandLineError(message: "cannot start \(server): \(String(cString: strerror(errno))); `make install` puts plantrack-server beside plantrack")
+    }
+
+    /// True when the database has no user: the server would start but no one could sign in.
+    /// (Its connection is closed again before the server replaces this process.)
+    static func hasNoAccounts(_ global: GlobalOptions) throws -> Bool {
+        try global.open(.readOnly).users().rows.isEmpty
     }
 
     /// `plantrack-server` in the directory of the running executable (/proc/self/exe).

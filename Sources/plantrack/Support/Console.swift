@@ -1,4 +1,5 @@
 import Glibc
+import Presentation
 import Tracker
 
 /// Writing to the terminal: stdout for results, stderr for errors, tables sized to the window.

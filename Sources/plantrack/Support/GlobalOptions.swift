@@ -1,5 +1,6 @@
 import ArgumentParser
 import Glibc
+import Presentation
 import Tracker
 
 /// `--db PATH`, shared by every command: the flag, else `$PLANTRACK_DB`, else `./plantrack.db`.

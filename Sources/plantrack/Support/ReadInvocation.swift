@@ -1,3 +1,4 @@
+import Presentation
 import Tracker
 
 /// A read command as parsed, by ArgumentParser (from the command's properties) or by `FastPath`

@@ -1,3 +1,5 @@
+import Storage
+import Tracker
 /// The dashboard as one self-contained HTML page: inline CSS and SVG, no scripts, nothing fetched.
 /// The markup is also well-formed XML, so tests (and any XML tool) can read it back.
 ///
@@ -87,8 +89,8 @@ public enum DashboardPage {
     }
 
     static func actionsSection(_ data: DashboardData, _ l: Language) -> String {
-        let headers = [l.pick("序号", "#"), l.pick("行动", "Action"), l.pick("状态", "Status"), l.pick("最近进展", "Last update"),
-                       l.pick("进展数", "Updates"), l.pick("完成度", "Percent")]
+        let headers = [l("head.number"), l("head.action"), l("head.status"), l("head.last_update"),
+                       l("head.updates"), l("head.percent")]
         let rows = data.actions.map { action in
             var title = HTML.escape(action.title)
             if let english = action.titleEn { title += HTML.text("span", ["class": "en"], english) }
@@ -118,8 +120,8 @@ public enum DashboardPage {
         guard !data.targets.isEmpty else {
             return section("targets", title, HTML.text("p", ["class": "muted"], l.pick("该计划没有目标。", "The plan has no targets.")))
         }
-        let headers = [l.pick("归属", "For"), l.pick("目标", "Target"), l.pick("承诺", "Promised"), l.pick("实际", "Actual"),
-                       l.pick("进度", "Progress"), l.pick("截止", "Due"), l.pick("状态", "Status")]
+        let headers = [l("head.for"), l("head.target"), l("head.promised"), l("head.actual"),
+                       l("head.progress"), l("head.due"), l("head.status")]
         let rows = data.targets.map { target in
             let owner = target.action.map { l.pick("行动 \($0)", "Action \($0)") } ?? l.pick("计划", "Plan")
             let promised = [target.qualifier, target.target.map(CellText.real), target.unit].compactMap { $0 }.joined(separator: " ")
@@ -146,8 +148,8 @@ public enum DashboardPage {
         guard !data.milestones.isEmpty else {
             return section("milestone", l.pick("里程碑", "Milestones"), HTML.text("p", ["class": "muted"], l.pick("该计划没有里程碑。", "The plan has no milestone.")))
         }
-        let headers = [l.pick("序号", "#"), l.pick("举办时间", "Held"), l.pick("培训", "Session"), l.pick("地点", "Where"),
-                       l.pick("学员", "Participants"), l.pick("国家", "Countries")]
+        let headers = [l("head.number"), l("head.held"), l("head.session"), l("head.where"),
+                       l("head.participants"), l("head.countries")]
         let blocks = data.milestones.map { milestone in
             var block = HTML.text("h3", [:], milestone.title)
             // The view's percent (commitment_progress), at most 100: not a second rule here.
@@ -206,7 +208,7 @@ public enum DashboardPage {
                 groups.append((key, source, indicator.quote, [indicator]))
             }
         }
-        let headers = [l.pick("指标", "Indicator"), l.pick("数值", "Value"), l.pick("时间", "As of")]
+        let headers = [l("head.indicator"), l("head.value"), l("head.as_of")]
         let rows = groups.map { group -> String in
             let figures = group.indicators.map { indicator -> String in
                 var name = HTML.escape(indicator.name)
@@ -306,107 +308,5 @@ public enum DashboardPage {
             parts.joined())
     }
 
-    public static let stylesheet = """
-
-        :root { --ink: #1d2433; --muted: #5b6475; --line: #d9dee7; --bg: #f4f6f9; --card: #ffffff;
-          --completed: #1a7f37; --in-progress: #1f6feb; --at-risk: #b7791f; --blocked: #c62828; --not-started: #9aa3ae;
-          --met: #1a7f37; --on-track: #1f6feb; --missed: #c62828; }
-        * { box-sizing: border-box; }
-        body { margin: 0; color: var(--ink); background: var(--bg);
-          font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Zen Hei", sans-serif; }
-        main { max-width: 1120px; margin: 0 auto; padding: 20px 24px 32px; }
-        header h1 { margin: 0; font-size: 26px; }
-        .kicker { margin: 0; color: var(--muted); text-transform: uppercase; letter-spacing: .08em; font-size: 12px; }
-        .subtitle { margin: 2px 0 0; color: var(--muted); }
-        .as-of { margin: 6px 0 0; font-weight: 600; }
-        section { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 14px 20px 18px; margin: 16px 0; }
-        h2 { margin: 0 0 10px; font-size: 18px; }
-        h3 { margin: 8px 0 4px; font-size: 16px; }
-        .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(230px, 1fr)); gap: 14px; }
-        .tile { border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; }
-        .tile p { margin: 2px 0; }
-        .label { color: var(--muted); font-size: 13px; }
-        .figure { font-size: 30px; font-weight: 700; line-height: 1.2; }
-        .milestone-figure { font-size: 17px; font-weight: 600; margin: 4px 0 8px; }
-        .muted { color: var(--muted); font-size: 13px; }
-        .legend { list-style: none; padding: 0; margin: 6px 0 0; display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: 12px; color: var(--muted); }
-        .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; vertical-align: baseline; }
-        .status-bar { width: 100%; height: 14px; display: block; margin-top: 6px; border-radius: 3px; }
-        table { border-collapse: collapse; width: 100%; font-size: 14px; margin-top: 6px; }
-        th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
-        th { font-size: 12px; color: var(--muted); font-weight: 600; }
-        .date { white-space: nowrap; }
-        .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-        .en { display: block; color: var(--muted); font-size: 12px; }
-        .note { display: block; color: var(--muted); font-size: 12px; max-width: 34em; }
-        .source { font-size: 12px; color: var(--muted); }
-        .badge { display: inline-block; padding: 0 8px; border-radius: 10px; color: #fff; font-size: 12px; font-weight: 600; white-space: nowrap; }
-        .status-completed, .status-met, .status-done { background: var(--completed); }
-        .status-in-progress, .status-on-track, .status-open { background: var(--in-progress); }
-        .status-at-risk { background: var(--at-risk); }
-        .status-blocked, .status-missed { background: var(--blocked); }
-        .status-not-started, .status-no-data { background: var(--not-started); }
-        .fill-completed, .fill-met, .fill-done { fill: var(--completed); }
-        .fill-in-progress, .fill-on-track, .fill-open { fill: var(--in-progress); }
-        .fill-at-risk { fill: var(--at-risk); }
-        .fill-blocked, .fill-missed { fill: var(--blocked); }
-        .fill-not-started, .fill-no-data { fill: var(--not-started); }
-        td.bar { width: 160px; }
-        td.for { white-space: nowrap; }
-        svg.target-bar { width: 150px; margin: 2px 0; }
-        svg.chart { width: 100%; height: auto; display: block; margin: 6px 0; }
-        svg text { font-family: inherit; font-size: 12px; fill: var(--muted); }
-        svg .value { fill: var(--ink); font-weight: 600; }
-        svg .track { fill: #e6e9ef; }
-        svg .axis { stroke: #9aa3ae; stroke-width: 1; }
-        svg .grid { stroke: var(--line); stroke-width: 1; }
-        svg .target { stroke: var(--ink); stroke-width: 1; stroke-dasharray: 6 4; }
-        svg .pace { stroke: var(--muted); stroke-width: 1.5; stroke-dasharray: 2 4; fill: none; }
-        svg .done { stroke: var(--in-progress); stroke-width: 2.5; fill: none; }
-        svg .session { fill: var(--in-progress); stroke: #fff; stroke-width: 1.5; }
-        svg .due { stroke: var(--blocked); stroke-width: 2; }
-        svg .due-label { fill: var(--blocked); font-weight: 600; }
-        svg .today { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 4 3; }
-        svg .today-label { fill: var(--ink); font-weight: 600; }
-        svg .bar { fill: var(--in-progress); }
-        footer { color: var(--muted); font-size: 12px; margin-top: 12px; }
-        .visions { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 10px 18px; }
-        .vision p { margin: 2px 0; }
-        .vision-title { font-weight: 600; }
-        a.evidence { display: inline-block; font-size: 12px; margin-top: 2px; color: var(--in-progress); }
-        td, th, h1, h2, h3, p, q { overflow-wrap: anywhere; }
-        details summary { color: var(--muted); font-size: 13px; cursor: pointer; }
-        tr.source-row td { border-bottom: 2px solid var(--line); padding-bottom: 10px; }
-        .source q { display: block; color: var(--ink); }
-        .source .where { display: block; }
-        .chart-narrow { display: none; }
-        @media (max-width: 600px) {
-          main { padding: 12px 10px 24px; }
-          section { padding: 12px 12px 14px; }
-          header h1 { font-size: 21px; }
-          .tiles, .visions { grid-template-columns: 1fr; }
-          .chart-wide { display: none; }
-          .chart-narrow { display: block; }
-          table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: 100%; }
-          table.cards thead { display: none; }
-          table.cards tr { border: 1px solid var(--line); border-radius: 6px; padding: 6px 10px; margin: 8px 0; }
-          table.cards td { border: none; padding: 2px 0; text-align: left; white-space: normal; }
-          table.cards td[data-label]::before { content: attr(data-label); display: inline-block; min-width: 6.5em; color: var(--muted); font-size: 12px; }
-          table.cards td:empty { display: none; }
-          .note { max-width: none; }
-        }
-        @media print {
-          @page { margin: 14mm; }
-          body { background: #fff; font-size: 10.5pt; }
-          main { max-width: none; padding: 0; }
-          header { margin-bottom: 12pt; }
-          section { border: none; border-radius: 0; padding: 0; margin: 0 0 12pt; break-inside: avoid; }
-          section#indicators { break-inside: auto; }
-          tr { break-inside: avoid; }
-          table { font-size: 9pt; }
-          .tile { break-inside: avoid; }
-          * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-        }
-
-        """
+    public static let stylesheet = "\n" + PageTemplates.stylesheet("dashboard")
 }

@@ -1,3 +1,4 @@
+import Tracker
 /// Terminal column widths, so tables line up when Chinese text sits next to ASCII.
 public enum DisplayWidth {
     /// Columns `text` occupies on one terminal line (newlines and other controls count 0).

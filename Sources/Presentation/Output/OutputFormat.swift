@@ -1,3 +1,4 @@
+import Tracker
 /// How a listing is printed; every listing command takes `--format`.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case table, csv, json, markdown

@@ -1,3 +1,5 @@
+import Storage
+import Tracker
 /// The dashboard's inline SVG charts. Coordinates are in a viewBox `width` units wide that scales
 /// to the page: 1000 on a screen, 420 on a phone, where the same 12-unit labels stay legible.
 public enum Charts {
@@ -5,7 +7,7 @@ public enum Charts {
     static let narrowWidth = 420.0
 
     /// The chart drawn at both widths; the stylesheet shows one or the other.
-    static func responsive(_ draw: (Double) -> String) -> String {
+    public static func responsive(_ draw: (Double) -> String) -> String {
         HTML.element("div", ["class": "chart-wide"], draw(width)) + HTML.element("div", ["class": "chart-narrow"], draw(narrowWidth))
     }
 

@@ -1,3 +1,5 @@
+import Storage
+import Tracker
 /// Builds the dashboard's markup. Every piece of text from the database goes through `escape`,
 /// so a note holding `<script>` prints as text and never runs.
 enum HTML {

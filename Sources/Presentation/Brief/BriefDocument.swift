@@ -1,3 +1,5 @@
+import Storage
+import Tracker
 /// The briefing as blocks (headings, paragraphs, lists, tables, the milestone chart), then as
 /// Markdown or as one self-contained HTML page; both are ready to paste into a memo.
 public enum BriefFormat: String, CaseIterable, Sendable {
@@ -76,8 +78,8 @@ extension Brief {
             blocks.append(.paragraph(l.pick("该计划没有可跟踪的目标。", "The plan has no trackable targets.")))
         } else {
             blocks.append(.table(
-                header: [l.pick("目标", "Target"), l.pick("归属", "For"), l.pick("承诺", "Promised"), l.pick("截止", "Due"),
-                         l.pick("进展", "Progress"), l.pick("状态", "Status")],
+                header: [l("head.target"), l("head.for"), l("head.promised"), l("head.due"),
+                         l("head.progress_reported"), l("head.status")],
                 numeric: [],
                 rows: targets.map { target in
                     let owner = target.action.map { l.pick("行动 \($0)", "action \($0)") } ?? l.pick("计划", "plan")
@@ -208,33 +210,5 @@ extension Brief {
         return HTML.page(language: language, title: title, stylesheet: stylesheet, body: body.hasSuffix("\n") ? String(body.dropLast()) : body)
     }
 
-    static let stylesheet = """
-
-        body { margin: 0; color: #1d2433; background: #fff;
-          font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
-        main { max-width: 860px; margin: 0 auto; padding: 20px 16px 32px; }
-        h1 { font-size: 22px; margin: 0 0 4px; }
-        h2 { font-size: 17px; margin: 20px 0 6px; border-bottom: 1px solid #d9dee7; padding-bottom: 2px; }
-        p, li, td, th { overflow-wrap: anywhere; }
-        ul { padding-left: 20px; margin: 4px 0 8px; }
-        table { border-collapse: collapse; width: 100%; font-size: 14px; }
-        th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid #d9dee7; vertical-align: top; }
-        th { font-size: 12px; color: #5b6475; }
-        .num { text-align: right; }
-        figure { margin: 10px 0; }
-        svg.chart { width: 100%; height: auto; display: block; }
-        svg text { font-family: inherit; font-size: 12px; fill: #5b6475; }
-        svg .value { fill: #1d2433; font-weight: 600; }
-        svg .axis { stroke: #9aa3ae; stroke-width: 1; }
-        svg .target { stroke: #1d2433; stroke-width: 1; stroke-dasharray: 6 4; }
-        svg .pace { stroke: #5b6475; stroke-width: 1.5; stroke-dasharray: 2 4; fill: none; }
-        svg .done { stroke: #1f6feb; stroke-width: 2.5; fill: none; }
-        svg .session { fill: #1f6feb; stroke: #fff; stroke-width: 1.5; }
-        svg .due { stroke: #c62828; stroke-width: 2; }
-        svg .due-label { fill: #c62828; font-weight: 600; }
-        svg .today { stroke: #1d2433; stroke-width: 1.5; stroke-dasharray: 4 3; }
-        svg .today-label { fill: #1d2433; font-weight: 600; }
-        @media print { main { max-width: none; padding: 0; } h2 { break-after: avoid; } table, figure { break-inside: avoid; } }
-
-        """
+    static let stylesheet = "\n" + PageTemplates.stylesheet("brief")
 }

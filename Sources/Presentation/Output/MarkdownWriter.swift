@@ -1,3 +1,4 @@
+import Tracker
 import Storage
 
 /// The `markdown` format: a GitHub pipe table; numeric columns are right-aligned.

@@ -1,3 +1,4 @@
+import Tracker
 import Storage
 
 /// The `csv` format: RFC 4180, CRLF line ends, NULL as an empty field.

@@ -1,3 +1,4 @@
+import Tracker
 import Storage
 
 /// The `table` format: a box-drawn grid aligned by display width.

@@ -1,0 +1,13 @@
+import Storage
+import Tracker
+
+extension ResultTable {
+    public func render(as format: OutputFormat, options: RenderOptions = .init()) -> String {
+        switch format {
+        case .table: TableRenderer.render(self, options: options)
+        case .csv: (options.byteOrderMark ? "\u{FEFF}" : "") + CSVWriter.render(self)
+        case .json: JSONWriter.render(self)
+        case .markdown: MarkdownWriter.render(self)
+        }
+    }
+}
