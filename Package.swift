@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "plantrack", targets: ["plantrack"]),
         .executable(name: "plantrack-server", targets: ["plantrack-server"]),
+        .executable(name: "plantrack-xlsx", targets: ["plantrack-xlsx"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
@@ -22,6 +23,12 @@ let package = Package(
             name: "CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // Debian's libxlsxwriter, for Excel workbooks; only `plantrack-xlsx` links it.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
         ),
         // A thin, typed layer over the C API: Database, Statement, DatabaseError, DatabaseMigrator.
         .target(name: "Storage", dependencies: ["CSQLite"]),
@@ -46,6 +53,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "plantrack-server", dependencies: ["WebApp"]),
+        // Writes the workbooks of `--format xlsx` and `export --xlsx`: a program of its own that the
+        // command line starts, so `plantrack` never loads libxlsxwriter (nor its libcrypto) to start.
+        .executableTarget(name: "plantrack-xlsx", dependencies: ["Tracker", "CXLSXWriter"]),
         .executableTarget(
             name: "plantrack",
             dependencies: [

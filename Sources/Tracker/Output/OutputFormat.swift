@@ -1,6 +1,8 @@
 /// How a listing is printed; every listing command takes `--format`.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case table, csv, json, markdown
+    /// An Excel workbook, one sheet per table (Workbook); binary, so it is never rendered as text.
+    case xlsx
 }
 
 /// Terminal facts for the `table` format, and the CSV byte-order mark.
