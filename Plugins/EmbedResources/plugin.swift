@@ -12,6 +12,8 @@ struct EmbedResources: BuildToolPlugin {
         for (group, folder, extensions) in [
             ("migrations", "Migrations", ["sql"]),
             ("seeds", "Seeds", ["txt", "md", "json"]),
+            // The JSON API's OpenAPI document, served by the web app.
+            ("api", "docs", ["json"]),
         ] {
             let base = root.appending(path: folder)
             for file in files(under: base) where extensions.contains(file.pathExtension) {

@@ -52,7 +52,7 @@ guard let outputPath = arguments.first else {
     fail("usage: EmbedGenerator OUTPUT.swift GROUP=NAME=PATH...", code: 2)
 }
 
-var groups: [String: [(name: String, contents: String)]] = ["migrations": [], "seeds": []]
+var groups: [String: [(name: String, contents: String)]] = ["migrations": [], "seeds": [], "api": []]
 for spec in arguments.dropFirst() {
     let parts = spec.split(separator: "=", maxSplits: 2).map(String.init)
     guard parts.count == 3, groups[parts[0]] != nil else {
@@ -77,7 +77,7 @@ package struct EmbeddedFile: Sendable {
 package enum EmbeddedResources {
 
 """
-for group in ["migrations", "seeds"] {
+for group in ["migrations", "seeds", "api"] {
     let files = groups[group]!.sorted { $0.name < $1.name }
     source += "    package static let \(group): [EmbeddedFile] = [\n"
     for file in files {
