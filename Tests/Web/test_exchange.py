@@ -260,5 +260,160 @@ class APITests(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stdout[-6000:] + result.stderr[-2000:])
 
 
+def tree(directory):
+    """Every file under `directory`: relative path → (inode, mtime in ns, bytes)."""
+    files = {}
+    for folder, _, names in os.walk(directory):
+        for name in names:
+            path = os.path.join(folder, name)
+            status = os.stat(path)
+            with open(path, "rb") as file:
+                files[os.path.relpath(path, directory)] = (status.st_ino, status.st_mtime_ns, file.read())
+    return files
+
+
+class PublishTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.directory = tempfile.mkdtemp(prefix="plantrack-publish-")
+        cls.db = fresh_database(cls.directory)
+        run("commitment", "add", "pub-labs", "Open 20 AI labs", "--action", "6", "--target", "20 labs", "--due", "2025-12-31", db=cls.db)
+        run("commitment", "record", "pub-labs", "4", "--date", "2025-03-31", "--note", "Four labs", "--evidence", "https://example.org/labs", db=cls.db)
+        run("user", "add", "ada", "--role", "admin", "--password-stdin", db=cls.db, stdin="ada-password-1\n")
+        run("token", "create", "--user", "ada", db=cls.db)
+        cls.site = os.path.join(cls.directory, "site")
+        cls.output = run("publish", "--out", cls.site, "--lang", "both", db=cls.db).stdout
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.directory, ignore_errors=True)
+
+    def read(self, path):
+        with open(os.path.join(self.site, path), encoding="utf-8") as file:
+            return file.read()
+
+    def test_pages_for_every_plan_group_item_and_target(self):
+        plan = "ai-capacity-building"
+        for path in ["index.html", "style.css", f"plans/{plan}/index.html", f"plans/{plan}/groups/1.html", f"plans/{plan}/items/6.html",
+                     f"plans/{plan}/targets/pub-labs.html", "en/index.html", f"en/plans/{plan}/items/6.html", "feed.atom",
+                     f"plans/{plan}/feed.atom", "targets.ics", "data/progress_updates.csv", "data/progress_updates.json",
+                     "data/index.json", "data/plantrack.db"]:
+            self.assertTrue(os.path.isfile(os.path.join(self.site, path)), path)
+        item = self.read(f"plans/{plan}/items/6.html")
+        self.assertIn('<html lang="zh-Hans">', item)
+        self.assertIn("第二期研修班在内罗毕举办", item)
+        self.assertIn('<a href="https://example.org/nairobi">', item)
+        self.assertIn('<span class="status s-in-progress">', item)
+        self.assertIn('<figure class="source"><blockquote', item)  # the source sentence
+        self.assertIn('href="../../../style.css"', item)
+        self.assertIn('href="../../../en/plans/ai-capacity-building/items/6.html"', item)
+        english = self.read(f"en/plans/{plan}/items/6.html")
+        self.assertIn('<html lang="en">', english)
+        self.assertIn("Timeline", english)
+        self.assertIn(f"Published {TODAY}", self.read("en/index.html"))
+        target = self.read(f"plans/{plan}/targets/pub-labs.html")
+        self.assertIn("Four labs", target)
+        self.assertIn('<a href="https://example.org/labs">', target)
+        self.assertRegex(self.output, r"files written, 0 unchanged\n$")
+
+    @unittest.skipIf(feedparser is None, "needs feedparser (pip; .ci/run installs it)")
+    def test_feeds_are_atom(self):
+        for path in ["feed.atom", "plans/ai-capacity-building/feed.atom"]:
+            feed = feedparser.parse(os.path.join(self.site, path))
+            self.assertEqual(feed.bozo, 0, (path, feed.get("bozo_exception")))
+            self.assertEqual(feed.version, "atom10")
+            self.assertEqual(len(feed.entries), 3, path)  # two updates and the session's progress update
+            notes = [entry.content[0].value for entry in feed.entries]
+            self.assertIn("第二期研修班在内罗毕举办 (45.5%)", notes)
+            nairobi = next(entry for entry in feed.entries if entry.content[0].value.startswith("第二期"))
+            self.assertTrue(nairobi.link.endswith("plans/ai-capacity-building/items/6.html"))
+
+    @unittest.skipIf(icalendar is None, "needs icalendar (pip; .ci/run installs it)")
+    def test_calendar_is_icalendar(self):
+        with open(os.path.join(self.site, "targets.ics"), "rb") as file:
+            calendar = icalendar.Calendar.from_ical(file.read())
+        events = {str(event["UID"]): event for event in calendar.walk("VEVENT")}
+        self.assertIn("pub-labs@ai-capacity-building.plantrack", events)
+        labs = events["pub-labs@ai-capacity-building.plantrack"]
+        self.assertEqual(labs.decoded("DTSTART"), datetime.date(2025, 12, 31))
+        self.assertEqual(str(labs["SUMMARY"]), "Open 20 AI labs")
+        self.assertIn("20%", str(labs["DESCRIPTION"]))
+
+    def test_open_data_without_accounts(self):
+        connection = sqlite3.connect(f"file:{os.path.join(self.site, 'data', 'plantrack.db')}?mode=ro", uri=True)
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        self.assertFalse(tables & {"users", "sessions", "api_tokens", "login_failures", "imported_files"}, tables)
+        self.assertIn("progress_updates", tables)
+        self.assertEqual(connection.execute("SELECT count(*) FROM progress_updates").fetchone()[0],
+                         int(subprocess.run(["sqlite3", self.db, "SELECT count(*) FROM progress_updates"], capture_output=True, text=True).stdout))
+        self.assertEqual(connection.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+        connection.close()
+        with open(os.path.join(self.site, "data", "plantrack.db"), "rb") as file:
+            published = file.read()
+        # No password or token hash anywhere in the file, not even in a free page.
+        original = sqlite3.connect(self.db)
+        secrets = [row[0] for row in original.execute("SELECT password_hash FROM users UNION ALL SELECT token_hash FROM api_tokens")]
+        original.close()
+        self.assertEqual(len(secrets), 2)
+        for secret in secrets:
+            self.assertNotIn(secret.encode() if isinstance(secret, str) else bytes(secret), published)
+        index = json.loads(self.read("data/index.json"))
+        self.assertNotIn("users", [row["table"] for row in index])
+        csv_text = self.read("data/progress_updates.csv")
+        self.assertIn("第二期研修班在内罗毕举办", csv_text)
+        self.assertEqual(csv_text.splitlines()[0].split(",")[:3], ["id", "action_id", "commitment_id"])
+
+    def test_republish_rewrites_only_what_changed(self):
+        site = os.path.join(self.directory, "again")
+        run("publish", "--out", site, "--lang", "zh", db=self.db)
+        before = tree(site)
+        result = run("publish", "--out", site, "--lang", "zh", db=self.db)
+        self.assertEqual(result.stdout, f"{site}: 0 files written, {len(before)} unchanged\n")
+        self.assertEqual(tree(site), before)  # same inodes, same mtimes
+        run("progress", "add", "4", "A new update on action four", "--date", "2025-06-02", db=self.db)
+        run("publish", "--out", site, "--lang", "zh", db=self.db)
+        after = tree(site)
+        changed = sorted(path for path in after if after[path][:2] != before.get(path, (None, None))[:2])
+        self.assertEqual(changed, sorted([
+            "index.html", "plans/ai-capacity-building/index.html", "plans/ai-capacity-building/items/4.html",
+            f"plans/ai-capacity-building/groups/{self.group_of(4)}.html",
+            "feed.atom", "plans/ai-capacity-building/feed.atom", "data/progress_updates.csv", "data/progress_updates.json",
+            "data/index.json", "data/plantrack.db"]))
+
+    def group_of(self, number):
+        return subprocess.run(["sqlite3", self.db, f"SELECT v.number FROM actions a JOIN visions v ON v.id = a.vision_id WHERE a.number = {number}"],
+                              capture_output=True, text=True).stdout.strip()
+
+    @unittest.skipIf(webdriver is None or CHROMEDRIVER is None or AXE_JS is None, "needs selenium, chromium and axe-playwright-python")
+    def test_pages_accessible_at_phone_and_desktop_width(self):
+        with open(AXE_JS, encoding="utf-8") as file:
+            axe = file.read()
+        pages = ["index.html", "plans/ai-capacity-building/index.html", "plans/ai-capacity-building/groups/1.html",
+                 "plans/ai-capacity-building/items/6.html", "plans/ai-capacity-building/targets/pub-labs.html",
+                 "en/plans/ai-capacity-building/items/6.html"]
+        for width in (390, 1280):
+            options = webdriver.ChromeOptions()
+            for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={width},900"]:
+                options.add_argument(argument)
+            if width < 500:
+                options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": 844, "pixelRatio": 1}})
+            driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+            try:
+                driver.set_script_timeout(60)
+                for page in pages:
+                    driver.get("file://" + os.path.join(self.site, page))
+                    self.assertEqual(driver.execute_script("return window.innerWidth"), width)
+                    # Nothing wider than the window: no sideways scrolling on a phone.
+                    self.assertLessEqual(driver.execute_script("return document.documentElement.scrollWidth"), width, page)
+                    driver.execute_script(axe)
+                    result = driver.execute_async_script("const done = arguments[arguments.length - 1];"
+                                                         "axe.run(document).then(r => done(r.violations), e => done(String(e)));")
+                    self.assertIsInstance(result, list, result)
+                    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result if v["impact"] in ("serious", "critical")]
+                    self.assertEqual(serious, [], f"{page} at {width} px")
+            finally:
+                driver.quit()
+
+
 if __name__ == "__main__":
     unittest.main()
