@@ -380,6 +380,21 @@ class PublishTests(unittest.TestCase):
             "feed.atom", "plans/ai-capacity-building/feed.atom", "data/progress_updates.csv", "data/progress_updates.json",
             "data/index.json", "data/plantrack.db"]))
 
+    def test_never_writes_over_the_database(self):
+        """Published into the folder that holds the database, as data/plantrack.db: refused, nothing written."""
+        site = os.path.join(self.directory, "into")
+        os.makedirs(os.path.join(site, "data"))
+        live = os.path.join(site, "data", "plantrack.db")
+        shutil.copy(self.db, live)
+        with open(live, "rb") as file:
+            before = file.read()
+        result = run("publish", "--out", site, db=live, check=False)
+        self.assertEqual((result.returncode, result.stdout), (1, ""))
+        self.assertEqual(result.stderr, f"plantrack: error: {live} is the database {live}; refusing to write over it (publish into another folder)\n")
+        with open(live, "rb") as file:
+            self.assertEqual(file.read(), before)
+        self.assertEqual(sorted(os.listdir(site)), ["data"])
+
     def group_of(self, number):
         return subprocess.run(["sqlite3", self.db, f"SELECT v.number FROM actions a JOIN visions v ON v.id = a.vision_id WHERE a.number = {number}"],
                               capture_output=True, text=True).stdout.strip()

@@ -12,6 +12,9 @@ enum OpenData {
         "documents", "sources", "curation_overlays",
     ]
 
+    /// Where the copy of the database goes in the site.
+    static let databasePath = "data/plantrack.db"
+
     /// Also kept in the SQLite file: search and the log's tamper-evidence, which anyone may recheck.
     static let alsoInDatabase: Set<String> = ["passages", "integrity_chain", "append_only_tables", "schema_migrations"]
 

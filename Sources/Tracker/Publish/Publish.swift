@@ -14,7 +14,9 @@ extension TrackerDatabase {
     public func publish(to directory: String, languages: [Language], asOf: ISODate) throws -> PublishSummary {
         try OutputFile.checkSafe(directory, database: path)
         let data = try SiteData(tracker: self, asOf: asOf)
-        var writer = try SiteWriter(root: directory)
+        var writer = try SiteWriter(root: directory, database: path)
+        // Refused before any page is written: the site's database copy would replace the database.
+        try writer.checkSafe(writer.root + "/" + OpenData.databasePath, relativePath: OpenData.databasePath)
         let bases = languages.enumerated().map { index, language in (language, index == 0 ? "" : language.rawValue + "/") }
         for (index, (language, base)) in bases.enumerated() {
             let other = bases.count > 1 ? bases[1 - index] : nil
@@ -49,7 +51,7 @@ extension TrackerDatabase {
             unlink(copy)
             throw error
         }
-        try writer.move(file: copy, to: "data/plantrack.db")
+        try writer.move(file: copy, to: OpenData.databasePath)
         return PublishSummary(written: writer.written, unchanged: writer.unchanged)
     }
 }

@@ -6,15 +6,18 @@ import Glibc
 /// then rename), so a reader never sees half a page.
 struct SiteWriter {
     let root: String
+    /// The database being published: never written over, whatever path leads to it.
+    let database: String?
     /// Paths relative to `root`, as written or found unchanged.
     private(set) var written: [String] = []
     private(set) var unchanged: [String] = []
     private var madeDirectories: Set<String> = []
 
-    init(root: String) throws {
+    init(root: String, database: String?) throws {
         var root = root
         while root.count > 1, root.hasSuffix("/") { root.removeLast() }
         self.root = root
+        self.database = database
         try makeDirectory(root)
     }
 
@@ -40,6 +43,7 @@ struct SiteWriter {
         if let slash = relativePath.lastIndex(of: "/") {
             try makeDirectories(String(relativePath[..<slash]))
         }
+        try checkSafe(path, relativePath: relativePath)
         if let existing = try Self.contents(of: path), existing.count == bytes.count,
            bytes.count == 0 || existing.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
             unchanged.append(relativePath)
@@ -70,6 +74,21 @@ struct SiteWriter {
             throw error
         }
         written.append(relativePath)
+    }
+
+    /// No page replaces the database or its companions (the site may be published into the
+    /// folder that holds it), nor any other SQLite file; only the open-data copy, which is ours,
+    /// may be an SQLite file, and it too is refused when it is the database itself.
+    func checkSafe(_ path: String, relativePath: String) throws {
+        if relativePath != OpenData.databasePath { return try OutputFile.checkSafe(path, database: database) }
+        var target = stat()
+        guard stat(path, &target) == 0, let database else { return }
+        for file in [database, database + "-wal", database + "-shm", database + "-journal"] {
+            var status = stat()
+            if stat(file, &status) == 0, status.st_dev == target.st_dev, status.st_ino == target.st_ino {
+                throw TrackerError(.file, "\(path) is the database \(database); refusing to write over it (publish into another folder)")
+            }
+        }
     }
 
     private mutating func makeDirectories(_ relative: String) throws {
