@@ -368,7 +368,7 @@ class PublishTests(unittest.TestCase):
         run("publish", "--out", site, "--lang", "zh", db=self.db)
         before = tree(site)
         result = run("publish", "--out", site, "--lang", "zh", db=self.db)
-        self.assertEqual(result.stdout, f"{site}: 0 files written, {len(before)} unchanged\n")
+        self.assertEqual(result.stdout, f"{site}: 0 files written, {len(before) - 1} unchanged\n")  # the manifest is not counted
         self.assertEqual(tree(site), before)  # same inodes, same mtimes
         run("progress", "add", "4", "A new update on action four", "--date", "2025-06-02", db=self.db)
         run("publish", "--out", site, "--lang", "zh", db=self.db)
@@ -379,6 +379,21 @@ class PublishTests(unittest.TestCase):
             f"plans/ai-capacity-building/groups/{self.group_of(4)}.html",
             "feed.atom", "plans/ai-capacity-building/feed.atom", "data/progress_updates.csv", "data/progress_updates.json",
             "data/index.json", "data/plantrack.db"]))
+
+    def test_republish_removes_only_its_own_leftovers(self):
+        site = os.path.join(self.directory, "languages")
+        run("publish", "--out", site, "--lang", "both", db=self.db)
+        both = set(tree(site))
+        with open(os.path.join(site, "en", "notes.txt"), "w") as file:
+            file.write("someone else's file")
+        result = run("publish", "--out", site, "--lang", "zh", db=self.db)
+        english = sorted(path for path in both if path.startswith("en/"))
+        # The Chinese pages lose their link to the English ones; feeds, calendar and data are as they were.
+        chinese = [path for path in both if path.endswith(".html") and not path.startswith("en/")]
+        self.assertEqual(len(english), len(chinese))
+        self.assertEqual(result.stdout, f"{site}: {len(chinese)} files written, {len(both) - 1 - 2 * len(english)} unchanged, {len(english)} removed\n")
+        self.assertEqual(set(tree(site)), both - set(english) | {"en/notes.txt"})
+        self.assertFalse(os.path.exists(os.path.join(site, "en", "plans")))
 
     def test_never_writes_over_the_database(self):
         """Published into the folder that holds the database, as data/plantrack.db: refused, nothing written."""

@@ -4,9 +4,14 @@ import Glibc
 public struct PublishSummary: Sendable {
     public var written: [String]
     public var unchanged: [String]
+    /// Files the previous publish wrote that this one did not (a target removed, a language dropped): deleted.
+    public var removed: [String]
 }
 
 extension TrackerDatabase {
+    /// The list of files the last publish wrote, kept in the site's folder.
+    static let manifest = ".plantrack-published"
+
     /// Writes the static site to `directory`: pages in each language of `languages` (the first at
     /// the root, the second under `en/` or `zh/`), Atom feeds overall and per plan, an iCalendar
     /// file of target due dates, the open data and the stylesheet. Statuses are as of `asOf`.
@@ -52,6 +57,23 @@ extension TrackerDatabase {
             throw error
         }
         try writer.move(file: copy, to: OpenData.databasePath)
-        return PublishSummary(written: writer.written, unchanged: writer.unchanged)
+
+        // The manifest lists what publishing wrote, so the next publish removes only its own
+        // leftovers and never a file someone else put in the folder.
+        let published = writer.written + writer.unchanged
+        let previous = (try SiteWriter.contents(of: writer.root + "/" + Self.manifest))
+            .map { String(decoding: $0, as: UTF8.self).split(separator: "\n").map(String.init) } ?? []
+        let current = Set(published)
+        var removed: [String] = []
+        for stale in previous where !current.contains(stale) && !stale.hasPrefix("/") && !stale.split(separator: "/").contains("..") {
+            guard unlink(writer.root + "/" + stale) == 0 else { continue }
+            removed.append(stale)
+            // Folders left empty go too; rmdir refuses any that still hold something.
+            var folder = stale.split(separator: "/").dropLast()
+            while !folder.isEmpty, rmdir(writer.root + "/" + folder.joined(separator: "/")) == 0 { folder = folder.dropLast() }
+        }
+        try writer.write(published.sorted().joined(separator: "\n") + "\n", to: Self.manifest)
+        return PublishSummary(written: writer.written.filter { $0 != Self.manifest }, unchanged: writer.unchanged.filter { $0 != Self.manifest },
+                              removed: removed)
     }
 }

@@ -41,6 +41,7 @@ struct PublishCommand: ParsableCommand {
     func run() throws {
         let tracker = try global.open(.readOnly)
         let summary = try tracker.publish(to: out, languages: lang.languages, asOf: asOf.date)
-        Console.line("\(out): \(summary.written.count) files written, \(summary.unchanged.count) unchanged")
+        Console.line("\(out): \(summary.written.count) files written, \(summary.unchanged.count) unchanged"
+            + (summary.removed.isEmpty ? "" : ", \(summary.removed.count) removed"))
     }
 }
