@@ -33,11 +33,15 @@ release:
 	$(SWIFT) build $(RELEASE) $(CLI_LINK) --product plantrack
 	$(SWIFT) build $(RELEASE) --product plantrack-server
 	$(SWIFT) build $(RELEASE) --product plantrack-convert
+	$(SWIFT) build $(RELEASE) --product plantrack-xlsx
 
 # Unit tests (Swift Testing) and end-to-end tests that run the built binary on temporary databases,
 # then the web server over HTTP and in headless Chromium (Tests/Web; screenshots in .build/screenshots).
 # Debian's python3 carries python3-selenium; the browser tests skip when it or chromium is missing.
-WEB_PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
+# The exchange tests' PyPI tools (openpyxl, schemathesis, feedparser, icalendar, axe-playwright-python) live in
+# a virtual environment over Debian's python3 (.ci/run makes it), so Selenium stays Debian's.
+TEST_VENV  ?= .build/test-python
+WEB_PYTHON ?= $(shell test -x $(TEST_VENV)/bin/python && echo $(CURDIR)/$(TEST_VENV)/bin/python || (test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3))
 test:
 	$(SWIFT) build --build-tests
 	PLANTRACK_BIN="$(DEBUG_BIN)/plantrack" $(SWIFT) test --skip-build
@@ -45,7 +49,7 @@ test:
 
 web-test:
 	cd Tests/Web && PLANTRACK_BIN="$(DEBUG_BIN)/plantrack" PLANTRACK_SCREENSHOTS="$(CURDIR)/.build/screenshots" \
-		$(WEB_PYTHON) -m unittest -v test_server test_browser test_design test_tour
+		$(WEB_PYTHON) -m unittest -v test_server test_browser test_design test_tour test_exchange
 
 # The main job on the bundled documents, on a throw-away database.
 demo: build
@@ -70,6 +74,7 @@ install: release manual
 	install -m 0755 "$(RELEASE_BIN)/plantrack" "$(PREFIX)/bin/plantrack"
 	install -m 0755 "$(RELEASE_BIN)/plantrack-server" "$(PREFIX)/bin/plantrack-server"
 	install -m 0755 "$(RELEASE_BIN)/plantrack-convert" "$(PREFIX)/bin/plantrack-convert"
+	install -m 0755 "$(RELEASE_BIN)/plantrack-xlsx" "$(PREFIX)/bin/plantrack-xlsx"
 	install -m 0644 "$(MANUAL_DIR)/plantrack.1" "$(MANDIR)/plantrack.1"
 	"$(RELEASE_BIN)/plantrack" --generate-completion-script bash > "$(BASHDIR)/plantrack"
 	"$(RELEASE_BIN)/plantrack" --generate-completion-script zsh > "$(ZSHDIR)/_plantrack"

@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "plantrack", targets: ["plantrack"]),
         .executable(name: "plantrack-server", targets: ["plantrack-server"]),
         .executable(name: "plantrack-convert", targets: ["plantrack-convert"]),
+        .executable(name: "plantrack-xlsx", targets: ["plantrack-xlsx"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
@@ -34,6 +35,12 @@ let package = Package(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
+        ),
+        // Debian's libxlsxwriter, for Excel workbooks; only `plantrack-xlsx` links it.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
         ),
         // A thin, typed layer over the C API: Database, Statement, DatabaseError, DatabaseMigrator.
         .target(name: "Storage", dependencies: ["CSQLite"]),
@@ -72,6 +79,9 @@ let package = Package(
         // The converter as a process of its own, run by `plantrack import` for .html/.docx/.pdf files,
         // so the command line links neither libxml2 nor ZIPFoundation (which imports Foundation).
         .executableTarget(name: "plantrack-convert", dependencies: ["DocumentFormats"]),
+        // Writes the workbooks of `--format xlsx` and `export --xlsx`: a program of its own that the
+        // command line starts, so `plantrack` never loads libxlsxwriter (nor its libcrypto) to start.
+        .executableTarget(name: "plantrack-xlsx", dependencies: ["Tracker", "Presentation", "CXLSXWriter"]),
         .executableTarget(
             name: "plantrack",
             dependencies: [

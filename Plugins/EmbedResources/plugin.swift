@@ -12,7 +12,11 @@ struct EmbedResources: BuildToolPlugin {
         var inputs: [URL] = []
         let groups: [(group: String, folder: String, extensions: [String])] = target.name == "Presentation"
             ? [("templates", "Templates", ["mustache", "css"])]
-            : [("migrations", "Migrations", ["sql"]), ("seeds", "Seeds", ["txt", "md", "json"])]
+            : [
+                ("migrations", "Migrations", ["sql"]), ("seeds", "Seeds", ["txt", "md", "json"]),
+                // The JSON API's OpenAPI document, served by the web app.
+                ("api", "docs", ["json"]),
+            ]
         for (group, folder, extensions) in groups {
             let base = root.appending(path: folder)
             for file in files(under: base) where extensions.contains(file.pathExtension) {

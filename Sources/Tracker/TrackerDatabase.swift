@@ -4,7 +4,7 @@ import Storage
 /// The plantrack database: one SQLite connection, its schema, and the bundled documents.
 public final class TrackerDatabase {
     /// Internal: front ends go through the use cases and queries, never the connection.
-    private(set) var db: Database
+    package private(set) var db: Database
     public let path: String
 
     public enum Access: Sendable {

@@ -51,6 +51,10 @@ extension WebApp {
                                        field.flatMap { refusal.state.errors[$0] } ?? refusal.state.formError ?? "refused")
             }
         }
+
+        addAPIWriteRoutes(to: router)
+        // The API's OpenAPI 3.1 description (docs/openapi.json, compiled in); public, like any API documentation.
+        router.get("/api/openapi.json") { _, _ in Reply.json(APIDescription.openAPI) }
     }
 
     /// A bearer token's user, or a session's (GET only: a cookie alone never authorises an API write).

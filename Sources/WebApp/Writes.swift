@@ -18,10 +18,15 @@ enum Writes {
     }
 
     static func correctProgress(_ tracker: TrackerDatabase, id: Int64, state: inout FormState, author: String?) throws {
+        _ = try correctedProgress(tracker, id: id, state: &state, author: author)
+    }
+
+    /// The correction's id, or nil when refused (the refusal is in `state`); the JSON API answers with it.
+    static func correctedProgress(_ tracker: TrackerDatabase, id: Int64, state: inout FormState, author: String?) throws -> Int64? {
         let note = state.parse("note", FieldParser.note)
         let fields = ProgressFields(state: &state)
-        guard state.errors.isEmpty else { return }
-        _ = state.perform {
+        guard state.errors.isEmpty else { return nil }
+        return state.perform {
             try tracker.correctProgress(CorrectProgressRequest(update: id, changes: ProgressCorrection(
                 note: note, status: fields.status, reportedOn: fields.date, percent: fields.percent,
                 evidenceURL: fields.evidence, author: author, commitmentSlug: fields.commitment)))
@@ -29,10 +34,14 @@ enum Writes {
     }
 
     static func addTraining(_ tracker: TrackerDatabase, state: inout FormState, author: String?) throws {
+        _ = try addedTraining(tracker, state: &state, author: author)
+    }
+
+    static func addedTraining(_ tracker: TrackerDatabase, state: inout FormState, author: String?) throws -> Int64? {
         let fields = TrainingFields(state: &state, required: true)
         let isBaseline = state.values["baseline"] == "1"
-        guard state.errors.isEmpty, let title = fields.title, let location = fields.location, let start = fields.start else { return }
-        _ = state.perform {
+        guard state.errors.isEmpty, let title = fields.title, let location = fields.location, let start = fields.start else { return nil }
+        return state.perform {
             try tracker.addTraining(AddTrainingRequest(
                 session: TrainingSession(
                     title: title, startedOn: start, endedOn: fields.end, location: location, host: fields.host,
@@ -43,10 +52,14 @@ enum Writes {
 
     /// Fields left empty keep the session's value; the use case refuses a correction that changes nothing.
     static func correctTraining(_ tracker: TrackerDatabase, state: inout FormState, author: String?) throws {
+        _ = try correctedTraining(tracker, state: &state, author: author)
+    }
+
+    static func correctedTraining(_ tracker: TrackerDatabase, state: inout FormState, author: String?) throws -> Int64? {
         let id = state.parse("session", required: true) { (text: String) throws(FieldProblem) in try FieldParser.id(text, what: "a session") }
         let fields = TrainingFields(state: &state, required: false)
-        guard state.errors.isEmpty, let id else { return }
-        _ = state.perform {
+        guard state.errors.isEmpty, let id else { return nil }
+        return state.perform {
             try tracker.correctTraining(CorrectTrainingRequest(
                 id: id, title: fields.title, startedOn: fields.start, endedOn: fields.end, location: fields.location, host: fields.host,
                 participants: fields.participants, countries: fields.countries, evidenceURL: fields.evidence, author: author))
@@ -54,20 +67,28 @@ enum Writes {
     }
 
     static func withdrawTraining(_ tracker: TrackerDatabase, state: inout FormState, author: String?) throws {
+        _ = try withdrawnTraining(tracker, state: &state, author: author)
+    }
+
+    static func withdrawnTraining(_ tracker: TrackerDatabase, state: inout FormState, author: String?) throws -> Int64? {
         let id = state.parse("session", required: true) { (text: String) throws(FieldProblem) in try FieldParser.id(text, what: "a session") }
         let reason = state.parse("reason", required: true) { (text: String) throws(FieldProblem) in try FieldParser.line(text, what: "reason") }
-        guard state.errors.isEmpty, let id, let reason else { return }
-        _ = state.perform { try tracker.withdrawTraining(WithdrawTrainingRequest(id: id, reason: reason, author: author)) }
+        guard state.errors.isEmpty, let id, let reason else { return nil }
+        return state.perform { try tracker.withdrawTraining(WithdrawTrainingRequest(id: id, reason: reason, author: author)) }
     }
 
     /// A measured value of the commitment chosen in the form.
     static func recordActual(_ tracker: TrackerDatabase, state: inout FormState, author: String?) throws {
+        _ = try recordedActual(tracker, state: &state, author: author)
+    }
+
+    static func recordedActual(_ tracker: TrackerDatabase, state: inout FormState, author: String?) throws -> Int64? {
         let value = state.parse("value", required: true, FieldParser.quantity)
         let date = state.parse("measured_on", required: true, FieldParser.date)
         let fields = ActualFields(state: &state)
         let commitment = state.values["commitment"] ?? ""
-        guard state.errors.isEmpty, let value, let date else { return }
-        _ = state.perform {
+        guard state.errors.isEmpty, let value, let date else { return nil }
+        return state.perform {
             try tracker.recordActual(RecordActualRequest(
                 commitment: commitment, value: value, measuredOn: date, note: fields.note,
                 evidenceURL: fields.evidence, author: author))
@@ -76,11 +97,15 @@ enum Writes {
 
     /// A correction of recorded value `id`; fields left empty keep the value's.
     static func correctActual(_ tracker: TrackerDatabase, id: Int64, state: inout FormState, author: String?) throws {
+        _ = try correctedActual(tracker, id: id, state: &state, author: author)
+    }
+
+    static func correctedActual(_ tracker: TrackerDatabase, id: Int64, state: inout FormState, author: String?) throws -> Int64? {
         let value = state.parse("value", FieldParser.quantity)
         let date = state.parse("measured_on", FieldParser.date)
         let fields = ActualFields(state: &state)
-        guard state.errors.isEmpty else { return }
-        _ = state.perform {
+        guard state.errors.isEmpty else { return nil }
+        return state.perform {
             try tracker.correctActual(CorrectActualRequest(
                 id: id, value: value, measuredOn: date, note: fields.note, evidenceURL: fields.evidence, author: author))
         }

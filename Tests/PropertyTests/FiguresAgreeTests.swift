@@ -1,5 +1,6 @@
 import Foundation
 import PropertyBased
+import Presentation
 import Storage
 import Testing
 

@@ -220,7 +220,7 @@ func tableFitsEveryWidth(width: Int) {
     #expect(table.render(as: .csv) == "v\r\n230\r\n32.85\r\n0.5\r\n-4\r\n80.1\r\n")
 }
 
-@Test(arguments: OutputFormat.allCases)
+@Test(arguments: OutputFormat.textFormats)
 func everyFormatEndsInOneNewline(format: OutputFormat) {
     // Bytes, not Characters: "\r\n" is a single Character.
     var bytes = Array(sample.render(as: format, options: RenderOptions(terminalWidth: 50)).utf8)

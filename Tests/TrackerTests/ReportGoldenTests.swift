@@ -24,7 +24,7 @@ import Testing
         var outputs: [(String, String)] = []
         for report in Report.allCases {
             let sections = try report.run(in: fixture.db, plan: fixture.plan, parameters: ReportParameters(asOf: ReportFixture.asOf))
-            for format in OutputFormat.allCases {
+            for format in OutputFormat.textFormats {
                 outputs.append(("\(report.rawValue).\(format.rawValue)", rendered(sections, as: format)))
             }
             if let reportWidths = wrappedReports[report] {
@@ -58,7 +58,7 @@ import Testing
 
     @Test func everyReportAndFormatHasAGolden() {
         for report in Report.allCases {
-            for format in OutputFormat.allCases {
+            for format in OutputFormat.textFormats {
                 #expect(reportGoldens["\(report.rawValue).\(format.rawValue)"] != nil, "\(report.rawValue).\(format.rawValue)")
             }
         }

@@ -2,6 +2,11 @@ import Tracker
 /// How a listing is printed; every listing command takes `--format`.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case table, csv, json, markdown
+    /// An Excel workbook, one sheet per table (Workbook); binary, so it is never rendered as text.
+    case xlsx
+
+    /// The formats rendered as text (every one but xlsx).
+    public static let textFormats: [OutputFormat] = allCases.filter { $0 != .xlsx }
 }
 
 /// Terminal facts for the `table` format, and the CSV byte-order mark.

@@ -10,7 +10,7 @@ extension ReadOnlyQuery {
         options: RenderOptions = .init(), in tracker: TrackerDatabase, write: (String) -> Void
     ) throws {
         switch format {
-        case .table, .markdown:
+        case .table, .markdown, .xlsx:
             write(try run(sql, parameters: parameters, timeoutSeconds: timeoutSeconds, in: tracker).render(as: format, options: options))
         case .csv:
             var header: String?

@@ -8,6 +8,8 @@ extension ResultTable {
         case .csv: (options.byteOrderMark ? "\u{FEFF}" : "") + CSVWriter.render(self)
         case .json: JSONWriter.render(self)
         case .markdown: MarkdownWriter.render(self)
+        // A workbook is bytes written by `plantrack-xlsx` (Workbook); as text, a listing falls back to CSV.
+        case .xlsx: CSVWriter.render(self)
         }
     }
 }

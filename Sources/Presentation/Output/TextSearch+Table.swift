@@ -11,7 +11,7 @@ extension TextSearch {
             return ResultTable(
                 columns: ["found_in", "snippet"],
                 rows: hits.map { [.text($0.location), .text($0.snippet.highlighted())] })
-        case .json, .csv:
+        case .json, .csv, .xlsx:
             return ResultTable(
                 columns: ["kind", "document", "line", "action", "update_id", "reported_on", "snippet"],
                 rows: hits.map { hit in

@@ -37,6 +37,11 @@ struct SQLCommand: ParsableCommand {
     func run() throws {
         let bound = try parameters.map(QueryParameter.init(parsing:))
         let tracker = try global.open(.readOnly)
+        if output.format.format == .xlsx {
+            let table = try ReadOnlyQuery.run(query, parameters: bound, timeoutSeconds: timeout, in: tracker)
+            try WorkbookOutput.writeToStandardOutput(Workbook([(title: "sql", table: try output.format.shaped(table))]))
+            return
+        }
         // The rows stream, so the byte-order mark goes first, on its own.
         if output.bom { Console.write("\u{FEFF}") }
         try ReadOnlyQuery.stream(

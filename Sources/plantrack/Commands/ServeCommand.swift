@@ -47,13 +47,15 @@ struct ServeCommand: ParsableCommand {
         try global.open(.readOnly).users().rows.isEmpty
     }
 
-    /// `plantrack-server` in the directory of the running executable (/proc/self/exe).
-    static func serverPath() -> String {
+    static func serverPath() -> String { siblingPath("plantrack-server") }
+
+    /// The program `name` in the directory of the running executable (/proc/self/exe).
+    static func siblingPath(_ name: String) -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard length > 0 else { return "plantrack-server" }
+        guard length > 0 else { return name }
         let path = String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        guard let slash = path.lastIndex(of: "/") else { return "plantrack-server" }
-        return String(path[...slash]) + "plantrack-server"
+        guard let slash = path.lastIndex(of: "/") else { return name }
+        return String(path[...slash]) + name
     }
 }

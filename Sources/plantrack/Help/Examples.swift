@@ -63,6 +63,8 @@ enum Examples {
         "initiative": ["plantrack initiative list"],
         "initiative list": ["plantrack initiative list", "plantrack initiative list --format csv --bom > initiatives.csv"],
         "report": ["plantrack report", "plantrack report overdue --as-of 2026-01-31", "plantrack report stale --days 60"],
+        "publish": ["plantrack publish --out site", "plantrack publish --out site --lang en"],
+        "export": ["plantrack export --xlsx plan.xlsx", "plantrack export --xlsx q4.xlsx --as-of 2025-12-31"],
         "sql": [
             "plantrack sql \"SELECT number, status FROM action_status\"",
             "plantrack sql \"SELECT * FROM action_status WHERE number = :n\" --param n=6",

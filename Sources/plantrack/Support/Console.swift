@@ -42,10 +42,24 @@ enum Console {
         return true
     }
 
+    /// A one-sheet workbook's sheet name: the command's words (`action list`, `report overdue`).
+    static var sheetTitle: String {
+        var words: [String] = []
+        for argument in CommandLine.arguments.dropFirst() {
+            if argument.hasPrefix("-") { break }
+            words.append(argument)
+        }
+        return words.isEmpty ? "plantrack" : words.joined(separator: " ")
+    }
+
     /// Prints a listing. A `--columns` name the listing lacks is only known now, after the query:
     /// it ends the process like any other user error (listings are read-only, nothing to undo).
     static func print(_ table: ResultTable, as choice: OutputChoice) {
         do {
+            if choice.format == .xlsx {
+                try WorkbookOutput.writeToStandardOutput(Workbook([(sheetTitle, try choice.shaped(table))]))
+                return
+            }
             write(try choice.shaped(table).render(as: choice.format, options: renderOptions(byteOrderMark: choice.byteOrderMark)))
         } catch {
             exit(Main.report(error))
@@ -67,6 +81,10 @@ extension Console {
         }
         if let names = choice.columns, let unknown = names.first(where: { name in !sections.contains { $0.1.columns.contains(name) } }) {
             throw TrackerError("no column '\(unknown)' in any section")
+        }
+        if choice.format == .xlsx {
+            try WorkbookOutput.writeToStandardOutput(Workbook(shaped.map { (title: $0.0, table: $0.1) }))
+            return
         }
         if choice.format == .json {
             let parts = shaped.map { title, table in

@@ -31,7 +31,7 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// `--format table|csv|json|markdown`, `--wide`, `--columns` and `--bom`, for every listing.
 struct FormatOptions: ParsableArguments {
-    @Option(name: CommandOption.format.name, help: "Output format: table, csv, json or markdown.")
+    @Option(name: CommandOption.format.name, help: "Output format: table, csv, json, markdown or xlsx (an Excel workbook on stdout, redirected to a file).")
     var formatName: OutputFormat = .table
 
     @Flag(name: CommandOption.wide.name, help: "Show every column (a table shows the listing's main columns by default).")

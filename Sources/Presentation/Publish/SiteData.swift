@@ -1,0 +1,162 @@
+import Tracker
+import Storage
+
+/// Everything the published site shows, read in a handful of set-based queries (one per kind of
+/// row, not one per page), so publishing stays fast with a hundred thousand updates.
+struct SiteData {
+    struct Quote: Equatable {
+        var text: String
+        var document: String
+        var documentTitle: String
+        var line: Int
+    }
+
+    struct Plan {
+        var id: Int64
+        var slug: String
+        var title: String
+        var titleEn: String?
+        var proposedOn: String?
+        var documentTitle: String?
+        var documentURL: String?
+        var groups: [Group] = []
+        var items: [Item] = []
+        var targets: [Target] = []
+        /// Updates in force of every item, newest first (the plan's feed).
+        var updates: [ProgressUpdateRow] = []
+    }
+
+    /// A vision, or the section an action sits in: the plan's grouping of its items.
+    struct Group {
+        var number: Int
+        var title: String
+        var titleEn: String?
+        var quote: Quote?
+        var quoteEn: Quote?
+    }
+
+    /// An action.
+    struct Item {
+        var id: Int64
+        var number: Int
+        var title: String
+        var titleEn: String?
+        var body: String
+        var bodyEn: String?
+        var group: Int?
+        var quote: Quote?
+        var quoteEn: Quote?
+        var status: ActionStatusRow?
+        /// Updates in force, newest first.
+        var updates: [ProgressUpdateRow] = []
+    }
+
+    /// A commitment: its standing as of the day, its text and its recorded values.
+    struct Target {
+        var progress: CommitmentProgressRow
+        var body: String
+        var titleEn: String?
+        var bodyEn: String?
+        var quote: Quote?
+        var quoteEn: Quote?
+        var actuals: [Actual] = []
+    }
+
+    struct Actual {
+        var id: Int64
+        var value: Double
+        var measuredOn: String
+        var note: String?
+        var evidenceURL: String?
+        var recordedAt: String
+    }
+
+    var asOf: ISODate
+    var plans: [Plan]
+
+    init(tracker: TrackerDatabase, asOf: ISODate) throws {
+        let db = tracker.db
+        self.asOf = asOf
+        let quotes = try Self.quotes(db)
+        var plans = try db.fetchAll(
+            """
+            SELECT p.id, p.slug, p.title, p.title_en, p.proposed_on, d.title, d.url
+            FROM plans p LEFT JOIN documents d ON d.id = p.document_id ORDER BY p.id
+            """
+        ) { row in
+            Plan(id: row.int64(at: 0), slug: row.string(at: 1), title: row.string(at: 2), titleEn: row.optionalString(at: 3),
+                 proposedOn: row.optionalString(at: 4), documentTitle: row.optionalString(at: 5), documentURL: row.optionalString(at: 6))
+        }
+        let index = Dictionary(uniqueKeysWithValues: plans.enumerated().map { ($0.element.id, $0.offset) })
+
+        try db.forEachRow("SELECT plan_id, number, title, title_en, source_id, source_en_id FROM visions ORDER BY plan_id, number") { row in
+            guard let at = index[row.int64(at: 0)] else { return }
+            plans[at].groups.append(Group(
+                number: row.int(at: 1), title: row.string(at: 2), titleEn: row.optionalString(at: 3),
+                quote: row.isNull(at: 4) ? nil : quotes[row.int64(at: 4)], quoteEn: row.isNull(at: 5) ? nil : quotes[row.int64(at: 5)]))
+        }
+        try db.forEachRow(
+            """
+            SELECT a.plan_id, a.id, a.number, a.title, a.title_en, a.body, a.body_en, v.number, a.source_id, a.source_en_id
+            FROM actions a LEFT JOIN visions v ON v.id = a.vision_id ORDER BY a.plan_id, a.number
+            """
+        ) { row in
+            guard let at = index[row.int64(at: 0)] else { return }
+            plans[at].items.append(Item(
+                id: row.int64(at: 1), number: row.int(at: 2), title: row.string(at: 3), titleEn: row.optionalString(at: 4),
+                body: row.string(at: 5), bodyEn: row.optionalString(at: 6), group: row.optionalInt(at: 7),
+                quote: row.isNull(at: 8) ? nil : quotes[row.int64(at: 8)], quoteEn: row.isNull(at: 9) ? nil : quotes[row.int64(at: 9)]))
+        }
+
+        struct TargetText { var planID: Int64; var body: String; var titleEn: String?; var bodyEn: String?; var quote: Quote?; var quoteEn: Quote? }
+        var texts: [String: TargetText] = [:]
+        try db.forEachRow("SELECT slug, plan_id, body, title_en, body_en, source_id, source_en_id FROM commitments") { row in
+            texts[row.string(at: 0)] = TargetText(
+                planID: row.int64(at: 1), body: row.string(at: 2), titleEn: row.optionalString(at: 3), bodyEn: row.optionalString(at: 4),
+                quote: row.isNull(at: 5) ? nil : quotes[row.int64(at: 5)], quoteEn: row.isNull(at: 6) ? nil : quotes[row.int64(at: 6)])
+        }
+        var actuals: [String: [Actual]] = [:]
+        try db.forEachRow(
+            """
+            SELECT c.slug, x.id, x.value, x.measured_on, x.note, x.evidence_url, x.recorded_at
+            FROM commitment_actuals x JOIN commitments c ON c.id = x.commitment_id
+            WHERE NOT EXISTS (SELECT 1 FROM commitment_actuals later WHERE later.supersedes_id = x.id)
+            ORDER BY x.measured_on DESC, x.id DESC
+            """
+        ) { row in
+            actuals[row.string(at: 0), default: []].append(Actual(
+                id: row.int64(at: 1), value: row.double(at: 2), measuredOn: row.string(at: 3), note: row.optionalString(at: 4),
+                evidenceURL: row.optionalString(at: 5), recordedAt: row.string(at: 6)))
+        }
+
+        for at in plans.indices {
+            let slug = plans[at].slug
+            let statuses = try tracker.actionStatus(plan: slug, asOf: asOf)
+            let byNumber = Dictionary(statuses.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+            let updates = try tracker.progressUpdates(plan: slug, ProgressFilter()).filter { $0.supersededBy == nil }
+            var byAction: [Int: [ProgressUpdateRow]] = [:]
+            for update in updates { byAction[update.action, default: []].append(update) }
+            for item in plans[at].items.indices {
+                let number = plans[at].items[item].number
+                plans[at].items[item].status = byNumber[number]
+                plans[at].items[item].updates = byAction[number] ?? []
+            }
+            plans[at].updates = updates
+            plans[at].targets = try tracker.commitmentProgress(plan: slug, asOf: asOf).compactMap { progress in
+                guard let text = texts[progress.slug] else { return nil }
+                return Target(progress: progress, body: text.body, titleEn: text.titleEn, bodyEn: text.bodyEn, quote: text.quote,
+                              quoteEn: text.quoteEn, actuals: actuals[progress.slug] ?? [])
+            }
+        }
+        self.plans = plans
+    }
+
+    /// Every source passage with its document, by id (a plan has a few hundred).
+    private static func quotes(_ db: Database) throws -> [Int64: Quote] {
+        var quotes: [Int64: Quote] = [:]
+        try db.forEachRow("SELECT s.id, s.quote, d.slug, d.title, s.line FROM sources s JOIN documents d ON d.id = s.document_id") { row in
+            quotes[row.int64(at: 0)] = Quote(text: row.string(at: 1), document: row.string(at: 2), documentTitle: row.string(at: 3), line: row.int(at: 4))
+        }
+        return quotes
+    }
+}

@@ -1,0 +1,313 @@
+import Tracker
+/// The published site's HTML pages for one language: an index of plans, then a page per plan,
+/// group (vision or section), item (action) and target. Every text from the database is escaped
+/// (HTML.escape); only http(s) evidence becomes a link. The pages carry no publishing date, only
+/// the index does, so a page changes only when what it shows changes.
+struct SitePages {
+    let data: SiteData
+    let language: Language
+    /// Where this language's pages sit under the site's root: "" or "en/".
+    let base: String
+    /// The other language's tree, when both are published.
+    let counterpart: (language: Language, base: String)?
+
+    /// Every page: its path under the site's root and its text.
+    func pages() -> [(path: String, text: String)] {
+        var pages = [(base + "index.html", index())]
+        for plan in data.plans {
+            let planPath = "plans/\(Self.fileName(plan.slug))/"
+            pages.append((base + planPath + "index.html", planPage(plan, path: planPath + "index.html")))
+            for group in plan.groups {
+                let path = planPath + "groups/\(group.number).html"
+                pages.append((base + path, groupPage(plan, group, path: path)))
+            }
+            for item in plan.items {
+                let path = planPath + "items/\(item.number).html"
+                pages.append((base + path, itemPage(plan, item, path: path)))
+            }
+            for target in plan.targets {
+                let path = planPath + "targets/\(Self.fileName(target.progress.slug)).html"
+                pages.append((base + path, targetPage(plan, target, path: path)))
+            }
+        }
+        return pages
+    }
+
+    /// The longest timeline a page shows; the open data has every update.
+    static let timelineLimit = 200
+
+    // MARK: Pages
+
+    func index() -> String {
+        let path = "index.html"
+        var body = "<h1>\(HTML.escape(l("政策规划落实情况", "Policy plan tracker")))</h1>\n"
+        body += "<p>\(HTML.escape(l("发布日期：\(data.asOf)。各项状态均为当日状态。", "Published \(data.asOf). Every status is as of that day.")))</p>\n"
+        body += "<h2>\(l("规划", "Plans"))</h2>\n<ul class=\"cards\">\n"
+        for plan in data.plans {
+            let counts = Dictionary(grouping: plan.items.compactMap { $0.status?.status }, by: { $0 }).mapValues(\.count)
+            let summary = Status.allCases.compactMap { status in counts[status].map { "\(language.status(status)) \($0)" } }.joined(separator: " · ")
+            body += "<li><a href=\"\(link(from: path, to: "plans/\(Self.fileName(plan.slug))/index.html"))\">\(text(plan.title, plan.titleEn))</a>"
+            body += "<br/><span class=\"meta\">\(HTML.escape(l("\(plan.items.count) 项行动，\(plan.targets.count) 项目标", "\(plan.items.count) actions, \(plan.targets.count) targets")))"
+            body += summary.isEmpty ? "" : " — " + HTML.escape(summary)
+            body += "</span></li>\n"
+        }
+        body += "</ul>\n"
+        body += "<h2>\(l("订阅与开放数据", "Feeds and open data"))</h2>\n<ul>\n"
+        body += "<li><a href=\"\(siteLink(from: path, "feed.atom"))\">\(l("全部更新（Atom）", "All updates (Atom feed)"))</a></li>\n"
+        body += "<li><a href=\"\(siteLink(from: path, "targets.ics"))\">\(l("目标截止日期（iCalendar）", "Target due dates (iCalendar)"))</a></li>\n"
+        body += "<li><a href=\"\(siteLink(from: path, "data/index.json"))\">\(l("开放数据：每张表的 CSV 和 JSON、SQLite 数据库", "Open data: CSV and JSON per table, the SQLite database"))</a>"
+        body += " (<a href=\"\(siteLink(from: path, "data/plantrack.db"))\">plantrack.db</a>)</li>\n"
+        body += "</ul>\n"
+        return page(title: l("政策规划落实情况", "Policy plan tracker"), path: path, crumbs: [], feed: "feed.atom", body: body)
+    }
+
+    func planPage(_ plan: SiteData.Plan, path: String) -> String {
+        var body = "<h1>\(text(plan.title, plan.titleEn))</h1>\n"
+        var facts: [(String, String)] = []
+        if let proposed = plan.proposedOn { facts.append((l("发布", "Issued"), HTML.escape(proposed))) }
+        if let title = plan.documentTitle {
+            facts.append((l("原文", "Document"), Self.isWebLink(plan.documentURL) ? "<a href=\"\(HTML.escape(plan.documentURL!))\">\(HTML.escape(title))</a>" : HTML.escape(title)))
+        }
+        facts.append((l("订阅", "Feed"), "<a href=\"\(siteLink(from: path, "plans/\(Self.fileName(plan.slug))/feed.atom"))\">Atom</a>"))
+        body += definitionList(facts)
+        let grouped = Dictionary(grouping: plan.items, by: { $0.group ?? 0 })
+        for group in plan.groups {
+            body += "<h2><a href=\"\(link(from: path, to: "plans/\(Self.fileName(plan.slug))/groups/\(group.number).html"))\">\(text(group.title, group.titleEn))</a></h2>\n"
+            body += itemList(grouped[group.number] ?? [], plan: plan, from: path)
+        }
+        let ungrouped = plan.items.filter { item in item.group == nil || !plan.groups.contains { $0.number == item.group } }
+        if !ungrouped.isEmpty {
+            body += "<h2>\(plan.groups.isEmpty ? l("行动", "Actions") : l("其他行动", "Other actions"))</h2>\n"
+            body += itemList(ungrouped, plan: plan, from: path)
+        }
+        if !plan.targets.isEmpty {
+            body += "<h2>\(l("目标", "Targets"))</h2>\n" + targetTable(plan.targets, plan: plan, from: path)
+        }
+        return page(title: plainText(plan.title, plan.titleEn), path: path, crumbs: [], feed: "plans/\(Self.fileName(plan.slug))/feed.atom", body: body)
+    }
+
+    func groupPage(_ plan: SiteData.Plan, _ group: SiteData.Group, path: String) -> String {
+        var body = "<h1>\(text(group.title, group.titleEn))</h1>\n"
+        body += quote(group.quote, group.quoteEn)
+        body += "<h2>\(l("行动", "Actions"))</h2>\n" + itemList(plan.items.filter { $0.group == group.number }, plan: plan, from: path)
+        return page(title: plainText(group.title, group.titleEn), path: path, crumbs: [planCrumb(plan)], body: body)
+    }
+
+    func itemPage(_ plan: SiteData.Plan, _ item: SiteData.Item, path: String) -> String {
+        let heading = l("行动\(item.number)：", "Action \(item.number): ")
+        var body = "<h1>\(HTML.escape(heading))\(text(item.title, item.titleEn))</h1>\n"
+        var facts: [(String, String)] = []
+        if let status = item.status {
+            facts.append((l("状态", "Status"), badge(status.status.rawValue, language.status(status.status))))
+            facts.append((l("最近更新", "Last update"), HTML.escape(status.lastUpdate?.description ?? l("无", "none"))))
+            if let percent = status.percent { facts.append((l("完成度", "Complete"), HTML.escape(CellText.real(percent)) + "%")) }
+            facts.append((l("有效更新", "Updates in force"), String(status.updates)))
+        }
+        if let number = item.group, let group = plan.groups.first(where: { $0.number == number }) {
+            facts.append((l("所属", "Part of"), "<a href=\"\(link(from: path, to: "plans/\(Self.fileName(plan.slug))/groups/\(number).html"))\">\(text(group.title, group.titleEn))</a>"))
+        }
+        body += definitionList(facts)
+        body += "<h2>\(l("内容", "Text"))</h2>\n" + paragraph(item.body, item.bodyEn)
+        body += quote(item.quote, item.quoteEn)
+        let targets = plan.targets.filter { $0.progress.action == item.number }
+        if !targets.isEmpty { body += "<h2>\(l("目标", "Targets"))</h2>\n" + targetTable(targets, plan: plan, from: path) }
+        body += "<h2 id=\"timeline\">\(l("进展", "Timeline"))</h2>\n"
+        if item.updates.isEmpty {
+            body += "<p>\(l("尚无进展记录。", "No progress reported yet."))</p>\n"
+        } else {
+            body += "<ol class=\"timeline\">\n"
+            for update in item.updates.prefix(Self.timelineLimit) {
+                body += "<li><time datetime=\"\(update.reportedOn)\">\(update.reportedOn)</time> "
+                body += badge(update.status.rawValue, language.status(update.status))
+                if let percent = update.percent { body += " <span class=\"meta\">\(HTML.escape(CellText.real(percent)))%</span>" }
+                body += "<p>\(HTML.escape(update.note))</p>"
+                if Self.isWebLink(update.evidenceURL) {
+                    body += "<p><a href=\"\(HTML.escape(update.evidenceURL!))\">\(l("证据", "Evidence"))<span class=\"visually-hidden\"> \(update.reportedOn)</span></a></p>"
+                }
+                body += "</li>\n"
+            }
+            body += "</ol>\n"
+            if item.updates.count > Self.timelineLimit {
+                body += "<p>\(HTML.escape(l("另有 \(item.updates.count - Self.timelineLimit) 条较早的更新，见开放数据。", "\(item.updates.count - Self.timelineLimit) earlier updates are in the open data.")))</p>\n"
+            }
+        }
+        return page(title: heading + plainText(item.title, item.titleEn), path: path, crumbs: [planCrumb(plan)], body: body)
+    }
+
+    func targetPage(_ plan: SiteData.Plan, _ target: SiteData.Target, path: String) -> String {
+        let row = target.progress
+        var body = "<h1>\(text(row.title, target.titleEn))</h1>\n"
+        var facts: [(String, String)] = [(l("状态", "Status"), badge(row.status.rawValue, language.status(row.status)))]
+        if let value = row.target {
+            facts.append((l("目标值", "Target"), HTML.escape([row.qualifier, CellText.real(value), row.unit].compactMap { $0 }.joined(separator: " "))))
+        }
+        if let due = row.dueOn { facts.append((l("截止日期", "Due"), "<time datetime=\"\(HTML.escape(due))\">\(HTML.escape(due))</time>")) }
+        if let actual = row.actual {
+            facts.append((l("最新实际值", "Latest actual"), HTML.escape(CellText.real(actual) + (row.unit.map { " " + $0 } ?? "") + (row.actualOn.map { " (\($0))" } ?? ""))))
+        }
+        if let percent = row.percent { facts.append((l("完成度", "Complete"), HTML.escape(Self.percent(percent)))) }
+        if let projected = row.projectedOn { facts.append((l("预计完成", "Projected"), HTML.escape(projected))) }
+        if let number = row.action, let item = plan.items.first(where: { $0.number == number }) {
+            facts.append((l("所属行动", "Action"), "<a href=\"\(link(from: path, to: "plans/\(Self.fileName(plan.slug))/items/\(number).html"))\">\(text(item.title, item.titleEn))</a>"))
+        }
+        body += definitionList(facts)
+        body += paragraph(target.body, target.bodyEn)
+        body += quote(target.quote, target.quoteEn)
+        body += "<h2>\(l("记录的实际值", "Recorded values"))</h2>\n"
+        if target.actuals.isEmpty {
+            body += "<p>\(l("尚无记录。", "None recorded yet."))</p>\n"
+        } else {
+            body += "<div class=\"scroll\" role=\"region\" aria-label=\"\(l("记录的实际值", "Recorded values"))\" tabindex=\"0\"><table>\n<thead><tr>"
+            body += [l("日期", "Date"), l("数值", "Value"), l("说明", "Note"), l("证据", "Evidence")].map { "<th scope=\"col\">\($0)</th>" }.joined()
+            body += "</tr></thead>\n<tbody>\n"
+            for actual in target.actuals {
+                let evidence = Self.isWebLink(actual.evidenceURL) ? "<a href=\"\(HTML.escape(actual.evidenceURL!))\">\(l("链接", "link"))<span class=\"visually-hidden\"> \(HTML.escape(actual.measuredOn))</span></a>" : ""
+                body += "<tr><td>\(HTML.escape(actual.measuredOn))</td><td class=\"number\">\(HTML.escape(CellText.real(actual.value)))</td>"
+                body += "<td>\(HTML.escape(actual.note ?? ""))</td><td>\(evidence)</td></tr>\n"
+            }
+            body += "</tbody>\n</table></div>\n"
+        }
+        return page(title: plainText(row.title, target.titleEn), path: path, crumbs: [planCrumb(plan)], body: body)
+    }
+
+    // MARK: Pieces
+
+    func itemList(_ items: [SiteData.Item], plan: SiteData.Plan, from path: String) -> String {
+        guard !items.isEmpty else { return "<p>\(l("无", "None."))</p>\n" }
+        var html = "<ul class=\"items\">\n"
+        for item in items {
+            html += "<li><a href=\"\(link(from: path, to: "plans/\(Self.fileName(plan.slug))/items/\(item.number).html"))\">\(item.number). \(text(item.title, item.titleEn))</a> "
+            if let status = item.status { html += badge(status.status.rawValue, language.status(status.status)) }
+            if let last = item.status?.lastUpdate { html += " <span class=\"meta\">\(last)</span>" }
+            html += "</li>\n"
+        }
+        return html + "</ul>\n"
+    }
+
+    func targetTable(_ targets: [SiteData.Target], plan: SiteData.Plan, from path: String) -> String {
+        var html = "<div class=\"scroll\" role=\"region\" aria-label=\"\(l("目标", "Targets"))\" tabindex=\"0\"><table>\n<thead><tr>"
+        html += [l("目标", "Target"), l("完成度", "Complete"), l("截止", "Due"), l("状态", "Status")].map { "<th scope=\"col\">\($0)</th>" }.joined()
+        html += "</tr></thead>\n<tbody>\n"
+        for target in targets {
+            let row = target.progress
+            html += "<tr><th scope=\"row\"><a href=\"\(link(from: path, to: "plans/\(Self.fileName(plan.slug))/targets/\(Self.fileName(row.slug)).html"))\">\(text(row.title, target.titleEn))</a></th>"
+            html += "<td class=\"number\">\(row.percent.map { HTML.escape(Self.percent($0)) } ?? "")</td>"
+            html += "<td>\(HTML.escape(row.dueOn ?? ""))</td><td>\(badge(row.status.rawValue, language.status(row.status)))</td></tr>\n"
+        }
+        return html + "</tbody>\n</table></div>\n"
+    }
+
+    func quote(_ quote: SiteData.Quote?, _ quoteEn: SiteData.Quote?) -> String {
+        let shown = language == .en ? (quoteEn ?? quote) : quote
+        guard let shown else { return "" }
+        let quoteLanguage = Language.of(shown.text)
+        var html = "<figure class=\"source\"><blockquote lang=\"\(quoteLanguage.htmlTag)\"><p>\(HTML.escape(shown.text))</p></blockquote>"
+        html += "<figcaption>\(l("出处", "Source")): <cite>\(HTML.escape(shown.documentTitle))</cite>, \(HTML.escape(l("第 \(shown.line) 行", "line \(shown.line)")))</figcaption></figure>\n"
+        return html
+    }
+
+    func definitionList(_ facts: [(String, String)]) -> String {
+        "<dl class=\"facts\">\n" + facts.map { "<div><dt>\(HTML.escape($0.0))</dt><dd>\($0.1)</dd></div>\n" }.joined() + "</dl>\n"
+    }
+
+    func paragraph(_ original: String, _ english: String?) -> String {
+        let shown = language == .en ? (english ?? original) : original
+        let tag = Language.of(shown) != language ? " lang=\"\(Language.of(shown).htmlTag)\"" : ""
+        return shown.split(separator: "\n", omittingEmptySubsequences: true).map { "<p\(tag)>\(HTML.escape(String($0)))</p>\n" }.joined()
+    }
+
+    func badge(_ key: String, _ label: String) -> String {
+        "<span class=\"status s-\(HTML.escape(key))\">\(HTML.escape(label))</span>"
+    }
+
+    /// The text in this page's language: English when asked and translated, else the original,
+    /// marked with its own language so screen readers pronounce it right.
+    func text(_ original: String, _ english: String?) -> String {
+        if language == .en, let english, !english.isEmpty { return HTML.escape(english) }
+        let own = Language.of(original)
+        return own == language ? HTML.escape(original) : "<span lang=\"\(own.htmlTag)\">\(HTML.escape(original))</span>"
+    }
+
+    func plainText(_ original: String, _ english: String?) -> String {
+        language == .en ? (english.flatMap { $0.isEmpty ? nil : $0 } ?? original) : original
+    }
+
+    func planCrumb(_ plan: SiteData.Plan) -> (String, String) {
+        (plainText(plan.title, plan.titleEn), "plans/\(Self.fileName(plan.slug))/index.html")
+    }
+
+    func l(_ zh: String, _ en: String) -> String { language.pick(zh, en) }
+
+    /// The page around `body`: skip link, breadcrumb, language switch, main, footer.
+    func page(title: String, path: String, crumbs: [(String, String)], feed: String? = nil, body: String) -> String {
+        var html = "<!DOCTYPE html>\n<html lang=\"\(language.htmlTag)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+        html += "<title>\(HTML.escape(title))</title>\n"
+        html += "<link rel=\"stylesheet\" href=\"\(siteLink(from: path, "style.css"))\"/>\n"
+        if let feed { html += "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Atom\" href=\"\(siteLink(from: path, feed))\"/>\n" }
+        if let counterpart {
+            html += "<link rel=\"alternate\" hreflang=\"\(counterpart.language.htmlTag)\" href=\"\(siteLink(from: path, counterpart.base + path))\"/>\n"
+        }
+        html += "</head>\n<body>\n<a class=\"skip\" href=\"#main\">\(l("跳到正文", "Skip to content"))</a>\n<header>\n"
+        html += "<nav aria-label=\"\(l("位置", "Breadcrumb"))\"><ol class=\"crumbs\">"
+        html += "<li><a href=\"\(link(from: path, to: "index.html"))\">\(l("全部规划", "All plans"))</a></li>"
+        for (label, target) in crumbs { html += "<li><a href=\"\(link(from: path, to: target))\">\(HTML.escape(label))</a></li>" }
+        html += "</ol></nav>\n"
+        if let counterpart {
+            let name = counterpart.language == .en ? "English" : "中文"
+            html += "<a class=\"lang\" lang=\"\(counterpart.language.htmlTag)\" hreflang=\"\(counterpart.language.htmlTag)\" href=\"\(siteLink(from: path, counterpart.base + path))\">\(name)</a>\n"
+        }
+        html += "</header>\n<main id=\"main\">\n\(body)</main>\n"
+        html += "<footer><p>\(l("由 plantrack 发布。数据可自由再利用：", "Published with plantrack. Reuse the data freely: "))<a href=\"\(siteLink(from: path, "data/index.json"))\">\(l("开放数据", "open data"))</a></p></footer>\n"
+        html += "</body>\n</html>\n"
+        return html
+    }
+
+    // MARK: Paths
+
+    /// A relative link between two pages of this language's tree.
+    func link(from path: String, to target: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1) + Self.urlPath(target)
+    }
+
+    /// A relative link from a page of this tree to a file under the site's root.
+    func siteLink(from path: String, _ target: String) -> String {
+        String(repeating: "../", count: (base + path).split(separator: "/").count - 1) + Self.urlPath(target)
+    }
+
+    /// A slug as a file name: no directory separators, no hidden files.
+    static func fileName(_ slug: String) -> String {
+        var name = slug.replacingSlashes
+        if name.hasPrefix(".") { name = "_" + name.dropFirst() }
+        return name.isEmpty ? "_" : name
+    }
+
+    /// Percent-encodes everything but unreserved characters and `/` in a relative path.
+    static func urlPath(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let digits = Array("0123456789ABCDEF".unicodeScalars)
+                out += "%"
+                out.unicodeScalars.append(digits[Int(byte >> 4)])
+                out.unicodeScalars.append(digits[Int(byte & 0x0F)])
+            }
+        }
+        return out
+    }
+
+    static func isWebLink(_ url: String?) -> Bool {
+        guard let url = url?.lowercased() else { return false }
+        return url.hasPrefix("https://") || url.hasPrefix("http://")
+    }
+
+    static func percent(_ value: Double) -> String { CellText.real((value * 10).rounded() / 10) + "%" }
+}
+
+extension String {
+    var replacingSlashes: String { String(map { $0 == "/" || $0 == "\\" ? "-" : $0 }) }
+}
