@@ -15,12 +15,19 @@ final class XMLTree {
     /// (`<meta charset>`, `http-equiv` Content-Type; GB2312/GBK too) and recovers from bad markup.
     static func html(_ bytes: [UInt8], fileName: String) throws -> XMLTree {
         clibxml2_silence_errors()
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        var options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        var bytes = bytes
+        var encoding: String?
+        if let declared = Charset.declared(bytes), Charset.isChineseGB(declared), let utf8 = Charset.gb18030ToUTF8(bytes) {
+            bytes = utf8
+            encoding = "UTF-8"
+            options |= Int32(HTML_PARSE_IGNORE_ENC.rawValue)
+        }
         let parsed = bytes.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
             guard let base = buffer.baseAddress, !buffer.isEmpty else { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                htmlReadMemory($0, Int32(buffer.count), nil, nil, options)
+                htmlReadMemory($0, Int32(buffer.count), nil, encoding, options)
             }
         }
         guard let parsed else { throw ConversionError(fileName, "not a readable HTML page") }

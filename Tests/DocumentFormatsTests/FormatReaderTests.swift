@@ -56,6 +56,16 @@ private func refusal(_ name: String) -> String? {
         #expect(gbk.dropped.contains("首页 > 政策 > 国务院政策文件库 > 国务院文件"))
     }
 
+    @Test func aStrayByteInAGBKPageLosesOnlyItself() throws {
+        var bytes = try fixture("govcn-notice-gbk.html")
+        // Two bytes no GB charset has, just after the article starts.
+        let article = try #require(PDFReader.firstIndex(of: Array("UCAP-CONTENT".utf8), in: bytes[...]))
+        bytes.insert(contentsOf: [0xFF, 0xFF], at: article + 200)
+        let page = try HTMLReader.read(bytes, fileName: "stray.html")
+        #expect(page.blocks.last?.block == .paragraph("（六）强化组织实施。各地区各部门要加强统筹协调，抓好贯彻落实。"))
+        #expect(page.blocks.count == (try outline("govcn-notice.html")).blocks.count)
+    }
+
     @Test func thePageFurnitureIsDroppedAndListed() throws {
         let page = try outline("compute-plan.html")
         let text = page.render().text
