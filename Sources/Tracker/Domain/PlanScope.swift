@@ -13,8 +13,9 @@ public struct PlanScope: Sendable {
     /// `--plan SLUG` when given; else the bundled plan, or the only plan there is.
     public static func resolve(_ slug: String?, in db: Database) throws -> PlanScope {
         let plans = try db.fetchAll("SELECT id, slug, title, proposed_on FROM plans ORDER BY id") {
-            PlanScope(id: $0.int64(at: 0), slug: $0.string(at: 1), title: $0.string(at: 2),
-                      proposedOn: $0.optionalString(at: 3).flatMap { ISODate($0) })
+            // A plan's date may be vague (2024-09): it then has no day for the date checks.
+            PlanScope(id: try $0["id"], slug: try $0["slug"], title: try $0["title"],
+                      proposedOn: (try $0["proposed_on"] as String?).flatMap { ISODate($0) })
         }
         if let slug {
             guard let plan = plans.first(where: { $0.slug == slug }) else {
@@ -33,7 +34,7 @@ public struct PlanScope: Sendable {
 
     /// The database id of action `number`, or an error naming the valid range.
     public func actionID(number: Int, in db: Database) throws -> Int64 {
-        if let id = try db.fetchOne("SELECT id FROM actions WHERE plan_id = ? AND number = ?", [id, number], { $0.int64(at: 0) }) {
+        if let id = try db.fetchOne("SELECT id FROM actions WHERE plan_id = ? AND number = ?", [id, number], { try $0["id"] as Int64 }) {
             return id
         }
         let count = try db.scalarInt("SELECT count(*) FROM actions WHERE plan_id = ?", [id]) ?? 0
@@ -47,7 +48,7 @@ public struct PlanScope: Sendable {
             """
             SELECT c.id, c.action_id FROM commitments c JOIN actions a ON a.id = c.action_id
             WHERE c.slug = ? AND a.plan_id = ?
-            """, [slug, id], { ($0.int64(at: 0), $0.int64(at: 1)) })
+            """, [slug, id], { (try $0["id"] as Int64, try $0["action_id"] as Int64) })
         else {
             let known = try db.fetchAll(
                 "SELECT c.slug FROM commitments c JOIN actions a ON a.id = c.action_id WHERE a.plan_id = ? ORDER BY c.slug",

@@ -65,14 +65,14 @@ struct CatalogQueries {
         guard let detail = try db.fetchOne(
             """
             SELECT a.number, a.title, a.title_en, a.body,
-                   CASE WHEN v.id IS NULL THEN NULL ELSE v.number || '. ' || coalesce(v.title_en || ' — ', '') || v.title END,
-                   s.line, s.quote, d.slug
+                   CASE WHEN v.id IS NULL THEN NULL ELSE v.number || '. ' || coalesce(v.title_en || ' — ', '') || v.title END AS vision,
+                   s.line, s.quote, d.slug AS document
             FROM actions a LEFT JOIN visions v ON v.id = a.vision_id
             LEFT JOIN sources s ON s.id = a.source_id LEFT JOIN documents d ON d.id = s.document_id
             WHERE a.id = ?
             """, [actionID], { row in
-                (row.int(at: 0), row.string(at: 1), row.optionalString(at: 2), row.string(at: 3), row.optionalString(at: 4),
-                 row.optionalInt(at: 5), row.optionalString(at: 6), row.optionalString(at: 7))
+                (try row["number"] as Int, try row["title"] as String, try row["title_en"] as String?, try row["body"] as String,
+                 try row["vision"] as String?, try row["line"] as Int?, try row["quote"] as String?, try row["document"] as String?)
             })
         else { throw TrackerError("action \(number) vanished while reading it") }
         let commitments = try ResultTable.query(

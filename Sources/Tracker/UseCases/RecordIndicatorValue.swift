@@ -50,7 +50,7 @@ extension TrackerDatabase {
 
     /// The id and unit of indicator `slug`; unknown slugs name the nearest ones.
     func resolveIndicator(_ slug: String) throws -> (Int64, String?) {
-        if let found = try db.fetchOne("SELECT id, unit FROM indicators WHERE slug = ?", [slug], { ($0.int64(at: 0), $0.optionalString(at: 1)) }) {
+        if let found = try db.fetchOne("SELECT id, unit FROM indicators WHERE slug = ?", [slug], { (try $0["id"] as Int64, try $0["unit"] as String?) }) {
             return found
         }
         let known = try db.fetchAll("SELECT slug FROM indicators ORDER BY slug") { $0.string(at: 0) }
