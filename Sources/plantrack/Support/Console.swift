@@ -27,11 +27,11 @@ enum Console {
     static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
     /// Options for the table renderer: the window's width and colour, only on a terminal.
-    static func renderOptions(byteOrderMark: Bool = false) -> RenderOptions {
-        guard isTerminal else { return RenderOptions(byteOrderMark: byteOrderMark) }
+    static func renderOptions(byteOrderMark: Bool = false, rawCSV: Bool = false) -> RenderOptions {
+        guard isTerminal else { return RenderOptions(byteOrderMark: byteOrderMark, rawCSV: rawCSV) }
         var size = winsize()
         let width = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
-        return RenderOptions(terminalWidth: width, color: colorAllowed, byteOrderMark: byteOrderMark)
+        return RenderOptions(terminalWidth: width, color: colorAllowed, byteOrderMark: byteOrderMark, rawCSV: rawCSV)
     }
 
     /// No colour when asked (`NO_COLOR`, https://no-color.org) or on a terminal that cannot show it.
@@ -45,7 +45,7 @@ enum Console {
     /// it ends the process like any other user error (listings are read-only, nothing to undo).
     static func print(_ table: ResultTable, as choice: OutputChoice) {
         do {
-            write(try choice.shaped(table).render(as: choice.format, options: renderOptions(byteOrderMark: choice.byteOrderMark)))
+            write(try choice.shaped(table).render(as: choice.format, options: renderOptions(byteOrderMark: choice.byteOrderMark, rawCSV: choice.rawCSV)))
         } catch {
             exit(Main.report(error))
         }
@@ -74,7 +74,7 @@ extension Console {
             write("{\n" + parts.joined(separator: ",\n") + "\n}\n")
             return
         }
-        let options = renderOptions(byteOrderMark: choice.byteOrderMark)
+        let options = renderOptions(byteOrderMark: choice.byteOrderMark, rawCSV: choice.rawCSV)
         for (index, (title, table)) in shaped.enumerated() {
             if index > 0 { write("\n") }
             switch choice.format {
