@@ -21,7 +21,7 @@ extension TrackerDatabase {
         _ documents: [PlanDocument]? = nil, curation: PlanDocument? = nil, translationOf: String? = nil
     ) throws -> [ImportOutcome] {
         let overlay = try curation.map(Self.curationOverlay)
-        try Self.migrator().migrate(db)
+        _ = try migrateSchema()
         let bundled = try Self.bundledCuration()
         let loader = DocumentLoader(db: db)
         return try db.inTransaction(.immediate) {
