@@ -32,6 +32,7 @@ release:
 	$(if $(STATIC_CXX_FLAGS),mkdir -p "$(STATIC_CXX)" && echo 'INPUT($(LIBSTDCXX_A))' > "$(STATIC_CXX)/libstdc++.so")
 	$(SWIFT) build $(RELEASE) $(CLI_LINK) --product plantrack
 	$(SWIFT) build $(RELEASE) --product plantrack-server
+	$(SWIFT) build $(RELEASE) --product plantrack-checkpoint
 
 # Unit tests (Swift Testing) and end-to-end tests that run the built binary on temporary databases,
 # then the web server over HTTP and in headless Chromium (Tests/Web; screenshots in .build/screenshots).
@@ -44,7 +45,7 @@ test:
 
 web-test:
 	cd Tests/Web && PLANTRACK_BIN="$(DEBUG_BIN)/plantrack" PLANTRACK_SCREENSHOTS="$(CURDIR)/.build/screenshots" \
-		$(WEB_PYTHON) -m unittest -v test_server test_browser
+		$(WEB_PYTHON) -m unittest -v test_server test_security test_browser
 
 # The main job on the bundled documents, on a throw-away database.
 demo: build
@@ -68,6 +69,7 @@ install: release manual
 	install -d "$(PREFIX)/bin" "$(MANDIR)" "$(BASHDIR)" "$(ZSHDIR)" "$(FISHDIR)"
 	install -m 0755 "$(RELEASE_BIN)/plantrack" "$(PREFIX)/bin/plantrack"
 	install -m 0755 "$(RELEASE_BIN)/plantrack-server" "$(PREFIX)/bin/plantrack-server"
+	install -m 0755 "$(RELEASE_BIN)/plantrack-checkpoint" "$(PREFIX)/bin/plantrack-checkpoint"
 	install -m 0644 "$(MANUAL_DIR)/plantrack.1" "$(MANDIR)/plantrack.1"
 	"$(RELEASE_BIN)/plantrack" --generate-completion-script bash > "$(BASHDIR)/plantrack"
 	"$(RELEASE_BIN)/plantrack" --generate-completion-script zsh > "$(ZSHDIR)/_plantrack"

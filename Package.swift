@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "plantrack", targets: ["plantrack"]),
         .executable(name: "plantrack-server", targets: ["plantrack-server"]),
+        .executable(name: "plantrack-checkpoint", targets: ["plantrack-checkpoint"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
@@ -15,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // HTTP/1 parts as HTTPTypes, for the server's header-timeout channel handler (Hummingbird uses it too).
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        // Ed25519 for signed checkpoints of the hash chain (the Checkpoints target only).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The system SQLite, found through pkg-config; no third-party wrapper.
@@ -43,9 +48,18 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]
         ),
         .executableTarget(name: "plantrack-server", dependencies: ["WebApp"]),
+        // Signed checkpoints of the hash chain: `plantrack checkpoint` and `plantrack verify
+        // --checkpoint` run this program, installed beside `plantrack`. swift-crypto brings all of
+        // Foundation with it, so it is kept out of the command line (whose start-up it would slow)
+        // the way the server is.
+        .executableTarget(
+            name: "plantrack-checkpoint",
+            dependencies: ["Tracker", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "plantrack",
             dependencies: [

@@ -52,7 +52,7 @@ enum Templates {
             <a href="/">{{t.overview}}</a><a href="/targets">{{t.targets}}</a><a href="/training">{{t.training}}</a>
             <a href="/indicators">{{t.indicators}}</a><a href="/search">{{t.search}}</a><a href="/reports">{{t.reports}}</a>
             <a id="lang-switch" href="/lang?to={{otherLang}}&amp;back={{path}}">{{switchLabel}}</a>
-            <span class="who">{{#user}}{{name}} ({{role}})
+            <span class="who">{{#user}}<bdi>{{name}}</bdi> ({{role}})
             <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button id="sign-out">{{t.sign_out}}</button></form>{{/user}}
             {{^user}}<a href="/login">{{t.sign_in}}</a>{{/user}}</span>
             </nav>
@@ -63,6 +63,7 @@ enum Templates {
             <h1>{{t.sign_in}}</h1>
             {{#error}}<p class="error" id="error">{{error}}</p>{{/error}}
             <form class="stack" method="post" action="/login">
+            <input type="hidden" name="login_token" value="{{loginToken}}">
             <label for="name">{{t.name}}</label><input id="name" name="name" value="{{name}}" autocomplete="username" required>
             <label for="password">{{t.password}}</label><input id="password" name="password" type="password" autocomplete="current-password" required>
             <button id="sign-in">{{t.sign_in}}</button></form>
@@ -72,6 +73,7 @@ enum Templates {
             <p>{{t.must_change}}</p>
             <form class="stack" method="post" action="/password">
             <input type="hidden" name="csrf" value="{{csrf}}">
+            <label for="current">{{t.current_password}}</label><input id="current" name="current" type="password" autocomplete="current-password" required>
             <label for="password">{{t.new_password}}</label><input id="password" name="password" type="password" autocomplete="new-password" required>
             {{#error}}<span class="field-error" id="password-error">{{error}}</span>{{/error}}
             <button id="save-password">{{t.save}}</button></form>
@@ -82,7 +84,7 @@ enum Templates {
             <input type="date" id="as_of" name="as_of" value="{{asOf}}"> <button>{{t.show}}</button></form>
             <h2>{{t.actions}}</h2><div class="table-wrap"><table id="actions"><thead><tr><th>#</th><th>{{t.action}}</th><th>{{t.status}}</th><th>{{t.last_update}}</th><th>{{t.updates}}</th><th>{{t.note}}</th></tr></thead><tbody>
             {{#actions}}<tr><td>{{number}}</td><td><a href="/actions/{{number}}">{{title}}</a>{{#titleEn}}<br><small>{{titleEn}}</small>{{/titleEn}}</td>
-            <td><span class="badge status-{{status}}">{{status}}</span></td><td>{{lastUpdate}}</td><td class="num">{{updates}}</td><td>{{lastNote}}</td></tr>{{/actions}}
+            <td><span class="badge status-{{status}}">{{status}}</span></td><td>{{lastUpdate}}</td><td class="num">{{updates}}</td><td dir="auto">{{lastNote}}</td></tr>{{/actions}}
             </tbody></table></div>
             <h2>{{t.milestones}}</h2>
             {{#milestones}}<h3>{{title}}</h3><p><span class="badge status-{{status}}">{{status}}</span> {{done}} / {{target}} · {{t.due}} {{dueOn}}{{#projectedOn}} · {{t.projected}} {{projectedOn}}{{/projectedOn}}</p>{{{bar}}}{{/milestones}}
@@ -96,7 +98,7 @@ enum Templates {
             {{#sourceQuote}}<blockquote>{{sourceQuote}}<br><small>{{t.source}}: {{document}}{{#sourceLine}}, line {{sourceLine}}{{/sourceLine}}</small></blockquote>{{/sourceQuote}}
             <h2>{{t.commitments}}</h2><ul>{{#commitments}}<li><code>{{slug}}</code> {{body}}{{#due_on}} · {{t.due}} {{due_on}}{{/due_on}}{{#milestone}} · {{t.milestone}} {{milestone}}{{/milestone}}</li>{{/commitments}}</ul>
             <h2>{{t.timeline}}</h2><div class="table-wrap"><table id="timeline"><thead><tr><th>#</th><th>{{t.date}}</th><th>{{t.status}}</th><th>%</th><th>{{t.note}}</th><th>{{t.author}}</th><th>{{t.evidence}}</th><th></th></tr></thead><tbody>
-            {{#timeline}}<tr id="update-{{id}}"{{#superseded}} class="superseded"{{/superseded}}><td>{{id}}</td><td>{{reported_on}}</td><td><span class="badge status-{{status}}">{{status}}</span></td><td>{{percent}}</td><td class="note">{{note}}</td><td>{{author}}</td>
+            {{#timeline}}<tr id="update-{{id}}"{{#superseded}} class="superseded"{{/superseded}}><td>{{id}}</td><td>{{reported_on}}</td><td><span class="badge status-{{status}}">{{status}}</span></td><td>{{percent}}</td><td class="note" dir="auto">{{note}}</td><td><bdi>{{author}}</bdi></td>
             <td>{{#evidenceLink}}<a href="{{evidenceLink}}" rel="noopener noreferrer nofollow">{{evidenceLink}}</a>{{/evidenceLink}}{{^evidenceLink}}{{evidence_url}}{{/evidenceLink}}</td>
             <td>{{correction}} {{superseded}}{{#canCorrect}} <a class="correct-link" href="/actions/{{actionNumber}}/updates/{{id}}/correct">{{t.correct}}</a>{{/canCorrect}}</td></tr>{{/timeline}}
             </tbody></table></div>
@@ -159,7 +161,7 @@ enum Templates {
             """,
         "actuals": """
             <h2 id="actuals">{{t.recorded_values}}</h2><div class="table-wrap"><table id="actuals-table"><thead><tr><th>#</th><th>{{t.commitment}}</th><th>{{t.measured_on}}</th><th>{{t.value}}</th><th>{{t.note}}</th><th>{{t.author}}</th><th>{{t.evidence}}</th><th></th></tr></thead><tbody>
-            {{#actuals}}<tr id="actual-{{id}}"{{#isSuperseded}} class="superseded"{{/isSuperseded}}><td>{{id}}</td><td>{{commitment}}</td><td>{{measuredOn}}</td><td class="num">{{value}}</td><td class="note">{{note}}</td><td>{{author}}</td>
+            {{#actuals}}<tr id="actual-{{id}}"{{#isSuperseded}} class="superseded"{{/isSuperseded}}><td>{{id}}</td><td>{{commitment}}</td><td>{{measuredOn}}</td><td class="num">{{value}}</td><td class="note" dir="auto">{{note}}</td><td><bdi>{{author}}</bdi></td>
             <td>{{#evidenceLink}}<a href="{{evidenceLink}}" rel="noopener noreferrer nofollow">{{evidenceLink}}</a>{{/evidenceLink}}{{^evidenceLink}}{{evidenceText}}{{/evidenceLink}}</td>
             <td>{{#corrects}}{{t.corrects}} #{{corrects}} {{/corrects}}{{#isSuperseded}}{{t.superseded}} → #{{supersededBy}}{{/isSuperseded}}{{#canCorrect}}<a class="correct-actual-link" href="/targets/{{commitment}}/actuals/{{id}}/correct">{{t.correct}}</a>{{/canCorrect}}</td></tr>{{/actuals}}
             </tbody></table></div>
@@ -180,7 +182,7 @@ enum Templates {
             """,
         "table": """
             <table{{#id}} id="{{id}}"{{/id}}><thead><tr>{{#columns}}<th>{{.}}</th>{{/columns}}</tr></thead><tbody>
-            {{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/rows}}
+            {{#rows}}<tr>{{#cells}}<td>{{#isolate}}<bdi>{{text}}</bdi>{{/isolate}}{{^isolate}}{{text}}{{/isolate}}</td>{{/cells}}</tr>{{/rows}}
             </tbody></table>
             """,
         "simple": """
