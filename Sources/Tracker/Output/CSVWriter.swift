@@ -16,8 +16,9 @@ enum CSVWriter {
         return output
     }
 
+    /// A lone sign ("=", "-" as a placeholder) is no formula and stays as it is.
     static func neutralised(_ text: String) -> String {
-        guard let first = text.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first)
+        guard text.utf8.count > 1, let first = text.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first)
         else { return text }
         return "'" + text
     }

@@ -104,12 +104,12 @@ enum Examples {
         "token list": ["plantrack token list", "plantrack token list --user eve --format json"],
         "token revoke": ["plantrack token revoke 3"],
         "checkpoint": [
-            "plantrack checkpoint --key /etc/plantrack/checkpoint.key > checkpoint-2025-06-30.txt",
-            "plantrack checkpoint --key /etc/plantrack/checkpoint.key --public-key",
+            "plantrack checkpoint --key /etc/plantrack/cp.key > cp-2025-06-30.txt",
+            "plantrack checkpoint --key /etc/plantrack/cp.key --public-key",
         ],
         "verify": [
             "plantrack verify", "plantrack verify --db plantrack-2025-06-30.db",
-            "plantrack verify --checkpoint checkpoint-2025-06-30.txt --public-key MCowBQYDK2VwAyEA…",
+            "plantrack verify --checkpoint cp-2025-06-30.txt --public-key 3Ukq…=",
         ],
         "backup": ["plantrack backup plantrack-2025-06-30.db"],
         "datasette-metadata": [

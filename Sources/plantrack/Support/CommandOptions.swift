@@ -7,13 +7,13 @@ enum CommandOption: String, CaseIterable {
     case db, plan
     case status, date, percent, evidence, author, commitment
     case asOf = "as-of", days
-    case format, wide, columns, bom
+    case format, wide, columns, bom, raw
 
     var flag: String { "--" + rawValue }
     var name: NameSpecification { .customLong(rawValue) }
 
-    /// `--wide` and `--bom` are flags; every other option takes exactly one value.
-    var isFlag: Bool { self == .wide || self == .bom }
+    /// `--wide`, `--bom` and `--raw` are flags; every other option takes exactly one value.
+    var isFlag: Bool { self == .wide || self == .bom || self == .raw }
 }
 
 /// The raw text of each option as the fast path collects it ("" for a flag that was given).
@@ -21,7 +21,7 @@ enum CommandOption: String, CaseIterable {
 /// lookups at start-up, the very thing the fast path exists to avoid.
 struct RawOptionValues {
     private var db, plan, status, date, percent, evidence, author, commitment, asOf, days: String?
-    private var format, wide, columns, bom: String?
+    private var format, wide, columns, bom, raw: String?
 
     subscript(option: CommandOption) -> String? {
         get {
@@ -40,6 +40,7 @@ struct RawOptionValues {
             case .wide: wide
             case .columns: columns
             case .bom: bom
+            case .raw: raw
             }
         }
         set {
@@ -58,6 +59,7 @@ struct RawOptionValues {
             case .wide: wide = newValue
             case .columns: columns = newValue
             case .bom: bom = newValue
+            case .raw: raw = newValue
             }
         }
     }

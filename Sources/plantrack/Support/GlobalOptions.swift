@@ -42,20 +42,18 @@ struct FormatOptions: ParsableArguments {
     @Flag(name: CommandOption.bom.name, help: "CSV: start with a byte-order mark, so Excel reads Chinese text correctly.")
     var bom = false
 
-    @Flag(help: "CSV: text exactly as stored; by default a cell starting with = + - @ gets a leading ' so spreadsheets never run it as a formula.")
+    @Flag(name: CommandOption.raw.name, help: "CSV: text exactly as stored; by default a cell starting with = + - @ gets a leading ' so spreadsheets never run it as a formula.")
     var raw = false
 
     func validate() throws { try format.validate() }
 
     /// Everything that decides how a listing is printed.
     var format: OutputChoice {
-        var choice = Self.choice(format: formatName, wide: wide, columns: columns, bom: bom)
-        choice.rawCSV = raw
-        return choice
+        Self.choice(format: formatName, wide: wide, columns: columns, bom: bom, raw: raw)
     }
 
-    static func choice(format: OutputFormat, wide: Bool, columns: String?, bom: Bool) -> OutputChoice {
-        OutputChoice(format: format, wide: wide, columns: columns.map(columnNames), byteOrderMark: bom)
+    static func choice(format: OutputFormat, wide: Bool, columns: String?, bom: Bool, raw: Bool) -> OutputChoice {
+        OutputChoice(format: format, wide: wide, columns: columns.map(columnNames), byteOrderMark: bom, rawCSV: raw)
     }
 
     private static func columnNames(_ list: String) -> [String] {
