@@ -34,6 +34,7 @@ release:
 	$(SWIFT) build $(RELEASE) --product plantrack-server
 	$(SWIFT) build $(RELEASE) --product plantrack-convert
 	$(SWIFT) build $(RELEASE) --product plantrack-xlsx
+	$(SWIFT) build $(RELEASE) --product plantrack-checkpoint
 
 # Unit tests (Swift Testing) and end-to-end tests that run the built binary on temporary databases,
 # then the web server over HTTP and in headless Chromium (Tests/Web; screenshots in .build/screenshots).
@@ -49,7 +50,7 @@ test:
 
 web-test:
 	cd Tests/Web && PLANTRACK_BIN="$(DEBUG_BIN)/plantrack" PLANTRACK_SCREENSHOTS="$(CURDIR)/.build/screenshots" \
-		$(WEB_PYTHON) -m unittest -v test_server test_browser test_design test_tour test_exchange
+		$(WEB_PYTHON) -m unittest -v test_server test_security test_browser test_design test_tour test_exchange
 
 # The main job on the bundled documents, on a throw-away database.
 demo: build
@@ -75,6 +76,7 @@ install: release manual
 	install -m 0755 "$(RELEASE_BIN)/plantrack-server" "$(PREFIX)/bin/plantrack-server"
 	install -m 0755 "$(RELEASE_BIN)/plantrack-convert" "$(PREFIX)/bin/plantrack-convert"
 	install -m 0755 "$(RELEASE_BIN)/plantrack-xlsx" "$(PREFIX)/bin/plantrack-xlsx"
+	install -m 0755 "$(RELEASE_BIN)/plantrack-checkpoint" "$(PREFIX)/bin/plantrack-checkpoint"
 	install -m 0644 "$(MANUAL_DIR)/plantrack.1" "$(MANDIR)/plantrack.1"
 	"$(RELEASE_BIN)/plantrack" --generate-completion-script bash > "$(BASHDIR)/plantrack"
 	"$(RELEASE_BIN)/plantrack" --generate-completion-script zsh > "$(ZSHDIR)/_plantrack"

@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "plantrack-server", targets: ["plantrack-server"]),
         .executable(name: "plantrack-convert", targets: ["plantrack-convert"]),
         .executable(name: "plantrack-xlsx", targets: ["plantrack-xlsx"]),
+        .executable(name: "plantrack-checkpoint", targets: ["plantrack-checkpoint"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
@@ -21,6 +22,10 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // .docx files are ZIP archives; only the format converter (plantrack-convert) links it.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // HTTP/1 parts as HTTPTypes, for the server's header-timeout channel handler (Hummingbird uses it too).
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        // Ed25519 for signed checkpoints of the hash chain (the Checkpoints target only).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The system SQLite, found through pkg-config; no third-party wrapper.
@@ -67,6 +72,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]
         ),
         .executableTarget(name: "plantrack-server", dependencies: ["WebApp"]),
@@ -82,6 +88,14 @@ let package = Package(
         // Writes the workbooks of `--format xlsx` and `export --xlsx`: a program of its own that the
         // command line starts, so `plantrack` never loads libxlsxwriter (nor its libcrypto) to start.
         .executableTarget(name: "plantrack-xlsx", dependencies: ["Tracker", "Presentation", "CXLSXWriter"]),
+        // Signed checkpoints of the hash chain: `plantrack checkpoint` and `plantrack verify
+        // --checkpoint` run this program, installed beside `plantrack`. swift-crypto brings all of
+        // Foundation with it, so it is kept out of the command line (whose start-up it would slow)
+        // the way the server is.
+        .executableTarget(
+            name: "plantrack-checkpoint",
+            dependencies: ["Tracker", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "plantrack",
             dependencies: [

@@ -88,7 +88,7 @@ def main():
     subprocess.run([sys.executable, os.path.join(ROOT, "bench/gen_progress_csv.py"), str(args.updates), csv], check=True)
     pt("init")
     pt("progress", "import", csv)
-    pt("user", "add", "bench", "--role", "editor", "--password-stdin", stdin="bench-password\n")
+    pt("user", "add", "bench", "--role", "editor", "--password-stdin", stdin="quiet harbour lamp\n")
     token = pt("token", "create", "--user", "bench").strip()
 
     server = subprocess.Popen([args.plantrack, "serve", "--db", db, "--port", "0"], stdout=subprocess.PIPE, text=True,
@@ -96,12 +96,16 @@ def main():
     port = int(re.search(r":(\d+)/", server.stdout.readline()).group(1))
     base = f"http://127.0.0.1:{port}"
     # A browser session for the overview page.
+    # The sign-in form's pre-session token (a cookie and the same value in the form), and an Origin.
     connection = http.client.HTTPConnection("127.0.0.1", port)
-    connection.request("POST", "/login", body=urllib.parse.urlencode({"name": "bench", "password": "bench-password"}),
-                       headers={"Content-Type": "application/x-www-form-urlencoded"})
+    connection.request("GET", "/login")
+    response = connection.getresponse()
+    login_token = re.search(r'name="login_token" value="([0-9a-f]{64})"', response.read().decode()).group(1)
+    connection.request("POST", "/login", body=urllib.parse.urlencode({"name": "bench", "password": "quiet harbour lamp", "login_token": login_token}),
+                       headers={"Content-Type": "application/x-www-form-urlencoded", "Origin": base, "Cookie": f"plantrack_login={login_token}"})
     response = connection.getresponse()
     response.read()
-    cookie = response.getheader("Set-Cookie").split(";", 1)[0]
+    cookie = next(c for c in response.headers.get_all("Set-Cookie") if c.startswith("plantrack_session=")).split(";", 1)[0]
 
     rows = []
     p50, p99, rps, errors = wrk(f"{base}/?as_of={AS_OF}", args.duration, work, cookie=cookie)

@@ -37,7 +37,7 @@ def main():
                               check=True, env=env).stdout
 
     plantrack("init")
-    plantrack("user", "add", "loader", "--role", "editor", "--password-stdin", stdin="loader-password\n")
+    plantrack("user", "add", "loader", "--role", "editor", "--password-stdin", stdin="steady river count\n")
     token = plantrack("token", "create", "--user", "loader").strip()
 
     config = os.path.join(work, "litestream.yml")

@@ -276,4 +276,11 @@ static inline void csqlite_sha256_digest(const void *bytes, size_t count, uint8_
     csqlite_sha256_update(&ctx, bytes, count);
     csqlite_sha256_final(&ctx, digest);
 }
+// sqlite3_db_config is variadic, which Swift cannot call: one wrapper per setting used.
+// The two-argument fts3_tokenizer() registers a tokenizer from a raw pointer (a way to run code
+// from SQL); plantrack never needs it, so every connection turns it off.
+static inline int csqlite_disable_fts3_tokenizer(sqlite3 *db) {
+    return sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, (int *)0);
+}
+
 #endif

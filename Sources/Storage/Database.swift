@@ -70,6 +70,7 @@ public final class Database {
         // The busy wait is in force before the first statement: every later step may meet a lock.
         sqlite3_busy_timeout(handle, self.busyTimeoutMilliseconds)
         csqlite_register_chain_function(handle)
+        csqlite_disable_fts3_tokenizer(handle)
         try execute("PRAGMA foreign_keys = ON")
         if mode != .readOnly, writeAheadLog { try enableWriteAheadLog() }
     }
@@ -263,6 +264,13 @@ public final class Database {
     }
 
     // MARK: Read-only guard
+
+    /// Caps the memory SQLite may hold in this process, all connections together
+    /// (`sqlite3_hard_heap_limit64`): past it a statement fails with SQLITE_NOMEM instead of
+    /// growing without bound.
+    public static func limitHeap(bytes: Int64) {
+        sqlite3_hard_heap_limit64(bytes)
+    }
 
     /// Installs an authorizer that denies every action but reading: no writes, no ATTACH,
     /// no pragmas other than pure queries, no functions like `load_extension`.

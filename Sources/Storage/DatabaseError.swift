@@ -48,6 +48,7 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible {
     /// SQLITE_READONLY_DIRECTORY: the folder is not writable, so the -shm file cannot be made.
     public static let readOnlyDirectory: Int32 = 1544
     public static let interrupted = SQLITE_INTERRUPT
+    public static let outOfMemory = SQLITE_NOMEM
 
     /// The symbolic name of the extended code, e.g. `SQLITE_CONSTRAINT_FOREIGNKEY`.
     public var codeName: String { Self.name(of: extendedResultCode) }

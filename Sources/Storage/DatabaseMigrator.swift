@@ -132,10 +132,9 @@ public struct DatabaseMigrator: Sendable {
         let recorded = try db.scalarString("SELECT schema_sha256 FROM schema_migrations ORDER BY version DESC LIMIT 1")
         guard let recorded else { return }
         let parts = recorded.split(separator: "/", maxSplits: 1).map(String.init)
-        // The quick stamp first: SQLite bumps schema_version on any change of the schema, and the
-        // history rows are few. Only when it differs is the whole schema hashed (2 M instructions
-        // of a `progress add`, callgrind). `verify` always compares the whole schema.
-        if parts.count == 2, try Self.schemaStamp(db) == parts[1] { return }
+        // The whole schema is hashed every time. A quick stamp over `PRAGMA schema_version` used to
+        // stand in for it, but anyone with the file can drop a trigger and set schema_version back
+        // (docs/PERFORMANCE.md has the cost of hashing: it is on every writing command's start-up).
         if try Self.schemaFingerprint(db) != parts[0] { throw MigrationError.schemaAltered }
     }
 

@@ -1,11 +1,23 @@
 import FoundationEssentials
 import Hummingbird
 import Presentation
+import NIOCore
 import Tracker
 
 /// The JSON API for scripts: the same keys as the CLI's `--format json`.
 extension WebApp {
     func addAPIRoutes(to router: Router<WebContext>) {
+        // The latest signed checkpoint of the hash chain, for anyone to keep and check the data
+        // against later (`plantrack verify --checkpoint`).
+        router.get("/checkpoint") { _, _ in
+            guard let statement = try await pool.read({ try $0.latestCheckpoint() }) else {
+                return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(string: "no checkpoint yet (plantrack checkpoint makes one)\n")))
+            }
+            return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-cache"],
+                            body: .init(byteBuffer: ByteBuffer(string: statement)))
+        }
+
         router.get("/api/actions") { request, context in
             try await apiRead(request, context) { tracker, asOf in ResultTable(try tracker.actionStatus(asOf: asOf)) }
         }
@@ -22,8 +34,12 @@ extension WebApp {
             guard let user = try await bearerUser(request) else {
                 return Reply.jsonError(.unauthorized, field: nil, "a valid bearer token is needed (plantrack token create --user NAME)")
             }
+            if user.mustChangePassword { return Self.mustChangeFirst(user) }
             guard user.role.canWrite else { return Reply.jsonError(.forbidden, field: nil, "user \(user.name) is a viewer") }
-            let text = try await request.bodyText()
+            // Refused, never repaired: the forms drop bytes that are not UTF-8 too.
+            guard let text = try await request.bodyUTF8() else {
+                return Reply.jsonError(.badRequest, field: nil, "the body is not valid UTF-8")
+            }
             var submitted: FormState
             do {
                 submitted = FormState(values: try Self.jsonFields(text), fields: ["action"] + Self.progressFields)
@@ -57,17 +73,26 @@ extension WebApp {
         router.get("/api/openapi.json") { _, _ in Reply.json(APIDescription.openAPI) }
     }
 
-    /// A bearer token's user, or a session's (GET only: a cookie alone never authorises an API write).
+    /// A live bearer token's user (a cookie alone never authorises an API write).
     func bearerUser(_ request: Request) async throws -> User? {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return nil }
         let token = String(header.dropFirst("Bearer ".count))
-        return try await pool.read { try $0.user(forToken: token) }
+        let today = ISODate.today()
+        return try await pool.accounts { try $0.user(forToken: token, today: today) }
+    }
+
+    /// A user still holding a one-time password may do nothing with a token either.
+    static func mustChangeFirst(_ user: User) -> Response {
+        Reply.jsonError(.forbidden, field: nil, "user \(user.name) must change the one-time password first (sign in on the web page)")
     }
 
     func apiRead(_ request: Request, _ context: WebContext,
                  _ query: @escaping @Sendable (TrackerDatabase, ISODate) throws -> ResultTable) async throws -> Response {
         var allowed = mayRead(context)
-        if !allowed { allowed = try await bearerUser(request) != nil }
+        if !allowed, let user = try await bearerUser(request) {
+            if user.mustChangePassword { return Self.mustChangeFirst(user) }
+            allowed = true
+        }
         guard allowed else { return Reply.jsonError(.unauthorized, field: nil, "sign in or send a bearer token") }
         let asOf: ISODate
         do { asOf = try asOfParameter(request) } catch {

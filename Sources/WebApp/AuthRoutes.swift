@@ -4,32 +4,48 @@ import Tracker
 
 extension WebApp {
     func addAuthRoutes(to router: Router<WebContext>) {
-        router.get("/login") { _, context in
-            Reply.page(context.language("sign_in"), Templates.render("login", ["t": context.language.labels]), context: context, path: "/login")
+        router.get("/login") { request, context in
+            loginPage(context, request: request)
         }
 
+        // Three steps, so bcrypt never holds a connection: the throttle and the user's hash are
+        // read on the accounts thread, the password is checked on a hashing thread, and the
+        // session (or the failure) is written on the accounts thread again.
         router.post("/login") { request, context in
             var request = request
             let form = FormBody(try await request.bodyText())
             let name = form["name"] ?? "", password = form["password"] ?? ""
+            guard let expected = request.cookies[WebApp.loginCookie]?.value, let given = form["login_token"],
+                  AccountStore.looksLikeToken(expected), constantTimeEqual(given, expected)
+            else {
+                return loginPage(context, request: request, error: context.language("cross_site"), name: name, status: .forbidden)
+            }
             let address = context.clientAddress, now = AccountStore.now()
-            let outcome: Result<(cookie: String, csrfToken: String), SignInFailure> = try await pool.write { tracker in
-                do {
-                    return .success(try tracker.signIn(name: name, password: password, address: address, now: now))
-                } catch let failure as SignInFailure {
-                    return .failure(failure)
-                }
+            let key = String(name.prefix(64)) + "\u{0}" + address
+            guard signInsInFlight.begin(key) else {
+                return loginPage(context, request: request, error: context.language("throttled"), name: name, status: .tooManyRequests)
+            }
+            defer { signInsInFlight.end(key) }
+            let outcome: Result<(cookie: String, csrfToken: String), SignInFailure>
+            do {
+                let attempt = try await pool.accounts { try $0.prepareSignIn(name: name, address: address, now: now) }
+                let user = try await pool.hashing { attempt.check(password) }
+                outcome = try await pool.accounts { try $0.finishSignIn(attempt, user: user, now: now) }
+            } catch let failure as SignInFailure {
+                outcome = .failure(failure)
             }
             switch outcome {
             case .success(let session):
                 var response = Reply.redirect("/")
                 response.setCookie(cookie(WebApp.sessionCookie, session.cookie, maxAge: Int(AccountStore.sessionLifetime)))
+                response.setCookie(cookie(WebApp.loginCookie, "", maxAge: 0, sameSite: .strict))
                 return response
-            case .failure(let failure):
-                let key = failure == .throttled ? "throttled" : "bad_sign_in"
-                let body = Templates.render("login", ["t": context.language.labels, "error": context.language(key), "name": name])
-                return Reply.page(context.language("sign_in"), body, context: context, path: "/login",
-                                  status: failure == .throttled ? .tooManyRequests : .unauthorized)
+            case .failure(.throttled(let seconds)):
+                var response = loginPage(context, request: request, error: context.language("throttled"), name: name, status: .tooManyRequests)
+                response.headers[.retryAfter] = String(seconds)
+                return response
+            case .failure(.invalid):
+                return loginPage(context, request: request, error: context.language("bad_sign_in"), name: name, status: .unauthorized)
             }
         }
 
@@ -38,7 +54,7 @@ extension WebApp {
             let form = FormBody(try await request.bodyText())
             if let session = context.session, let token = form["csrf"], constantTimeEqual(token, session.csrfToken),
                let value = request.cookies[WebApp.sessionCookie]?.value {
-                try await pool.write { try $0.endSession(cookie: value) }
+                try await pool.accounts { try $0.endSession(cookie: value) }
             }
             var response = Reply.redirect("/login")
             response.setCookie(cookie(WebApp.sessionCookie, "", maxAge: 0))
@@ -52,6 +68,9 @@ extension WebApp {
                               context: context, path: "/password")
         }
 
+        // The current password is asked for (NIST SP 800-63B), checked and the new one hashed off
+        // the accounts thread; a new password ends every session, this one included, and signs
+        // the user straight back in.
         router.post("/password") { request, context in
             var request = request
             let form = FormBody(try await request.bodyText())
@@ -59,16 +78,23 @@ extension WebApp {
             guard let token = form["csrf"], constantTimeEqual(token, session.csrfToken) else {
                 return Reply.message(context.language("forbidden"), "CSRF token missing or wrong", status: .forbidden, context: context)
             }
-            let password = form["password"] ?? ""
-            do {
-                _ = try AccountStore.checkPassword(password)
-            } catch let error as FieldProblem {
-                let body = Templates.render("password", ["t": context.language.labels, "csrf": session.csrfToken, "error": error.message])
+            let user = session.user
+            let current = form["current"] ?? "", password = form["password"] ?? ""
+            func refuse(_ message: String) -> Response {
+                let body = Templates.render("password", ["t": context.language.labels, "csrf": session.csrfToken, "error": message])
                 return Reply.page(context.language("change_password"), body, context: context, path: "/password", status: .unprocessableContent)
             }
-            let now = AccountStore.now(), user = session.user
-            // A new password ends every session, this one included; sign the user straight back in.
-            let fresh = try await pool.write { try $0.changePassword(user: user.name, to: password, now: now) }
+            do {
+                _ = try AccountStore.checkPassword(password, name: user.name)
+            } catch let error as FieldProblem {
+                return refuse(error.message)
+            }
+            if password == current { return refuse("the new password is the current one; choose another") }
+            guard let hash = try await pool.accounts({ try $0.passwordHash(userID: user.id) }),
+                  let newHash = try await pool.hashing({ AccountStore.rehash(current: current, hash: hash, new: password) })
+            else { return refuse(context.language("wrong_current")) }
+            let now = AccountStore.now()
+            let fresh = try await pool.accounts { try $0.replacePassword(user: user, hash: newHash, now: now) }
             var response = Reply.redirect("/")
             response.setCookie(cookie(WebApp.sessionCookie, fresh.cookie, maxAge: Int(AccountStore.sessionLifetime)))
             return response
@@ -78,11 +104,34 @@ extension WebApp {
         router.get("/lang") { request, _ in
             let chosen = request.uri.queryParameters["to"].flatMap { Language(rawValue: String($0)) } ?? .en
             let back = request.uri.queryParameters["back"].map(String.init) ?? "/"
-            // Only a path on this site: never `//host` or `http:`.
-            let target = back.hasPrefix("/") && !back.hasPrefix("//") && !back.contains("\\") ? back : "/"
-            var response = Reply.redirect(target)
+            var response = Reply.redirect(Self.sameSitePath(back))
             response.setCookie(cookie("lang", chosen.rawValue, maxAge: 365 * 24 * 3600, httpOnly: true))
             return response
         }
+    }
+
+    /// The sign-in page with the browser's pre-session token (a fresh one when it has none) in
+    /// its form and in a cookie.
+    func loginPage(_ context: WebContext, request: Request, error: String? = nil, name: String? = nil,
+                   status: HTTPResponse.Status = .ok) -> Response {
+        let kept = request.cookies[WebApp.loginCookie]?.value
+        let token = kept.flatMap { AccountStore.looksLikeToken($0) ? $0 : nil } ?? AccountStore.randomToken()
+        var values: [String: Any] = ["t": context.language.labels, "loginToken": token]
+        if let error { values["error"] = error }
+        if let name { values["name"] = name }
+        var response = Reply.page(context.language("sign_in"), Templates.render("login", values), context: context, path: "/login", status: status)
+        response.setCookie(cookie(WebApp.loginCookie, token, maxAge: 3600, sameSite: .strict))
+        return response
+    }
+
+    /// `back` when it is a path on this site, else `/`. Browsers drop tabs and newlines inside a
+    /// URL and read `\` as `/`, so `/<TAB>/evil.example` would be `//evil.example`: only printable
+    /// ASCII without `\`, starting with one `/`, is kept.
+    static func sameSitePath(_ back: String) -> String {
+        let bytes = Array(back.utf8)
+        guard bytes.first == UInt8(ascii: "/"), bytes.count < 2 || bytes[1] != UInt8(ascii: "/"),
+              bytes.allSatisfy({ (0x21...0x7E).contains($0) && $0 != UInt8(ascii: "\\") })
+        else { return "/" }
+        return back
     }
 }

@@ -13,6 +13,12 @@ public final class DatabasePool: Sendable {
         init(_ tracker: TrackerDatabase) { self.tracker = tracker }
     }
 
+    /// A connection to the accounts file (beside the data), used by one thread at a time.
+    final class AccountsConnection: @unchecked Sendable {
+        let accounts: AccountsDatabase
+        init(_ accounts: AccountsDatabase) { self.accounts = accounts }
+    }
+
     /// Pages made by `readCached` from the database as it was at `version`, each made once: a
     /// request that finds its page still being made waits for it rather than making it again.
     struct PageCache {
@@ -38,6 +44,14 @@ public final class DatabasePool: Sendable {
     private let sessionCache = Mutex(SessionCache())
     private let readThreads: NIOThreadPool
     private let writeThread: NIOThreadPool
+    /// The accounts file's one connection and its thread: sign-ins and sessions never wait for
+    /// the data's writer, nor it for them.
+    private let accountsConnection: Mutex<AccountsConnection?>
+    /// Reads only `PRAGMA data_version` of the accounts file, like `watcher` for the data.
+    private let accountsWatcher: Mutex<AccountsConnection?>
+    private let accountsThread: NIOThreadPool
+    /// bcrypt (about 60 ms of CPU a check) runs here, on neither connection's thread.
+    private let hashThreads: NIOThreadPool
 
     public init(path: String, readers readerCount: Int = 4) throws {
         self.path = path
@@ -47,8 +61,30 @@ public final class DatabasePool: Sendable {
         // As many read threads as connections, so a free connection is always there to take.
         readThreads = NIOThreadPool(numberOfThreads: readerCount)
         writeThread = NIOThreadPool(numberOfThreads: 1)
+        let accounts = try AccountsDatabase.open(besides: path, create: true)!
+        accountsConnection = Mutex(AccountsConnection(accounts))
+        accountsWatcher = Mutex(AccountsConnection(try AccountsDatabase.open(besides: path, create: false)!))
+        accountsThread = NIOThreadPool(numberOfThreads: 1)
+        hashThreads = NIOThreadPool(numberOfThreads: 2)
         readThreads.start()
         writeThread.start()
+        accountsThread.start()
+        hashThreads.start()
+    }
+
+    /// Runs `body` on the accounts connection, on its own thread.
+    public func accounts<T: Sendable>(_ body: @escaping @Sendable (AccountsDatabase) throws -> T) async throws -> T {
+        try await accountsThread.runIfActive { [self] in
+            try accountsConnection.withLock { connection in
+                guard let connection else { throw TrackerError("the accounts file is closed") }
+                return try body(connection.accounts)
+            }
+        }
+    }
+
+    /// Runs CPU-heavy `body` (bcrypt) on the hashing threads.
+    public func hashing<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await hashThreads.runIfActive(body)
     }
 
     /// Runs `body` on a read-only connection.
@@ -92,9 +128,9 @@ public final class DatabasePool: Sendable {
     /// The browser session behind `cookie` at `now` (whole seconds). The answer depends only on the
     /// database and `now`, so it is looked up once per cookie per second while nothing is committed.
     public func session(cookie: String, now: Int64) async throws -> SignedInSession? {
-        let version = try dataVersion()
+        let version = try accountsVersion()
         if let hit = sessionCache.withLock({ $0.version == version && $0.now == now ? $0.sessions[cookie] : nil }) { return hit }
-        let found = try await read { try $0.session(cookie: cookie, now: now) }
+        let found = try await accounts { try $0.session(cookie: cookie, now: now) }
         sessionCache.withLock { cache in
             if (version, now) > (cache.version, cache.now) { cache = SessionCache(version: version, now: now) }
             guard (version, now) == (cache.version, cache.now) else { return }
@@ -110,6 +146,15 @@ public final class DatabasePool: Sendable {
         try watcher.withLock { watcher in
             guard let watcher else { throw TrackerError("the database is closed") }
             return try watcher.tracker.dataVersion()
+        }
+    }
+
+    /// `PRAGMA data_version` of the accounts file, seen from a connection that never writes, so
+    /// the server's own sign-ins and sign-outs change it too.
+    private func accountsVersion() throws -> Int {
+        try accountsWatcher.withLock { watcher in
+            guard let watcher else { throw TrackerError("the accounts file is closed") }
+            return try watcher.accounts.dataVersion()
         }
     }
 
@@ -129,6 +174,10 @@ public final class DatabasePool: Sendable {
     public func shutdown() async throws {
         try await readThreads.shutdownGracefully()
         try await writeThread.shutdownGracefully()
+        try await hashThreads.shutdownGracefully()
+        try await accountsThread.shutdownGracefully()
+        accountsWatcher.withLock { $0 = nil }
+        accountsConnection.withLock { $0 = nil }
         readers.withLock { $0.removeAll() }
         watcher.withLock { $0 = nil }
         writer.withLock { $0 = nil }

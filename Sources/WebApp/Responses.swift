@@ -133,9 +133,30 @@ struct FormBody: Sendable {
 }
 
 extension Request {
+    /// The body as text, at most 1 MiB; nil when it is not valid UTF-8.
+    mutating func bodyUTF8() async throws -> String? {
+        let buffer = try await collectBody(upTo: 1 << 20)
+        return String(validating: buffer.readableBytesView, as: UTF8.self)
+    }
+
     /// The body as text, at most 1 MiB (larger ones are refused with 413 by the caller).
     mutating func bodyText() async throws -> String {
         let buffer = try await collectBody(upTo: 1 << 20)
         return String(buffer: buffer)
+    }
+}
+
+/// Text that could reorder what is around it on the page: right-to-left letters, or the explicit
+/// embedding, override and isolate controls (U+202A–202E, U+2066–2069). Such a cell is shown in
+/// `<bdi>`, so a note like "Phase U+202E gnp.exe" cannot flip its neighbours; plain cells stay plain.
+enum Bidi {
+    static func needsIsolation(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C: true
+            case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: true
+            default: false
+            }
+        }
     }
 }

@@ -10,6 +10,12 @@ public struct ServerOptions: Sendable, Equatable {
     public var isPublic = false
     /// Mark the session cookie Secure: browsers reach the server over HTTPS (TLS or a proxy).
     public var secureCookies = false
+    /// A reverse proxy is in front: the client's address is the last one it added to
+    /// `X-Forwarded-For` (sign-in throttling is per address), and cookies are Secure.
+    public var behindProxy = false
+    /// Seconds a connection has to send a request's whole head (and, between requests, the next
+    /// one's) before it is closed: slow clients cannot hold connections open.
+    public var headerTimeout: Double = 10
 
     public init() {}
 
@@ -28,8 +34,13 @@ public struct ServerOptions: Sendable, Equatable {
                 guard let port = Int(text), (0...65535).contains(port) else { throw TrackerError("--port: '\(text)' is not a port (0 to 65535; 0 picks a free one)") }
                 self.port = port
             case "--public": isPublic = true
-            case "--secure-cookies", "--tls", "--behind-proxy": secureCookies = true
-            default: throw TrackerError("unknown argument '\(argument)' (usage: plantrack-server --db PATH --host ADDRESS --port N [--public] [--secure-cookies])")
+            case "--secure-cookies", "--tls": secureCookies = true
+            case "--behind-proxy": secureCookies = true; behindProxy = true
+            case "--header-timeout":
+                let text = try value(argument)
+                guard let seconds = Double(text), seconds > 0, seconds <= 3600 else { throw TrackerError("--header-timeout: '\(text)' is not a number of seconds (above 0, at most 3600)") }
+                headerTimeout = seconds
+            default: throw TrackerError("unknown argument '\(argument)' (usage: plantrack-server --db PATH --host ADDRESS --port N [--public] [--secure-cookies | --behind-proxy] [--header-timeout SECONDS])")
             }
         }
     }

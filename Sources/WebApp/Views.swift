@@ -139,7 +139,10 @@ enum TableView {
                 // A class only where there is one: the template tests the key, and an empty string counts as set.
                 let cls: Any
                 if numeric[index] { cls = "num" } else if isDate(column) { cls = "date" } else { cls = false }
-                var cell: [String: Any] = ["label": labels[index], "text": text, "badge": false, "link": false, "external": false, "cls": cls]
+                var cell: [String: Any] = [
+                    "label": labels[index], "text": text, "badge": false, "link": false, "external": false, "cls": cls,
+                    "isolate": Bidi.needsIsolation(text),
+                ]
                 if column == "status" || column.hasSuffix("_status"), let words = language.status(named: text) {
                     cell["badge"] = text
                     cell["text"] = words

@@ -21,6 +21,8 @@ public struct WebContext: RequestContext, RemoteAddressRequestContext {
 
     public var user: User? { session?.user }
 
-    /// The client's address for throttling sign-ins.
-    var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
+    /// The client's address for throttling sign-ins: the peer's, or behind a proxy
+    /// (`--behind-proxy`) the last address the proxy added to `X-Forwarded-For` (set by `SessionMiddleware`).
+    var clientAddress = ""
+    var peerAddress: String { remoteAddress?.ipAddress ?? "unknown" }
 }

@@ -86,8 +86,8 @@ struct CommandShape {
     let options: [CommandOption]
     let positionals: ClosedRange<Int>
 
-    /// The options of every listing: --db, --format, --wide, --columns, --bom.
-    static let listingOptions: [CommandOption] = [.db, .format, .wide, .columns, .bom]
+    /// The options of every listing: --db, --format, --wide, --columns, --bom, --raw.
+    static let listingOptions: [CommandOption] = [.db, .format, .wide, .columns, .bom, .raw]
 }
 
 /// Arguments as the recogniser split them: option values by name, positionals in order.

@@ -17,7 +17,7 @@ struct Plantrack: ParsableCommand {
             InitCommand.self, MigrateCommand.self, ImportCommand.self, PlanCommand.self, ActionCommand.self,
             ProgressCommand.self, CommitmentCommand.self, TrainingCommand.self, MilestoneCommand.self, IndicatorCommand.self,
             InitiativeCommand.self, ReportCommand.self, SQLCommand.self, SearchCommand.self,
-            DashboardCommand.self, BriefCommand.self, ExportCommand.self, PublishCommand.self, BackupCommand.self, VerifyCommand.self, DatasetteMetadataCommand.self,
+            DashboardCommand.self, BriefCommand.self, ExportCommand.self, PublishCommand.self, BackupCommand.self, VerifyCommand.self, CheckpointCommand.self, DatasetteMetadataCommand.self,
             CurateCommand.self,
             ServeCommand.self, UserCommand.self, TokenCommand.self,
         ]

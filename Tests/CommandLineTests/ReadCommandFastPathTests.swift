@@ -101,7 +101,7 @@ import Tracker
     /// A valid value for each option of the read commands ("" for a flag).
     static let sampleValues = [
         "--db": "t.db", "--plan": "p", "--as-of": "2025-01-02", "--days": "7", "--format": "csv",
-        "--wide": "", "--columns": "a,b", "--bom": "",
+        "--wide": "", "--columns": "a,b", "--bom": "", "--raw": "",
     ]
 
     /// For each command the fast path takes: its shape names exactly the options ArgumentParser
@@ -119,7 +119,7 @@ import Tracker
             for option in options {
                 let value = try #require(Self.sampleValues[option], "no sample for \(option)")
                 var arguments = base + [option] + (value.isEmpty ? [] : [value])
-                if option == "--bom" { arguments += ["--format", "csv"] }
+                if option == "--bom" || option == "--raw" { arguments += ["--format", "csv"] }
                 let (fast, parsed) = try Self.readings(arguments)
                 let invocation = try #require(fast, "declined \(arguments)")
                 #expect(invocation == (try #require(parsed)), "\(arguments)")

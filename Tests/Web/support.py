@@ -13,7 +13,7 @@ import urllib.parse
 
 PLANTRACK = os.environ.get("PLANTRACK_BIN", ".build/debug/plantrack")
 TODAY = "2025-06-30"
-PASSWORDS = {"ada": "ada-password-1", "eve": "eve-password-1", "vic": "vic-password-1"}
+PASSWORDS = {"ada": "violet tractor 91", "eve": "copper lantern 47", "vic": "marble heron 23"}
 
 
 def run(*args, db, stdin=None, check=True):
@@ -69,8 +69,11 @@ class Server:
     """A server on a free port over a temporary database; `stop()` sends SIGTERM and waits."""
 
     def __init__(self, public=False, extra=()):
+        self.accounts = None
         self.directory = tempfile.mkdtemp(prefix="plantrack-web-")
         self.db = os.path.join(self.directory, "web.db")
+        # Users, sessions and tokens live beside the data, never in it.
+        self.accounts = os.path.join(self.directory, "web.accounts.db")
         run("init", db=self.db)
         for name, role in (("ada", "admin"), ("eve", "editor"), ("vic", "viewer")):
             run("user", "add", name, "--role", role, "--password-stdin", db=self.db, stdin=PASSWORDS[name] + "\n")
@@ -98,6 +101,9 @@ class Server:
     def sql(self, query):
         return subprocess.run(["sqlite3", "-batch", self.db, query], capture_output=True, text=True, check=True).stdout
 
+    def accounts_sql(self, query):
+        return subprocess.run(["sqlite3", "-batch", self.accounts, query], capture_output=True, text=True, check=True).stdout
+
     def client(self):
         return Client(self.port)
 
@@ -109,8 +115,11 @@ class Client:
         self.port = port
         self.cookies = {}
 
-    def request(self, method, path, body=None, headers=None, form=None):
+    def request(self, method, path, body=None, headers=None, form=None, origin=True):
         headers = dict(headers or {})
+        # As a browser does on every POST from this site's own pages.
+        if method == "POST" and origin and "Origin" not in headers:
+            headers["Origin"] = f"http://127.0.0.1:{self.port}"
         if form is not None:
             body = urllib.parse.urlencode(form)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
@@ -136,8 +145,15 @@ class Client:
     def post(self, path, form, **kwargs):
         return self.request("POST", path, form=form, **kwargs)
 
-    def sign_in(self, name):
-        response, body = self.post("/login", {"name": name, "password": PASSWORDS[name]})
+    def login_token(self):
+        """Opens the sign-in page: its form's pre-session token (also set as a cookie)."""
+        _, body = self.get("/login")
+        match = re.search(r'name="login_token" value="([0-9a-f]{64})"', body)
+        assert match, body[:500]
+        return match.group(1)
+
+    def sign_in(self, name, password=None, **kwargs):
+        response, body = self.post("/login", {"name": name, "password": password or PASSWORDS[name], "login_token": self.login_token()}, **kwargs)
         assert response.status == 303, (response.status, body)
         return self
 

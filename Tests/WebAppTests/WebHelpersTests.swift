@@ -23,8 +23,25 @@ struct WebHelpersTests {
     @Test func serverOptions() throws {
         let options = try ServerOptions(arguments: ["--db", "x.db", "--port", "0", "--public", "--behind-proxy"])
         #expect(options.databasePath == "x.db" && options.port == 0 && options.isPublic && options.secureCookies && options.host == "127.0.0.1")
+        #expect(options.behindProxy && options.headerTimeout == 10)
+        let tls = try ServerOptions(arguments: ["--tls", "--header-timeout", "2.5"])
+        #expect(tls.secureCookies && !tls.behindProxy && tls.headerTimeout == 2.5)
+        #expect(throws: (any Error).self) { try ServerOptions(arguments: ["--header-timeout", "0"]) }
         #expect(throws: (any Error).self) { try ServerOptions(arguments: ["--port", "70000"]) }
         #expect(throws: (any Error).self) { try ServerOptions(arguments: ["--what"]) }
+    }
+
+    /// Only a path on this site: browsers drop TAB and newlines inside a URL and read `\` as `/`.
+    @Test func sameSitePaths() {
+        for back in ["/\t/evil.example", "/\n/evil.example", "//evil.example", "/\\evil.example", "https://evil.example", "evil", "", "/ /x", "/é"] {
+            #expect(WebApp.sameSitePath(back) == "/", "\(back)")
+        }
+        #expect(WebApp.sameSitePath("/targets?as_of=2025-06-30") == "/targets?as_of=2025-06-30")
+        #expect(WebApp.authority(of: "http://127.0.0.1:8080/login") == "127.0.0.1:8080")
+        #expect(WebApp.authority(of: "HTTPS://Tracker.Example.org") == "tracker.example.org")
+        #expect(WebApp.authority(of: "null") == nil)
+        #expect(WebApp.authority(of: "http://user@evil.example/") == nil)
+        #expect(Bidi.needsIsolation("Phase \u{202E}gnp.exe") && Bidi.needsIsolation("مرحبا") && !Bidi.needsIsolation("人工智能 2025"))
     }
 
     @Test func constantTimeComparison() {

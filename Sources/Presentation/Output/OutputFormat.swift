@@ -18,10 +18,14 @@ public struct RenderOptions: Sendable {
     public var color: Bool
     /// `csv` only: start with U+FEFF, which Excel needs to read the file as UTF-8 (else Chinese is mojibake).
     public var byteOrderMark: Bool
+    /// `csv` only: text cells exactly as stored. Otherwise a cell that a spreadsheet would read as
+    /// a formula (starting with = + - @, a tab or a carriage return) is prefixed with `'`.
+    public var rawCSV: Bool
 
-    public init(terminalWidth: Int? = nil, color: Bool = false, byteOrderMark: Bool = false) {
+    public init(terminalWidth: Int? = nil, color: Bool = false, byteOrderMark: Bool = false, rawCSV: Bool = false) {
         self.terminalWidth = terminalWidth
         self.color = color
         self.byteOrderMark = byteOrderMark
+        self.rawCSV = rawCSV
     }
 }

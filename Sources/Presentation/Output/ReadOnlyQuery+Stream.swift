@@ -15,10 +15,10 @@ extension ReadOnlyQuery {
         case .csv:
             var header: String?
             try forEachBatch(sql, parameters: parameters, timeoutSeconds: timeoutSeconds, in: tracker) { columns, rows in
-                let headerText = header ?? ResultTable(columns: columns, rows: []).render(as: .csv)
+                let headerText = header ?? ResultTable(columns: columns, rows: []).render(as: .csv, options: RenderOptions(rawCSV: options.rawCSV))
                 if header == nil { write(headerText); header = headerText }
                 if !rows.isEmpty {
-                    write(String(ResultTable(columns: columns, rows: rows).render(as: .csv).utf8.dropFirst(headerText.utf8.count))!)
+                    write(String(ResultTable(columns: columns, rows: rows).render(as: .csv, options: RenderOptions(rawCSV: options.rawCSV)).utf8.dropFirst(headerText.utf8.count))!)
                 }
             }
         case .json:

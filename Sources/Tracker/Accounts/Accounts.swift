@@ -27,26 +27,55 @@ public struct SignedInSession: Sendable, Equatable {
 /// Why a sign-in was refused. `throttled` is said before the password is even checked.
 public enum SignInFailure: Error, Sendable, Equatable {
     case invalid
-    case throttled
+    /// Too many recent failures for this name from this address (or from this address): wait this many seconds.
+    case throttled(seconds: Int64)
 }
 
-/// Users, sessions, API tokens and sign-in throttling, all in the plantrack database (0007_accounts.sql).
-/// Secrets are kept only as hashes: bcrypt for passwords, SHA-256 for random session ids and tokens.
-/// The use cases below (on TrackerDatabase) own the transactions; these are their steps.
+/// A sign-in between its two database steps: what the password is to be checked against. The
+/// check itself (bcrypt, ~60 ms of CPU) runs wherever the caller likes — the server runs it off
+/// its write thread. An unknown or disabled name gets a decoy hash, so it costs the same work.
+public struct SignInAttempt: Sendable {
+    public let name: String
+    public let address: String
+    let user: User?
+    let hash: String
+
+    /// The user, when `password` is theirs.
+    public func check(_ password: String) -> User? {
+        let matches = password.utf8.count <= 72 && Bcrypt.verify(password, hash: hash)
+        return matches ? user : nil
+    }
+}
+
+/// Users, sessions, API tokens and sign-in throttling. They live in a file of their own beside
+/// the data (`plantrack.db` → `plantrack.accounts.db`, see `AccountsDatabase`), so publishing or
+/// copying the data never hands out credentials. Secrets are kept only as hashes: bcrypt for
+/// passwords, SHA-256 for random session ids and tokens.
 public struct AccountStore {
-    public static let minimumPasswordLength = 8
+    /// NIST SP 800-63B §5.1.1.2: at least 8, and 12 here since every account can write or read
+    /// unpublished progress; no composition rules; common passwords refused.
+    public static let minimumPasswordLength = 12
     /// bcrypt's work factor: about 60 ms a hash on one core, the cost of every sign-in.
     public static let bcryptCost: UInt8 = 10
-    /// Failures from one address, or against one name, within `throttleWindow` seconds before sign-in is refused.
-    public static let maximumFailures = 5
+    /// Failures of one name from one address that cost nothing; each further one doubles the wait
+    /// before the next attempt (1 s, 2 s, 4 s … at most `maximumDelay`).
+    public static let freeFailures = 3
+    /// Failures from one address across every name before that address waits too (password spraying).
+    public static let freeAddressFailures = 30
+    public static let maximumDelay: Int64 = 15 * 60
+    /// Failures older than this are forgotten.
     public static let throttleWindow: Int64 = 15 * 60
     public static let sessionLifetime: Int64 = 7 * 24 * 3600
+    /// Live sessions a user may have; a new sign-in ends the oldest beyond it.
+    public static let maximumSessionsPerUser = 8
+    /// API tokens expire after this many days unless `token create --expires` says otherwise.
+    public static let defaultTokenDays = 90
 
     let db: Database
 
     init(db: Database) { self.db = db }
 
-    // MARK: users
+    // MARK: rules
 
     public static func checkName(_ name: String) throws(FieldProblem) -> String {
         guard !name.isEmpty, name.count <= 64,
@@ -60,13 +89,34 @@ public struct AccountStore {
         return role
     }
 
-    public static func checkPassword(_ password: String) throws(FieldProblem) -> String {
+    /// NIST SP 800-63B: long enough, not a common password (Seeds/common-passwords.txt, also
+    /// with digits or symbols added at the end), not one character or a run like 123456789012,
+    /// not the user's name.
+    public static func checkPassword(_ password: String, name: String? = nil) throws(FieldProblem) -> String {
         guard password.count >= minimumPasswordLength else {
             throw FieldProblem("the password has \(password.count) characters; at least \(minimumPasswordLength) are needed")
         }
         // bcrypt reads at most 72 bytes; refuse longer rather than silently ignore the rest.
         guard password.utf8.count <= 72 else { throw FieldProblem("the password is longer than 72 bytes") }
+        let lowered = password.lowercased()
+        if let name, lowered.contains(name.lowercased()) {
+            throw FieldProblem("the password contains the user name; choose one nobody could guess")
+        }
+        let stem = String(lowered.reversed().drop { !$0.isLetter }.reversed())
+        if CommonPasswords.contains(lowered) || (stem.count >= 4 && CommonPasswords.contains(stem)) || isTrivial(lowered) {
+            throw FieldProblem("the password is too common (it is on the list of the most used passwords); choose a longer phrase of your own")
+        }
         return password
+    }
+
+    /// One character repeated, one short piece repeated, or a run of consecutive characters.
+    static func isTrivial(_ password: String) -> Bool {
+        let scalars = Array(password.unicodeScalars.map(\.value))
+        for period in 1...4 where scalars.count % period == 0 {
+            if scalars.indices.allSatisfy({ scalars[$0] == scalars[$0 % period] }) { return true }
+        }
+        let steps = zip(scalars, scalars.dropFirst()).map { Int64($1) - Int64($0) }
+        return steps.allSatisfy { $0 == 1 || $0 == -9 } || steps.allSatisfy { $0 == -1 || $0 == 9 }
     }
 
     /// A random password for a first sign-in: 16 characters from an alphabet without look-alikes.
@@ -76,11 +126,23 @@ public struct AccountStore {
         return String((0..<16).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
     }
 
+    /// Checks `current` against `hash` and, when it matches, hashes `new`: the CPU-heavy part of a
+    /// password change (two bcrypt runs), for the caller to run off its database thread.
+    public static func rehash(current: String, hash: String, new: String) -> String? {
+        guard current.utf8.count <= 72, Bcrypt.verify(current, hash: hash) else { return nil }
+        return Bcrypt.hash(new, cost: bcryptCost)
+    }
+
+    /// The hash an unknown name's password is checked against: same cost, matches nothing.
+    static let decoyHash = Bcrypt.hash(randomToken(), cost: bcryptCost)
+
+    // MARK: users
+
     /// Adds a user; with no password, makes a one-time one that must be changed at first sign-in.
     /// Returns the password to hand over. The caller owns the transaction.
     func addUser(name: String, role: Role, password: String?) throws -> String {
         _ = try checked(.user) { () throws(FieldProblem) in try Self.checkName(name) }
-        if let password { _ = try checked(.password) { () throws(FieldProblem) in try Self.checkPassword(password) } }
+        if let password { _ = try checked(.password) { () throws(FieldProblem) in try Self.checkPassword(password, name: name) } }
         if try db.scalarInt("SELECT count(*) FROM users WHERE name = ?", [name]) ?? 0 > 0 {
             throw TrackerError(.user, "user '\(name)' already exists")
         }
@@ -94,13 +156,16 @@ public struct AccountStore {
     /// Sets a new password (a one-time one when nil) and signs the user out everywhere.
     func setPassword(name: String, password: String?) throws -> String {
         let user = try self.user(named: name)
-        if let password { _ = try checked(.password) { () throws(FieldProblem) in try Self.checkPassword(password) } }
+        if let password { _ = try checked(.password) { () throws(FieldProblem) in try Self.checkPassword(password, name: name) } }
         let chosen = password ?? Self.oneTimePassword()
-        try db.execute(
-            "UPDATE users SET password_hash = ?, must_change = ? WHERE id = ?",
-            [Bcrypt.hash(chosen, cost: Self.bcryptCost), password == nil ? 1 : 0, user.id])
-        try db.execute("DELETE FROM sessions WHERE user_id = ?", [user.id])
+        try storePassword(userID: user.id, hash: Bcrypt.hash(chosen, cost: Self.bcryptCost), mustChange: password == nil)
         return chosen
+    }
+
+    /// Stores a bcrypt hash made by the caller and ends the user's sessions.
+    func storePassword(userID: Int64, hash: String, mustChange: Bool) throws {
+        try db.execute("UPDATE users SET password_hash = ?, must_change = ? WHERE id = ?", [hash, mustChange ? 1 : 0, userID])
+        try db.execute("DELETE FROM sessions WHERE user_id = ?", [userID])
     }
 
     /// Disables a user: no sign-in, sessions ended, tokens revoked. Nothing they wrote changes.
@@ -111,15 +176,16 @@ public struct AccountStore {
         try db.execute("UPDATE api_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE user_id = ? AND revoked_at IS NULL", [user.id])
     }
 
-    func list() throws -> ResultTable {
+    func list(today: ISODate) throws -> ResultTable {
         try ResultTable.query(
             db,
             """
             SELECT u.name, u.role, CASE WHEN u.disabled_at IS NULL THEN 'active' ELSE 'disabled' END AS state,
                    u.must_change AS must_change_password, u.created_at,
-                   (SELECT count(*) FROM api_tokens t WHERE t.user_id = u.id AND t.revoked_at IS NULL) AS tokens
+                   (SELECT count(*) FROM api_tokens t WHERE t.user_id = u.id AND t.revoked_at IS NULL
+                      AND (t.expires_on IS NULL OR t.expires_on > ?)) AS tokens
             FROM users u ORDER BY u.name
-            """)
+            """, [today.description])
     }
 
     /// An active user by name, or an error naming the problem.
@@ -139,31 +205,59 @@ public struct AccountStore {
 
     // MARK: sign-in
 
-    /// Checks a name and password from `address`. Throttled addresses and names are refused
-    /// without running bcrypt, so guessing costs the server nothing. The caller owns the transaction.
-    func signIn(name: String, password: String, address: String, now: Int64) throws -> User {
+    /// The first step of a sign-in: refuses a throttled name and address (without bcrypt, so
+    /// guessing costs the server nothing), and finds what to check the password against.
+    ///
+    /// Throttling is per name *and* address, with a growing wait, so a guesser elsewhere never
+    /// locks the right password out; an address that fails across many names waits as well.
+    func prepareSignIn(name: String, address: String, now: Int64) throws -> SignInAttempt {
         let since = now - Self.throttleWindow
-        let byAddress = try db.scalarInt("SELECT count(*) FROM login_failures WHERE address = ? AND failed_at > ?", [address, since]) ?? 0
-        let byName = try db.scalarInt("SELECT count(*) FROM login_failures WHERE name = ? AND failed_at > ?", [name, since]) ?? 0
-        if byAddress >= Self.maximumFailures || byName >= Self.maximumFailures { throw SignInFailure.throttled }
+        let name = String(name.prefix(64))
+        let pair = try db.fetchOne(
+            "SELECT count(*), max(failed_at) FROM login_failures WHERE name = ? AND address = ? AND failed_at > ?",
+            [name, address, since]) { ($0.int(at: 0), $0.optionalInt(at: 1).map(Int64.init)) }
+        let byAddress = try db.fetchOne(
+            "SELECT count(*), max(failed_at) FROM login_failures WHERE address = ? AND failed_at > ?",
+            [address, since]) { ($0.int(at: 0), $0.optionalInt(at: 1).map(Int64.init)) }
+        for (failures, last, free) in [(pair?.0 ?? 0, pair?.1, Self.freeFailures), (byAddress?.0 ?? 0, byAddress?.1, Self.freeAddressFailures)] {
+            guard failures >= free, let last else { continue }
+            let delay = min(Self.maximumDelay, Int64(1) << Int64(min(failures - free, 20)))
+            if now < last + delay { throw SignInFailure.throttled(seconds: last + delay - now) }
+        }
         let found = try db.fetchOne(
             "SELECT id, name, role, must_change, disabled_at IS NOT NULL, password_hash FROM users WHERE name = ?",
             [name], Self.readUser)
-        guard let found, let user = found.user, let hash = found.hash, Bcrypt.verify(password, hash: hash) else {
-            try db.execute("INSERT INTO login_failures (address, name, failed_at) VALUES (?, ?, ?)", [address, String(name.prefix(64)), now])
-            try db.execute("DELETE FROM login_failures WHERE failed_at <= ?", [since])
-            throw SignInFailure.invalid
+        if let found, let user = found.user, let hash = found.hash {
+            return SignInAttempt(name: name, address: address, user: user, hash: hash)
         }
-        return user
+        return SignInAttempt(name: name, address: address, user: nil, hash: Self.decoyHash)
     }
 
-    /// Starts a session; returns the cookie value (the only copy of the secret) and its CSRF token.
+    /// The last step: a session for the user, or the failure recorded for throttling.
+    func finishSignIn(_ attempt: SignInAttempt, user: User?, now: Int64) throws -> Result<(cookie: String, csrfToken: String), SignInFailure> {
+        guard let user else {
+            try db.execute("INSERT INTO login_failures (address, name, failed_at) VALUES (?, ?, ?)", [attempt.address, attempt.name, now])
+            try db.execute("DELETE FROM login_failures WHERE failed_at <= ?", [now - Self.throttleWindow])
+            return .failure(.invalid)
+        }
+        // The right password clears this pair's failures: the next typo starts from nothing.
+        try db.execute("DELETE FROM login_failures WHERE name = ? AND address = ?", [attempt.name, attempt.address])
+        return .success(try createSession(for: user, now: now))
+    }
+
+    /// Starts a session; returns the cookie value (the only copy of the secret) and its CSRF
+    /// token. Expired sessions go, and the user's oldest beyond `maximumSessionsPerUser`.
     func createSession(for user: User, now: Int64) throws -> (cookie: String, csrfToken: String) {
         let cookie = Self.randomToken(), csrf = Self.randomToken()
+        try db.execute("DELETE FROM sessions WHERE expires_at <= ?", [now])
         try db.execute(
             "INSERT INTO sessions (id_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)",
             [SHA256.hexDigest(cookie), user.id, csrf, now + Self.sessionLifetime])
-        try db.execute("DELETE FROM sessions WHERE expires_at <= ?", [now])
+        try db.execute(
+            """
+            DELETE FROM sessions WHERE user_id = ?1 AND id_hash NOT IN
+              (SELECT id_hash FROM sessions WHERE user_id = ?1 ORDER BY expires_at DESC, rowid DESC LIMIT ?2)
+            """, [user.id, Self.maximumSessionsPerUser])
         return (cookie, csrf)
     }
 
@@ -183,24 +277,52 @@ public struct AccountStore {
         try db.execute("DELETE FROM sessions WHERE id_hash = ?", [SHA256.hexDigest(cookie)])
     }
 
+    /// A user's password hash, for checking the current password before a change.
+    func passwordHash(userID: Int64) throws -> String? {
+        try db.scalarString("SELECT password_hash FROM users WHERE id = ? AND disabled_at IS NULL", [userID])
+    }
+
     // MARK: API tokens
 
-    /// Creates a bearer token for `name`; returns it. Only its hash is kept.
-    func createToken(forUser name: String, label: String?) throws -> String {
+    /// Creates a bearer token for `name`, valid until the day before `expiresOn` (nil: never); returns it. Only its hash is kept.
+    func createToken(forUser name: String, label: String?, expiresOn: ISODate?) throws -> String {
         let user = try self.user(named: name)
         let token = "pt_" + Self.randomToken()
-        try db.execute("INSERT INTO api_tokens (token_hash, user_id, label) VALUES (?, ?, ?)", [SHA256.hexDigest(token), user.id, label])
+        try db.execute(
+            "INSERT INTO api_tokens (token_hash, user_id, label, expires_on) VALUES (?, ?, ?, ?)",
+            [SHA256.hexDigest(token), user.id, label, expiresOn?.description])
         return token
     }
 
-    /// The active user a bearer token belongs to, or nil.
-    func user(forToken token: String) throws -> User? {
+    /// Every token: id, user, label, created, expires, state (active, expired, revoked).
+    func tokens(user: String?, today: ISODate) throws -> ResultTable {
+        try ResultTable.query(
+            db,
+            """
+            SELECT t.id, u.name AS user, t.label, t.created_at, coalesce(t.expires_on, 'never') AS expires_on,
+                   CASE WHEN t.revoked_at IS NOT NULL THEN 'revoked'
+                        WHEN t.expires_on IS NOT NULL AND t.expires_on <= ?1 THEN 'expired' ELSE 'active' END AS state
+            FROM api_tokens t JOIN users u ON u.id = t.user_id
+            WHERE ?2 IS NULL OR u.name = ?2 ORDER BY t.id
+            """, [today.description, user])
+    }
+
+    func revokeToken(id: Int64) throws {
+        guard try db.scalarInt("SELECT count(*) FROM api_tokens WHERE id = ?", [id]) == 1 else {
+            throw TrackerError("no API token \(id) (see `plantrack token list`)")
+        }
+        try db.execute("UPDATE api_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ? AND revoked_at IS NULL", [id])
+    }
+
+    /// The active user a live bearer token belongs to, or nil.
+    func user(forToken token: String, today: ISODate) throws -> User? {
         guard token.hasPrefix("pt_"), Self.looksLikeToken(String(token.dropFirst(3))) else { return nil }
         return try db.fetchOne(
             """
             SELECT u.id, u.name, u.role, u.must_change, u.disabled_at IS NOT NULL
-            FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL
-            """, [SHA256.hexDigest(token)]) { Self.readUser($0).user } ?? nil
+            FROM api_tokens t JOIN users u ON u.id = t.user_id
+            WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_on IS NULL OR t.expires_on > ?)
+            """, [SHA256.hexDigest(token), today.description]) { Self.readUser($0).user } ?? nil
     }
 
     // MARK: randomness
@@ -214,80 +336,24 @@ public struct AccountStore {
         }.joined()
     }
 
-    static func looksLikeToken(_ text: String) -> Bool {
+    public static func looksLikeToken(_ text: String) -> Bool {
         text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
 
     public static func now() -> Int64 { Int64(time(nil)) }
 }
 
+/// Seeds/common-passwords.txt as a set, read on first use.
+enum CommonPasswords {
+    static let all: Set<Substring> = {
+        let text = EmbeddedResources.seeds.first { $0.name == "common-passwords.txt" }?.contents ?? ""
+        return Set(text.split(separator: "\n").filter { !$0.hasPrefix("#") })
+    }()
+
+    static func contains(_ password: String) -> Bool { all.contains(Substring(password)) }
+}
+
 /// Runs a field check, turning its problem into the error that names the field.
 private func checked<T>(_ field: TrackerError.Field, _ check: () throws(FieldProblem) -> T) throws -> T {
     do { return try check() } catch { throw error.at(field) }
-}
-
-// MARK: the use cases, each one write transaction
-
-extension TrackerDatabase {
-    /// Adds a user; with no password, a one-time one that must be changed at first sign-in. Returns the password.
-    public func addUser(name: String, role: Role, password: String?) throws -> String {
-        try db.inTransaction(.immediate) { try AccountStore(db: db).addUser(name: name, role: role, password: password) }
-    }
-
-    /// Sets a user's password (a one-time one when nil) and ends their sessions. Returns the password.
-    public func setPassword(name: String, password: String?) throws -> String {
-        try db.inTransaction(.immediate) { try AccountStore(db: db).setPassword(name: name, password: password) }
-    }
-
-    /// Disables a user: no sign-in, sessions ended, API tokens revoked.
-    public func disableUser(name: String) throws {
-        try db.inTransaction(.immediate) { try AccountStore(db: db).disable(name: name) }
-    }
-
-    /// Every user with role, state and token count.
-    public func users() throws -> ResultTable { try AccountStore(db: db).list() }
-
-    /// The active user called `name`.
-    public func user(named name: String) throws -> User { try AccountStore(db: db).user(named: name) }
-
-    /// Creates a bearer token acting as `user`; returns it (only its hash is kept).
-    public func createToken(forUser user: String, label: String?) throws -> String {
-        try db.inTransaction(.immediate) { try AccountStore(db: db).createToken(forUser: user, label: label) }
-    }
-
-    /// Checks a name and password from `address` and starts a session: the cookie value and its CSRF token.
-    /// Throws `SignInFailure`; a failure is recorded for throttling.
-    public func signIn(name: String, password: String, address: String, now: Int64) throws -> (cookie: String, csrfToken: String) {
-        let outcome: Result<(cookie: String, csrfToken: String), SignInFailure> = try db.inTransaction(.immediate) {
-            let store = AccountStore(db: db)
-            do {
-                let user = try store.signIn(name: name, password: password, address: address, now: now)
-                return .success(try store.createSession(for: user, now: now))
-            } catch let failure as SignInFailure {
-                return .failure(failure)  // committed: the failure row must stay
-            }
-        }
-        return try outcome.get()
-    }
-
-    /// A signed-in user's new password; ends every session and starts a fresh one (cookie, CSRF token).
-    public func changePassword(user name: String, to password: String, now: Int64) throws -> (cookie: String, csrfToken: String) {
-        try db.inTransaction(.immediate) {
-            let store = AccountStore(db: db)
-            _ = try store.setPassword(name: name, password: password)
-            return try store.createSession(for: try store.user(named: name), now: now)
-        }
-    }
-
-    /// The live session behind a cookie value, or nil.
-    public func session(cookie: String, now: Int64) throws -> SignedInSession? {
-        try AccountStore(db: db).session(cookie: cookie, now: now)
-    }
-
-    public func endSession(cookie: String) throws {
-        try db.inTransaction(.immediate) { try AccountStore(db: db).endSession(cookie: cookie) }
-    }
-
-    /// The active user a bearer token belongs to, or nil.
-    public func user(forToken token: String) throws -> User? { try AccountStore(db: db).user(forToken: token) }
 }

@@ -13,6 +13,10 @@ public enum ReadOnlyQuery {
     /// Table and Markdown output size their columns from every row, so they hold the rows in
     /// memory; past this many they stop and point to CSV or JSON, which stream.
     public static let maximumBufferedRows = 100_000
+    /// SQLite's memory for one `sql` run: a statement asking for more fails with one line
+    /// (two `randomblob(9e8)` would otherwise take 1.7 GB).
+    public static let maximumHeapBytes: Int64 = 512 << 20
+
     /// Rows rendered and written at a time by the streaming formats.
     package static let batchSize = 512
 
@@ -42,6 +46,7 @@ public enum ReadOnlyQuery {
         let db = tracker.db
         guard db.mode == .readOnly else { throw TrackerError("internal: sql needs a read-only connection") }
         try db.execute("PRAGMA query_only = ON")
+        Database.limitHeap(bytes: maximumHeapBytes)
         try connectVirtualTables(db)
         db.denyAllButReading()
 
@@ -76,6 +81,7 @@ public enum ReadOnlyQuery {
             }
         } catch let error as DatabaseError where error.resultCode == DatabaseError.interrupted {
             throw TrackerError("sql: stopped after \(formatSeconds(timeoutSeconds)) s (--timeout)")
+
         } catch let error as DatabaseError {
             throw explain(error, in: sql)
         } catch let error as StatementError {
@@ -116,6 +122,9 @@ public enum ReadOnlyQuery {
     static func explain(_ error: DatabaseError, in sql: String) -> TrackerError {
         if error.resultCode == DatabaseError.authorization || error.resultCode == DatabaseError.readOnly {
             return TrackerError("sql: refused: \(refusal(of: sql))")
+        }
+        if error.resultCode == DatabaseError.outOfMemory {
+            return TrackerError("sql: the statement needs more than \(maximumHeapBytes >> 20) MiB of memory, the most sql allows; ask for less at once")
         }
         let message = error.message
         // A denied function (load_extension) is reported as an ordinary error, not SQLITE_AUTH.

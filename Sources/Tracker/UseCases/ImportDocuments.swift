@@ -26,7 +26,7 @@ extension TrackerDatabase {
         let overlay = try curation.map(Self.curationOverlay)
         // Pages, Word files and PDFs are converted before anything is written: a refused file changes nothing.
         let converted = try (documents ?? Self.bundledDocuments).map(DocumentConversion.convert)
-        try Self.migrator().migrate(db)
+        _ = try migrateSchema()
         let bundled = try Self.bundledCuration()
         let loader = DocumentLoader(db: db)
         return try db.inTransaction(.immediate) {

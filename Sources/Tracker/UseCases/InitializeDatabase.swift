@@ -8,7 +8,7 @@ extension TrackerDatabase {
     /// Creates or migrates the schema, then imports the bundled documents. Idempotent: a second
     /// run applies nothing and finds every document unchanged.
     public func initialize() throws -> InitializeResult {
-        let applied = try Self.migrator().migrate(db).map(\.fileName)
+        let applied = try migrateSchema().map(\.fileName)
         return InitializeResult(appliedMigrations: applied, documents: try importDocuments())
     }
 }

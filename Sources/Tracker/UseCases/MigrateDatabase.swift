@@ -19,7 +19,7 @@ extension TrackerDatabase {
     /// Applies the pending migrations, each in its own write transaction; returns their file names.
     @discardableResult
     public func migrate() throws -> [String] {
-        try Self.migrator().migrate(db).map(\.fileName)
+        try migrateSchema().map(\.fileName)
     }
 
     /// Applied and pending migrations in version order, after checking the recorded history.

@@ -45,7 +45,7 @@ struct SQLCommand: ParsableCommand {
         // The rows stream, so the byte-order mark goes first, on its own.
         if output.bom { Console.write("\u{FEFF}") }
         try ReadOnlyQuery.stream(
-            query, parameters: bound, timeoutSeconds: timeout, format: output.format.format, options: Console.renderOptions(),
+            query, parameters: bound, timeoutSeconds: timeout, format: output.format.format, options: Console.renderOptions(rawCSV: output.raw),
             in: tracker, write: Console.write)
     }
 }

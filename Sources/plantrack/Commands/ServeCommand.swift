@@ -20,12 +20,19 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Anonymous visitors may read (never write).")
     var `public` = false
 
-    @Flag(name: [.customLong("tls"), .customLong("behind-proxy")],
-          help: "Browsers reach the server over HTTPS (a TLS-terminating proxy): session cookies are marked Secure.")
+    @Flag(name: .customLong("tls"), help: "Browsers reach the server over HTTPS: session cookies are marked Secure.")
     var secureCookies = false
+
+    @Flag(name: .customLong("behind-proxy"),
+          help: "A TLS-terminating reverse proxy is in front: cookies are Secure, and the client's address is the last one the proxy adds to X-Forwarded-For.")
+    var behindProxy = false
+
+    @Option(help: ArgumentHelp("Seconds a connection has to send a request's head before it is closed.", valueName: "seconds"))
+    var headerTimeout: Double = 10
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw CommandLineError(message: "--port: \(port) is not a port (0 to 65535; 0 picks a free one)") }
+        guard headerTimeout > 0, headerTimeout <= 3600 else { throw CommandLineError(message: "--header-timeout: expected seconds above 0, at most 3600") }
     }
 
     func run() throws {
@@ -35,10 +42,9 @@ struct ServeCommand: ParsableCommand {
         var arguments = ["plantrack-server", "--db", global.databasePath, "--host", host, "--port", String(port)]
         if `public` { arguments.append("--public") }
         if secureCookies { arguments.append("--secure-cookies") }
-        let server = Self.serverPath()
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        execv(server, &argv)
-        throw CommandLineError(message: "cannot start \(server): \(String(cString: strerror(errno))); `make install` puts plantrack-server beside plantrack")
+        if behindProxy { arguments.append("--behind-proxy") }
+        arguments += ["--header-timeout", String(headerTimeout)]
+        try Companion.exec("plantrack-server", Array(arguments.dropFirst()))
     }
 
     /// True when the database has no user: the server would start but no one could sign in.
@@ -46,16 +52,5 @@ struct ServeCommand: ParsableCommand {
     static func hasNoAccounts(_ global: GlobalOptions) throws -> Bool {
         try global.open(.readOnly).users().rows.isEmpty
     }
-
-    static func serverPath() -> String { siblingPath("plantrack-server") }
-
-    /// The program `name` in the directory of the running executable (/proc/self/exe).
-    static func siblingPath(_ name: String) -> String {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard length > 0 else { return name }
-        let path = String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        guard let slash = path.lastIndex(of: "/") else { return name }
-        return String(path[...slash]) + name
     }
 }

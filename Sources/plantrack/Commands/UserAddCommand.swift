@@ -23,7 +23,7 @@ struct UserAddCommand: ParsableCommand {
     func run() throws {
         let (name, role) = (try name.get(.user), try role.get(.role))
         let given = password.read()
-        let chosen = try global.open(.existing).addUser(name: name, role: role, password: given)
+        let chosen = try global.open(.existing).accounts().addUser(name: name, role: role, password: given)
         if given == nil { Console.line("one-time password for \(name): \(chosen)") }
     }
 }

@@ -11,6 +11,6 @@ struct UserDisableCommand: ParsableCommand {
     var name: String
 
     func run() throws {
-        try global.open(.existing).disableUser(name: name)
+        try global.open(.existing).accounts().disableUser(name: name)
     }
 }

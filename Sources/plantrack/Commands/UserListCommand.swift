@@ -8,6 +8,10 @@ struct UserListCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        Console.print(try global.open(.readOnly).users(), as: output.format)
+        // No accounts file yet: no users.
+        let accounts = try global.open(.readOnly).existingAccounts()
+        let table = try accounts?.users(today: .today())
+            ?? ResultTable(columns: ["name", "role", "state", "must_change_password", "created_at", "tokens"], rows: [])
+        Console.print(table, as: output.format)
     }
 }

@@ -14,7 +14,7 @@ struct UserPasswdCommand: ParsableCommand {
 
     func run() throws {
         let given = password.read()
-        let chosen = try global.open(.existing).setPassword(name: name, password: given)
+        let chosen = try global.open(.existing).accounts().setPassword(name: name, password: given)
         if given == nil { Console.line("one-time password for \(name): \(chosen)") }
     }
 }

@@ -13,9 +13,23 @@ struct VerifyCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Option(help: ArgumentHelp("Also check the database against this signed checkpoint (`plantrack checkpoint`).", valueName: "file"))
+    var checkpoint: String?
+
+    @Option(name: .customLong("public-key"), help: ArgumentHelp("The office's public key the checkpoint must be signed with (base64).", valueName: "key"))
+    var publicKey: String?
+
+    func validate() throws {
+        if publicKey != nil, checkpoint == nil { throw CommandLineError(message: "--public-key goes with --checkpoint FILE") }
+    }
+
     func run() throws {
         guard access(global.databasePath, F_OK) == 0 else {
             throw TrackerError("no database at \(global.databasePath); nothing to verify")
+        }
+        if let checkpoint {
+            try Companion.exec("plantrack-checkpoint",
+                               ["verify", "--db", global.databasePath, "--checkpoint", checkpoint] + (publicKey.map { ["--public-key", $0] } ?? []))
         }
         let tracker = try global.open(.inspect)
         let report = try Verifier.verify(tracker)

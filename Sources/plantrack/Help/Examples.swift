@@ -101,9 +101,18 @@ enum Examples {
         "user passwd": ["plantrack user passwd eve"],
         "user list": ["plantrack user list", "plantrack user list --format json"],
         "user disable": ["plantrack user disable eve"],
-        "token": ["plantrack token create --user eve --label nightly-import"],
-        "token create": ["plantrack token create --user eve --label nightly-import"],
-        "verify": ["plantrack verify", "plantrack verify --db plantrack-2025-06-30.db"],
+        "token": ["plantrack token create --user eve --label nightly-import", "plantrack token list", "plantrack token revoke 3"],
+        "token create": ["plantrack token create --user eve --label nightly-import", "plantrack token create --user eve --expires 2026-06-30"],
+        "token list": ["plantrack token list", "plantrack token list --user eve --format json"],
+        "token revoke": ["plantrack token revoke 3"],
+        "checkpoint": [
+            "plantrack checkpoint --key /etc/plantrack/cp.key > cp-2025-06-30.txt",
+            "plantrack checkpoint --key /etc/plantrack/cp.key --public-key",
+        ],
+        "verify": [
+            "plantrack verify", "plantrack verify --db plantrack-2025-06-30.db",
+            "plantrack verify --checkpoint cp-2025-06-30.txt --public-key 3Ukq…=",
+        ],
         "backup": ["plantrack backup plantrack-2025-06-30.db"],
         "datasette-metadata": [
             "plantrack datasette-metadata > metadata.json",

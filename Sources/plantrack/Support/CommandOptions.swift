@@ -7,14 +7,14 @@ enum CommandOption: String, CaseIterable {
     case db, plan
     case status, date, percent, evidence, author, commitment
     case asOf = "as-of", days
-    case format, wide, columns, bom
+    case format, wide, columns, bom, raw
     case allowDuplicate = "allow-duplicate"
 
     var flag: String { "--" + rawValue }
     var name: NameSpecification { .customLong(rawValue) }
 
-    /// `--wide`, `--bom` and `--allow-duplicate` are flags; every other option takes exactly one value.
-    var isFlag: Bool { self == .wide || self == .bom || self == .allowDuplicate }
+    /// `--wide`, `--bom`, `--raw` and `--allow-duplicate` are flags; every other option takes exactly one value.
+    var isFlag: Bool { self == .wide || self == .bom || self == .raw || self == .allowDuplicate }
 }
 
 /// The raw text of each option as the fast path collects it ("" for a flag that was given).
@@ -22,7 +22,7 @@ enum CommandOption: String, CaseIterable {
 /// lookups at start-up, the very thing the fast path exists to avoid.
 struct RawOptionValues {
     private var db, plan, status, date, percent, evidence, author, commitment, asOf, days: String?
-    private var format, wide, columns, bom, allowDuplicate: String?
+    private var format, wide, columns, bom, raw, allowDuplicate: String?
 
     subscript(option: CommandOption) -> String? {
         get {
@@ -42,6 +42,7 @@ struct RawOptionValues {
             case .columns: columns
             case .bom: bom
             case .allowDuplicate: allowDuplicate
+            case .raw: raw
             }
         }
         set {
@@ -61,6 +62,7 @@ struct RawOptionValues {
             case .columns: columns = newValue
             case .bom: bom = newValue
             case .allowDuplicate: allowDuplicate = newValue
+            case .raw: raw = newValue
             }
         }
     }

@@ -28,11 +28,11 @@ enum Console {
     static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
     /// Options for the table renderer: the window's width and colour, only on a terminal.
-    static func renderOptions(byteOrderMark: Bool = false) -> RenderOptions {
-        guard isTerminal else { return RenderOptions(byteOrderMark: byteOrderMark) }
+    static func renderOptions(byteOrderMark: Bool = false, rawCSV: Bool = false) -> RenderOptions {
+        guard isTerminal else { return RenderOptions(byteOrderMark: byteOrderMark, rawCSV: rawCSV) }
         var size = winsize()
         let width = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
-        return RenderOptions(terminalWidth: width, color: colorAllowed, byteOrderMark: byteOrderMark)
+        return RenderOptions(terminalWidth: width, color: colorAllowed, byteOrderMark: byteOrderMark, rawCSV: rawCSV)
     }
 
     /// No colour when asked (`NO_COLOR`, https://no-color.org) or on a terminal that cannot show it.
@@ -60,7 +60,7 @@ enum Console {
                 try WorkbookOutput.writeToStandardOutput(Workbook([(sheetTitle, try choice.shaped(table))]))
                 return
             }
-            write(try choice.shaped(table).render(as: choice.format, options: renderOptions(byteOrderMark: choice.byteOrderMark)))
+            write(try choice.shaped(table).render(as: choice.format, options: renderOptions(byteOrderMark: choice.byteOrderMark, rawCSV: choice.rawCSV)))
         } catch {
             exit(Main.report(error))
         }
@@ -93,7 +93,7 @@ extension Console {
             write("{\n" + parts.joined(separator: ",\n") + "\n}\n")
             return
         }
-        let options = renderOptions(byteOrderMark: choice.byteOrderMark)
+        let options = renderOptions(byteOrderMark: choice.byteOrderMark, rawCSV: choice.rawCSV)
         for (index, (title, table)) in shaped.enumerated() {
             if index > 0 { write("\n") }
             switch choice.format {

@@ -43,13 +43,18 @@ struct FormatOptions: ParsableArguments {
     @Flag(name: CommandOption.bom.name, help: "CSV: start with a byte-order mark, so Excel reads Chinese text correctly.")
     var bom = false
 
+    @Flag(name: CommandOption.raw.name, help: "CSV: text exactly as stored; by default a cell starting with = + - @ gets a leading ' so spreadsheets never run it as a formula.")
+    var raw = false
+
     func validate() throws { try format.validate() }
 
     /// Everything that decides how a listing is printed.
-    var format: OutputChoice { Self.choice(format: formatName, wide: wide, columns: columns, bom: bom) }
+    var format: OutputChoice {
+        Self.choice(format: formatName, wide: wide, columns: columns, bom: bom, raw: raw)
+    }
 
-    static func choice(format: OutputFormat, wide: Bool, columns: String?, bom: Bool) -> OutputChoice {
-        OutputChoice(format: format, wide: wide, columns: columns.map(columnNames), byteOrderMark: bom)
+    static func choice(format: OutputFormat, wide: Bool, columns: String?, bom: Bool, raw: Bool) -> OutputChoice {
+        OutputChoice(format: format, wide: wide, columns: columns.map(columnNames), byteOrderMark: bom, rawCSV: raw)
     }
 
     private static func columnNames(_ list: String) -> [String] {
@@ -64,12 +69,14 @@ struct OutputChoice: Equatable {
     /// `--columns`: exactly these, for every format.
     var columns: [String]?
     var byteOrderMark = false
+    var rawCSV = false
 
     static func == (choice: OutputChoice, format: OutputFormat) -> Bool { choice.format == format }
 
     /// The combinations `FormatOptions` refuses.
     func validate() throws {
         if byteOrderMark, format != .csv { throw CommandLineError(message: "--bom applies only to --format csv") }
+        if rawCSV, format != .csv { throw CommandLineError(message: "--raw applies only to --format csv") }
         if wide, columns != nil { throw CommandLineError(message: "--wide and --columns cannot be combined") }
         if columns?.isEmpty == true { throw CommandLineError(message: "--columns: name at least one column") }
     }

@@ -29,7 +29,7 @@ struct ReadInvocation: Equatable, FastInvocation {
     init(_ command: Command, _ arguments: RecognisedArguments) throws {
         let output = FormatOptions.choice(
             format: try arguments[.format].map(OutputFormat.parsed) ?? .table, wide: arguments.isSet(.wide),
-            columns: arguments[.columns], bom: arguments.isSet(.bom))
+            columns: arguments[.columns], bom: arguments.isSet(.bom), raw: arguments.isSet(.raw))
         self.init(
             command, databasePath: GlobalOptions.databasePath(flag: arguments[.db]), plan: arguments[.plan],
             asOf: arguments[.asOf].map(Parse.date), output: output)

@@ -53,7 +53,7 @@ enum WorkbookOutput {
     /// Starts `plantrack-xlsx PATH`, feeds it the encoded workbook on stdin and waits; its stderr
     /// (one line on failure) becomes this command's error.
     private static func runWriter(_ workbook: Workbook, path: String) throws {
-        let writer = ServeCommand.siblingPath("plantrack-xlsx")
+        let writer = Companion.path(of: "plantrack-xlsx")
         var input: [Int32] = [0, 0], errors: [Int32] = [0, 0]
         guard pipe(&input) == 0, pipe(&errors) == 0 else {
             throw TrackerError("cannot start \(writer): \(String(cString: strerror(errno)))")
