@@ -47,10 +47,10 @@ struct ServeCommand: ParsableCommand {
         try Companion.exec("plantrack-server", Array(arguments.dropFirst()))
     }
 
-    /// True when the database has no user: the server would start but no one could sign in.
-    /// (Its connection is closed again before the server replaces this process.)
+    /// True when the data file has no accounts beside it, or none in them: the server would start
+    /// but no one could sign in. (Its connections are closed again before the server replaces this process.)
     static func hasNoAccounts(_ global: GlobalOptions) throws -> Bool {
-        try global.open(.readOnly).users().rows.isEmpty
-    }
+        guard let accounts = try global.open(.readOnly).existingAccounts() else { return true }
+        return try accounts.users(today: .today()).rows.isEmpty
     }
 }
