@@ -16,8 +16,14 @@ enum OpenData {
     /// Where the copy of the database goes in the site.
     static let databasePath = "data/plantrack.db"
 
-    /// Also kept in the SQLite file: search and the log's tamper-evidence, which anyone may recheck.
-    static let alsoInDatabase: Set<String> = ["passages", "integrity_chain", "append_only_tables", "schema_migrations"]
+    /// Where the latest signed checkpoint goes, when there is one.
+    static let checkpointPath = "data/checkpoint.txt"
+
+    /// Also kept in the SQLite file: search and the log's tamper-evidence (with the signed
+    /// checkpoints), which anyone may recheck.
+    static let alsoInDatabase: Set<String> = [
+        "passages", "integrity_chain", "append_only_tables", "schema_migrations", "checkpoints",
+    ]
 
     /// `(path under data/, text)` for each table that exists: TABLE.csv and TABLE.json, then index.json.
     static func files(_ db: Database) throws -> [(String, String)] {
