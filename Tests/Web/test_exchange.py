@@ -322,7 +322,7 @@ class PublishTests(unittest.TestCase):
             feed = feedparser.parse(os.path.join(self.site, path))
             self.assertEqual(feed.bozo, 0, (path, feed.get("bozo_exception")))
             self.assertEqual(feed.version, "atom10")
-            self.assertEqual(len(feed.entries), 3, path)  # two updates and the session's progress update
+            self.assertEqual(len(feed.entries), 2, path)  # the two updates (a session is no progress update since migration 0011)
             notes = [entry.content[0].value for entry in feed.entries]
             self.assertIn("第二期研修班在内罗毕举办 (45.5%)", notes)
             nairobi = next(entry for entry in feed.entries if entry.content[0].value.startswith("第二期"))
@@ -342,7 +342,9 @@ class PublishTests(unittest.TestCase):
     def test_open_data_without_accounts(self):
         connection = sqlite3.connect(f"file:{os.path.join(self.site, 'data', 'plantrack.db')}?mode=ro", uri=True)
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        self.assertFalse(tables & {"users", "sessions", "api_tokens", "login_failures", "imported_files"}, tables)
+        self.assertFalse(tables & {"users", "sessions", "api_tokens", "login_failures"}, tables)
+        # Kept for the schema (verify), but without the local file names.
+        self.assertEqual(connection.execute("SELECT count(*) FROM imported_files").fetchone()[0], 0)
         self.assertIn("progress_updates", tables)
         self.assertEqual(connection.execute("SELECT count(*) FROM progress_updates").fetchone()[0],
                          int(subprocess.run(["sqlite3", self.db, "SELECT count(*) FROM progress_updates"], capture_output=True, text=True).stdout))
@@ -351,7 +353,8 @@ class PublishTests(unittest.TestCase):
         with open(os.path.join(self.site, "data", "plantrack.db"), "rb") as file:
             published = file.read()
         # No password or token hash anywhere in the file, not even in a free page.
-        original = sqlite3.connect(self.db)
+        # Accounts live beside the data since issue 23 (t.db → t.accounts.db); their hashes must not leak either way.
+        original = sqlite3.connect(self.db[:-len(".db")] + ".accounts.db")
         secrets = [row[0] for row in original.execute("SELECT password_hash FROM users UNION ALL SELECT token_hash FROM api_tokens")]
         original.close()
         self.assertEqual(len(secrets), 2)
@@ -483,7 +486,11 @@ class PublishCheckpointTests(unittest.TestCase):
         result = run("verify", "--checkpoint", os.path.join(self.site, "data", "checkpoint.txt"), "--public-key", public, db=self.db, check=False)
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
         self.assertTrue(result.stdout.endswith(f"ok  checkpoint (link 4 of {created})\n"), result.stdout)
-        # The published database carries the statements too.
+        # So does the published copy of the database, which carries the statements too.
+        published_db = os.path.join(self.site, "data", "plantrack.db")
+        result = run("verify", "--checkpoint", os.path.join(self.site, "data", "checkpoint.txt"), "--public-key", public, db=published_db, check=False)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertTrue(result.stdout.endswith(f"ok  checkpoint (link 4 of {created})\n"), result.stdout)
         connection = sqlite3.connect(f"file:{os.path.join(self.site, 'data', 'plantrack.db')}?mode=ro", uri=True)
         self.assertEqual(connection.execute("SELECT count(*), max(statement) = ? FROM checkpoints", (statement,)).fetchone(), (2, 1))
         connection.close()
