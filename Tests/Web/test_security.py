@@ -210,10 +210,10 @@ class SecurityTests(unittest.TestCase):
     def test_bidirectional_text_is_isolated(self):
         run("progress", "add", "5", "Phase \u202egnp.exe\u202c done", "--date", "2025-06-01", db=self.server.db)
         _, body = self.server.client().sign_in("vic").get("/actions/5")
-        self.assertRegex(body, '<td class="note" dir="auto">Phase \u202egnp.exe\u202c done</td>')
+        self.assertIn('<p class="note" dir="auto">Phase \u202egnp.exe\u202c done</p>', body)  # the action page's timeline
         run("training", "add", "--title", "\u202eevil\u202c Workshop", "--start", "2025-05-12", "--location", "Beijing", db=self.server.db)
         _, body = self.server.client().sign_in("vic").get("/training")
-        self.assertIn("<td><bdi>\u202eevil\u202c Workshop</bdi></td>", body)
+        self.assertIn('<td data-label="Title"><bdi>\u202eevil\u202c Workshop</bdi></td>', body)
 
     # 9. The data file holds no credential: accounts live beside it, readable by their owner only.
     def test_credentials_are_not_in_the_data_file(self):
@@ -290,18 +290,19 @@ class ThrottleAndLoadTests(unittest.TestCase):
     def test_sign_in_load_leaves_writes_fast(self):
         token = run("token", "create", "--user", "eve", db=self.server.db).stdout.strip()
 
-        def write_times(n):
+        def write_times(n, label):
+            # Distinct notes: the same update again within 10 minutes is refused as a duplicate (422).
             times = []
             for i in range(n):
                 client = self.server.client()
                 started = time.monotonic()
-                response, _ = client.request("POST", "/api/progress", body=json.dumps({"action": 2, "note": f"timed {i}"}),
+                response, _ = client.request("POST", "/api/progress", body=json.dumps({"action": 2, "note": f"timed {label} {i}"}),
                                              headers={"Authorization": f"Bearer {token}"})
                 times.append(time.monotonic() - started)
                 self.assertEqual(response.status, 201)
             return times
 
-        quiet = statistics.median(write_times(10))
+        quiet = statistics.median(write_times(10, "quiet"))
         stop = threading.Event()
 
         def sign_in(index):
@@ -314,7 +315,7 @@ class ThrottleAndLoadTests(unittest.TestCase):
             loop.start()
         try:
             time.sleep(0.5)
-            loaded = statistics.median(write_times(10))
+            loaded = statistics.median(write_times(10, "loaded"))
         finally:
             stop.set()
             for loop in loops:
