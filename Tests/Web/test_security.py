@@ -210,10 +210,10 @@ class SecurityTests(unittest.TestCase):
     def test_bidirectional_text_is_isolated(self):
         run("progress", "add", "5", "Phase \u202egnp.exe\u202c done", "--date", "2025-06-01", db=self.server.db)
         _, body = self.server.client().sign_in("vic").get("/actions/5")
-        self.assertIn('<p class="note" dir="auto">Phase \u202egnp.exe\u202c done</p>', body)  # the action page's timeline
+        self.assertRegex(body, '<p class="note" dir="auto">Phase \u202egnp.exe\u202c done</p>')
         run("training", "add", "--title", "\u202eevil\u202c Workshop", "--start", "2025-05-12", "--location", "Beijing", db=self.server.db)
         _, body = self.server.client().sign_in("vic").get("/training")
-        self.assertIn('<td data-label="Title"><bdi>\u202eevil\u202c Workshop</bdi></td>', body)
+        self.assertRegex(body, '<td data-label="[^"]*"[^>]*><bdi>\u202eevil\u202c Workshop</bdi></td>')
 
     # 9. The data file holds no credential: accounts live beside it, readable by their owner only.
     def test_credentials_are_not_in_the_data_file(self):
@@ -290,13 +290,12 @@ class ThrottleAndLoadTests(unittest.TestCase):
     def test_sign_in_load_leaves_writes_fast(self):
         token = run("token", "create", "--user", "eve", db=self.server.db).stdout.strip()
 
-        def write_times(n, label):
-            # Distinct notes: the same update again within 10 minutes is refused as a duplicate (422).
+        def write_times(n, tag):
             times = []
             for i in range(n):
                 client = self.server.client()
                 started = time.monotonic()
-                response, _ = client.request("POST", "/api/progress", body=json.dumps({"action": 2, "note": f"timed {label} {i}"}),
+                response, _ = client.request("POST", "/api/progress", body=json.dumps({"action": 2, "note": f"timed {tag} {i}"}),
                                              headers={"Authorization": f"Bearer {token}"})
                 times.append(time.monotonic() - started)
                 self.assertEqual(response.status, 201)
@@ -387,7 +386,7 @@ class LogTamperTests(unittest.TestCase):
 
     def test_checkpoint_is_signed_kept_and_checks_a_clean_log(self):
         self.assertEqual(os.stat(self.key).st_mode & 0o777, 0o600)
-        # 4 updates and 1 session: 5 links (a session writes no progress update since migration 0011).
+        # A training session is one fact and adds no progress update: 4 updates, 1 session, 5 links.
         self.assertRegex(self.statement, r"^plantrack checkpoint\ndatabase: log.db\ncreated: \d{4}-\d\d-\d\dT[\d:]{8}Z\n"
                                          r"chain: 5 links, last seq 5, head [0-9a-f]{64}\n")
         self.assertIn("table progress_updates: 4 links, last row 4\n", self.statement)
