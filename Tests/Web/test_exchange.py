@@ -342,7 +342,9 @@ class PublishTests(unittest.TestCase):
     def test_open_data_without_accounts(self):
         connection = sqlite3.connect(f"file:{os.path.join(self.site, 'data', 'plantrack.db')}?mode=ro", uri=True)
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        self.assertFalse(tables & {"users", "sessions", "api_tokens", "login_failures", "imported_files"}, tables)
+        self.assertFalse(tables & {"users", "sessions", "api_tokens", "login_failures"}, tables)
+        # Kept for the schema (verify), but without the local file names.
+        self.assertEqual(connection.execute("SELECT count(*) FROM imported_files").fetchone()[0], 0)
         self.assertIn("progress_updates", tables)
         self.assertEqual(connection.execute("SELECT count(*) FROM progress_updates").fetchone()[0],
                          int(subprocess.run(["sqlite3", self.db, "SELECT count(*) FROM progress_updates"], capture_output=True, text=True).stdout))
@@ -444,6 +446,60 @@ class PublishTests(unittest.TestCase):
                     self.assertEqual(serious, [], f"{page} at {width} px")
             finally:
                 driver.quit()
+
+
+class PublishCheckpointTests(unittest.TestCase):
+    """The latest signed checkpoint goes out with the site, byte for byte as signed; none, no file."""
+    def setUp(self):
+        self.directory = tempfile.mkdtemp(prefix="plantrack-publish-checkpoint-")
+        self.db = fresh_database(self.directory)
+        self.site = os.path.join(self.directory, "site")
+        self.key = os.path.join(self.directory, "office.key")
+
+    def tearDown(self):
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+    def test_latest_checkpoint_is_published_and_checks_the_data(self):
+        run("publish", "--out", self.site, db=self.db)
+        before = tree(self.site)
+        self.assertNotIn("data/checkpoint.txt", before)
+        self.assertNotIn(b"checkpoint", before["index.html"][2])
+        self.assertNotIn(b"checkpoint", before["en/index.html"][2])
+
+        run("checkpoint", "--key", self.key, db=self.db)  # an older one: only the latest is published
+        run("progress", "add", "4", "After the first checkpoint", "--date", "2025-06-02", db=self.db)
+        statement = run("checkpoint", "--key", self.key, db=self.db).stdout
+        public = run("checkpoint", "--key", self.key, "--public-key", db=self.db).stdout.strip()
+        run("publish", "--out", self.site, db=self.db)
+        with open(os.path.join(self.site, "data", "checkpoint.txt"), encoding="utf-8") as file:
+            self.assertEqual(file.read(), statement)
+        created = next(line for line in statement.splitlines() if line.startswith("created: "))[len("created: "):]
+        with open(os.path.join(self.site, "en", "index.html"), encoding="utf-8") as file:
+            english = file.read()
+        self.assertIn(f'<li><a href="../data/checkpoint.txt">The latest signed checkpoint ({created})</a>', english)
+        self.assertIn(f"Signed with the key <code>{public}</code>", english)
+        self.assertIn(f"<code>plantrack verify --db plantrack.db --checkpoint checkpoint.txt --public-key {public}</code>", english)
+        with open(os.path.join(self.site, "index.html"), encoding="utf-8") as file:
+            self.assertIn(f'<li><a href="data/checkpoint.txt">最新的签名检查点（{created}）</a>', file.read())
+
+        # The published statement checks the database, signed by the office's key.
+        result = run("verify", "--checkpoint", os.path.join(self.site, "data", "checkpoint.txt"), "--public-key", public, db=self.db, check=False)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertTrue(result.stdout.endswith(f"ok  checkpoint (link 4 of {created})\n"), result.stdout)
+        # So does the published copy of the database, which carries the statements too.
+        published_db = os.path.join(self.site, "data", "plantrack.db")
+        result = run("verify", "--checkpoint", os.path.join(self.site, "data", "checkpoint.txt"), "--public-key", public, db=published_db, check=False)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertTrue(result.stdout.endswith(f"ok  checkpoint (link 4 of {created})\n"), result.stdout)
+        connection = sqlite3.connect(f"file:{os.path.join(self.site, 'data', 'plantrack.db')}?mode=ro", uri=True)
+        self.assertEqual(connection.execute("SELECT count(*), max(statement) = ? FROM checkpoints", (statement,)).fetchone(), (2, 1))
+        connection.close()
+
+        # Publishing again with nothing new writes nothing.
+        published = tree(self.site)
+        result = run("publish", "--out", self.site, db=self.db)
+        self.assertEqual(result.stdout, f"{self.site}: 0 files written, {len(published) - 1} unchanged\n")
+        self.assertEqual(tree(self.site), published)
 
 
 if __name__ == "__main__":

@@ -16,8 +16,21 @@ enum OpenData {
     /// Where the copy of the database goes in the site.
     static let databasePath = "data/plantrack.db"
 
-    /// Also kept in the SQLite file: search and the log's tamper-evidence, which anyone may recheck.
-    static let alsoInDatabase: Set<String> = ["passages", "integrity_chain", "append_only_tables", "schema_migrations"]
+    /// Where the latest signed checkpoint goes, when there is one.
+    static let checkpointPath = "data/checkpoint.txt"
+
+    /// Also kept in the SQLite file: search and the log's tamper-evidence (with the signed
+    /// checkpoints), which anyone may recheck.
+    static let alsoInDatabase: Set<String> = [
+        "passages", "integrity_chain", "append_only_tables", "schema_migrations", "checkpoints",
+        // Which old progress updates were a session's (migration 0011): the as-of views read it.
+        "derived_session_updates",
+    ]
+
+    /// Kept in the SQLite file with no rows: `imported_files` names local files, but without the
+    /// table the copy's schema is not the one the migrations build and `verify` (and so
+    /// `verify --checkpoint` on the published copy) would fail.
+    static let emptiedInDatabase: Set<String> = ["imported_files"]
 
     /// `(path under data/, text)` for each table that exists: TABLE.csv and TABLE.json, then index.json.
     static func files(_ db: Database) throws -> [(String, String)] {
@@ -49,7 +62,8 @@ enum OpenData {
         try copy.execute("PRAGMA journal_mode = OFF")
         try copy.execute("PRAGMA synchronous = OFF")
         try copy.execute("PRAGMA temp_store = MEMORY")
-        let keep = Set(tables).union(alsoInDatabase)
+        let keep = Set(tables).union(alsoInDatabase).union(emptiedInDatabase)
+        for table in emptiedInDatabase { try copy.execute("DELETE FROM \"\(table)\"") }
         let virtual = try copy.fetchAll("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'") { try $0["name"] as String }
         let all = try copy.fetchAll("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!'") { try $0["name"] as String }
         for table in all where !keep.contains(table) && !virtual.contains(table) {

@@ -15,7 +15,8 @@ extension TrackerDatabase {
 
     /// Writes the static site to `directory`: pages in each language of `languages` (the first at
     /// the root, the second under `en/` or `zh/`), Atom feeds overall and per plan, an iCalendar
-    /// file of target due dates, the open data and the stylesheet. Statuses are as of `asOf`.
+    /// file of target due dates, the open data, the latest signed checkpoint when there is one, and
+    /// the stylesheet. Statuses are as of `asOf`.
     /// Only files whose bytes differ are written.
     public func publish(to directory: String, languages: [Language], asOf: ISODate) throws -> PublishSummary {
         try OutputFile.checkSafe(directory, database: path)
@@ -50,6 +51,8 @@ extension TrackerDatabase {
         }, to: "targets.ics")
 
         for (name, text) in try OpenData.files(db) { try writer.write(text, to: "data/" + name) }
+        // Byte for byte as signed: any change would break the signature.
+        if let checkpoint = data.checkpoint { try writer.write(checkpoint, to: OpenData.checkpointPath) }
         let copy = writer.root + "/data/.plantrack.db.new"
         do {
             try OpenData.writeDatabase(from: db, to: copy)

@@ -73,10 +73,13 @@ struct SiteData {
 
     var asOf: ISODate
     var plans: [Plan]
+    /// The latest signed checkpoint's statement (`plantrack checkpoint`), published as it was signed.
+    var checkpoint: String?
 
     init(tracker: TrackerDatabase, asOf: ISODate) throws {
         let db = tracker.db
         self.asOf = asOf
+        checkpoint = try tracker.latestCheckpoint()
         let quotes = try Self.quotes(db)
         var plans = try db.fetchAll(
             """

@@ -57,8 +57,26 @@ struct SitePages {
         body += "<li><a href=\"\(siteLink(from: path, "targets.ics"))\">\(l("目标截止日期（iCalendar）", "Target due dates (iCalendar)"))</a></li>\n"
         body += "<li><a href=\"\(siteLink(from: path, "data/index.json"))\">\(l("开放数据：每张表的 CSV 和 JSON、SQLite 数据库", "Open data: CSV and JSON per table, the SQLite database"))</a>"
         body += " (<a href=\"\(siteLink(from: path, "data/plantrack.db"))\">plantrack.db</a>)</li>\n"
+        if let checkpoint = data.checkpoint { body += checkpointItem(checkpoint, path: path) }
         body += "</ul>\n"
         return page(title: l("政策规划落实情况", "Policy plan tracker"), path: path, crumbs: [], feed: "feed.atom", body: body)
+    }
+
+    /// The latest signed checkpoint: its link, when it was made and the key in it. The key proves
+    /// nothing by itself (whoever forged a statement would put their own key in it), so the page
+    /// says to compare it with the one the office publishes elsewhere.
+    func checkpointItem(_ statement: String, path: String) -> String {
+        let lines = statement.split(separator: "\n")
+        let field = { (name: String) in lines.first { $0.hasPrefix(name + ": ") }.map { String($0.dropFirst(name.count + 2)) } ?? "?" }
+        let created = field("created"), key = field("key")
+        let command = "plantrack verify --db plantrack.db --checkpoint checkpoint.txt --public-key \(key)"
+        var item = "<li><a href=\"\(siteLink(from: path, OpenData.checkpointPath))\">"
+        item += HTML.escape(l("最新的签名检查点（\(created)）", "The latest signed checkpoint (\(created))")) + "</a>"
+        item += HTML.escape(l("：证明此前记录的每条日志均未被改动或删除。签名公钥：", ": proof that no row logged before it was changed or removed. Signed with the key "))
+        item += "<code>\(HTML.escape(key))</code>"
+        item += HTML.escape(l("；请与本机构另行公布的公钥核对，再检查数据：", "; compare it with the key the office publishes elsewhere, then check the data: "))
+        item += "<code>\(HTML.escape(command))</code></li>\n"
+        return item
     }
 
     func planPage(_ plan: SiteData.Plan, path: String) -> String {

@@ -20,7 +20,8 @@ struct PublishCommand: ParsableCommand {
         abstract: "Write a static public site: a page per plan, group, action and target, feeds, a calendar and open data.",
         discussion: """
             Statuses are as of today (or --as-of). Writes DIR/index.html and the pages, style.css, feed.atom (and one \
-            per plan), targets.ics (target due dates), data/ (CSV and JSON per table, plantrack.db without accounts). \
+            per plan), targets.ics (target due dates), data/ (CSV and JSON per table, plantrack.db without accounts, \
+            and checkpoint.txt, the latest signed checkpoint, when `plantrack checkpoint` has made one). \
             With --lang both the English pages are under DIR/en/. Publishing again rewrites only the files whose \
             content changed.
             """)
