@@ -86,8 +86,13 @@ struct CommandShape {
     let options: [CommandOption]
     let positionals: ClosedRange<Int>
 
-    /// The options of every listing: --db, --format, --wide, --columns, --bom, --raw.
-    static let listingOptions: [CommandOption] = [.db, .format, .wide, .columns, .bom, .raw]
+    /// `tables`: the command's option groups, in the order of its `@OptionGroup`s, and the command
+    /// itself when it declares options of its own. The options are theirs, not listed again here.
+    init(path: [String], tables: [any OptionTable.Type], positionals: ClosedRange<Int>) {
+        self.path = path
+        self.options = tables.flatMap { $0.options }
+        self.positionals = positionals
+    }
 }
 
 /// Arguments as the recogniser split them: option values by name, positionals in order.

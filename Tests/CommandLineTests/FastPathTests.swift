@@ -122,6 +122,12 @@ import Tracker
 /// The long option names and the number of positional arguments ArgumentParser defines for the
 /// command at `path`, read from its own description of the command (`--experimental-dump-help`).
 func declaredArguments(of path: [String]) throws -> (options: [String], positionals: Int) {
+    let declared = try declaredArgumentKinds(of: path)
+    return (declared.options, declared.positionals)
+}
+
+/// As `declaredArguments(of:)`, with the long names of the options declared as flags.
+func declaredArgumentKinds(of path: [String]) throws -> (options: [String], flags: [String], positionals: Int) {
     var json = ""
     do {
         _ = try Plantrack.parseAsRoot(path + ["--experimental-dump-help"])
@@ -132,11 +138,12 @@ func declaredArguments(of path: [String]) throws -> (options: [String], position
     let command = try #require(info["command"] as? [String: Any])
     #expect(command["commandName"] as? String == path.last)
     let arguments = try #require(command["arguments"] as? [[String: Any]])
-    let options = arguments.filter { $0["kind"] as? String != "positional" }.flatMap { argument in
-        (argument["names"] as? [[String: Any]] ?? []).compactMap { name in
-            name["kind"] as? String == "long" ? "--" + (name["name"] as? String ?? "") : nil
-        }
+    func longNames(_ kinds: (String?) -> Bool) -> [String] {
+        arguments.filter { kinds($0["kind"] as? String) }.flatMap { argument in
+            (argument["names"] as? [[String: Any]] ?? []).compactMap { name in
+                name["kind"] as? String == "long" ? "--" + (name["name"] as? String ?? "") : nil
+            }
+        }.filter { $0 != "--help" && $0 != "--version" }  // ArgumentParser's own; the fast path declines them.
     }
-    // ArgumentParser's own --help and --version are not the command's; the fast path declines them.
-    return (options.filter { $0 != "--help" && $0 != "--version" }, arguments.filter { $0["kind"] as? String == "positional" }.count)
+    return (longNames { $0 != "positional" }, longNames { $0 == "flag" }, arguments.filter { $0["kind"] as? String == "positional" }.count)
 }

@@ -104,6 +104,22 @@ import Tracker
         "--wide": "", "--columns": "a,b", "--bom": "", "--raw": "",
     ]
 
+    /// The one declaration: each shape's options are the union of the option tables of the groups
+    /// the command declares, and ArgumentParser declares exactly those, flags as flags (so an
+    /// option added to a group reaches both parsers, and one declared outside its table traps in
+    /// `OptionTable.declared` before this test gets here).
+    @Test func shapesAreTheirGroupsTablesAsArgumentParserDeclaresThem() throws {
+        #expect(ProgressAddCommand.shape.options == GlobalOptions.options + PlanOptions.options + ProgressFieldOptions.options + [.allowDuplicate])
+        #expect(SearchCommand.shape.options == GlobalOptions.options + FormatOptions.options)
+        for type in FastPath.commands {
+            let shape = type.shape
+            let declared = try declaredArgumentKinds(of: shape.path)
+            #expect(declared.options.sorted() == shape.options.map(\.flag).sorted(), "\(shape.path)")
+            #expect(declared.flags.sorted() == shape.options.filter(\.isFlag).map(\.flag).sorted(), "\(shape.path)")
+            #expect(Set(shape.options).count == shape.options.count, "\(shape.path): an option in two tables")
+        }
+    }
+
     /// For each command the fast path takes: its shape names exactly the options ArgumentParser
     /// defines for it (read from ArgumentParser's own description of the command), takes the
     /// positionals it declares, and reads each option as ArgumentParser does, once.

@@ -34,7 +34,7 @@ enum OpenData {
 
     /// `(path under data/, text)` for each table that exists: TABLE.csv and TABLE.json, then index.json.
     static func files(_ db: Database) throws -> [(String, String)] {
-        let existing = Set(try db.fetchAll("SELECT name FROM sqlite_master WHERE type = 'table'") { $0.string(at: 0) })
+        let existing = Set(try db.fetchAll("SELECT name FROM sqlite_master WHERE type = 'table'") { try $0["name"] as String })
         var files: [(String, String)] = []
         var index: [[DatabaseValue]] = []
         for table in tables where existing.contains(table) {
@@ -64,15 +64,15 @@ enum OpenData {
         try copy.execute("PRAGMA temp_store = MEMORY")
         let keep = Set(tables).union(alsoInDatabase).union(emptiedInDatabase)
         for table in emptiedInDatabase { try copy.execute("DELETE FROM \"\(table)\"") }
-        let virtual = try copy.fetchAll("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'") { $0.string(at: 0) }
-        let all = try copy.fetchAll("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!'") { $0.string(at: 0) }
+        let virtual = try copy.fetchAll("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'") { try $0["name"] as String }
+        let all = try copy.fetchAll("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!'") { try $0["name"] as String }
         for table in all where !keep.contains(table) && !virtual.contains(table) {
             // The shadow tables of a full-text index go with the index itself.
             if virtual.contains(where: { table.hasPrefix($0 + "_") }) { continue }
             try copy.execute("DROP TABLE IF EXISTS \"\(table.replacingOccurrences(of: "\""))\"")
         }
         // A view over a dropped table would fail when queried: dropped too.
-        for view in try copy.fetchAll("SELECT name FROM sqlite_master WHERE type = 'view'", .none, { $0.string(at: 0) }) {
+        for view in try copy.fetchAll("SELECT name FROM sqlite_master WHERE type = 'view'", .none, { try $0["name"] as String }) {
             do { _ = try copy.fetchAll("SELECT * FROM \"\(view)\" LIMIT 0") { _ in () } } catch {
                 try copy.execute("DROP VIEW \"\(view)\"")
             }

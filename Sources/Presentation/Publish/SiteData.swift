@@ -83,40 +83,40 @@ struct SiteData {
         let quotes = try Self.quotes(db)
         var plans = try db.fetchAll(
             """
-            SELECT p.id, p.slug, p.title, p.title_en, p.proposed_on, d.title, d.url
+            SELECT p.id, p.slug, p.title, p.title_en, p.proposed_on, d.title AS document_title, d.url AS document_url
             FROM plans p LEFT JOIN documents d ON d.id = p.document_id ORDER BY p.id
             """
         ) { row in
-            Plan(id: row.int64(at: 0), slug: row.string(at: 1), title: row.string(at: 2), titleEn: row.optionalString(at: 3),
-                 proposedOn: row.optionalString(at: 4), documentTitle: row.optionalString(at: 5), documentURL: row.optionalString(at: 6))
+            Plan(id: try row["id"], slug: try row["slug"], title: try row["title"], titleEn: try row["title_en"],
+                 proposedOn: try row["proposed_on"], documentTitle: try row["document_title"], documentURL: try row["document_url"])
         }
         let index = Dictionary(uniqueKeysWithValues: plans.enumerated().map { ($0.element.id, $0.offset) })
 
         try db.forEachRow("SELECT plan_id, number, title, title_en, source_id, source_en_id FROM visions ORDER BY plan_id, number") { row in
-            guard let at = index[row.int64(at: 0)] else { return }
+            guard let at = try index[row["plan_id"] as Int64] else { return }
             plans[at].groups.append(Group(
-                number: row.int(at: 1), title: row.string(at: 2), titleEn: row.optionalString(at: 3),
-                quote: row.isNull(at: 4) ? nil : quotes[row.int64(at: 4)], quoteEn: row.isNull(at: 5) ? nil : quotes[row.int64(at: 5)]))
+                number: try row["number"], title: try row["title"], titleEn: try row["title_en"],
+                quote: try Self.quote(row, "source_id", in: quotes), quoteEn: try Self.quote(row, "source_en_id", in: quotes)))
         }
         try db.forEachRow(
             """
-            SELECT a.plan_id, a.id, a.number, a.title, a.title_en, a.body, a.body_en, v.number, a.source_id, a.source_en_id
+            SELECT a.plan_id, a.id, a.number, a.title, a.title_en, a.body, a.body_en, v.number AS vision_number, a.source_id, a.source_en_id
             FROM actions a LEFT JOIN visions v ON v.id = a.vision_id ORDER BY a.plan_id, a.number
             """
         ) { row in
-            guard let at = index[row.int64(at: 0)] else { return }
+            guard let at = try index[row["plan_id"] as Int64] else { return }
             plans[at].items.append(Item(
-                id: row.int64(at: 1), number: row.int(at: 2), title: row.string(at: 3), titleEn: row.optionalString(at: 4),
-                body: row.string(at: 5), bodyEn: row.optionalString(at: 6), group: row.optionalInt(at: 7),
-                quote: row.isNull(at: 8) ? nil : quotes[row.int64(at: 8)], quoteEn: row.isNull(at: 9) ? nil : quotes[row.int64(at: 9)]))
+                id: try row["id"], number: try row["number"], title: try row["title"], titleEn: try row["title_en"],
+                body: try row["body"], bodyEn: try row["body_en"], group: try row["vision_number"],
+                quote: try Self.quote(row, "source_id", in: quotes), quoteEn: try Self.quote(row, "source_en_id", in: quotes)))
         }
 
         struct TargetText { var planID: Int64; var body: String; var titleEn: String?; var bodyEn: String?; var quote: Quote?; var quoteEn: Quote? }
         var texts: [String: TargetText] = [:]
         try db.forEachRow("SELECT slug, plan_id, body, title_en, body_en, source_id, source_en_id FROM commitments") { row in
-            texts[row.string(at: 0)] = TargetText(
-                planID: row.int64(at: 1), body: row.string(at: 2), titleEn: row.optionalString(at: 3), bodyEn: row.optionalString(at: 4),
-                quote: row.isNull(at: 5) ? nil : quotes[row.int64(at: 5)], quoteEn: row.isNull(at: 6) ? nil : quotes[row.int64(at: 6)])
+            texts[try row["slug"]] = TargetText(
+                planID: try row["plan_id"], body: try row["body"], titleEn: try row["title_en"], bodyEn: try row["body_en"],
+                quote: try Self.quote(row, "source_id", in: quotes), quoteEn: try Self.quote(row, "source_en_id", in: quotes))
         }
         var actuals: [String: [Actual]] = [:]
         try db.forEachRow(
@@ -127,9 +127,9 @@ struct SiteData {
             ORDER BY x.measured_on DESC, x.id DESC
             """
         ) { row in
-            actuals[row.string(at: 0), default: []].append(Actual(
-                id: row.int64(at: 1), value: row.double(at: 2), measuredOn: row.string(at: 3), note: row.optionalString(at: 4),
-                evidenceURL: row.optionalString(at: 5), recordedAt: row.string(at: 6)))
+            actuals[try row["slug"], default: []].append(Actual(
+                id: try row["id"], value: try row["value"], measuredOn: try row["measured_on"], note: try row["note"],
+                evidenceURL: try row["evidence_url"], recordedAt: try row["recorded_at"]))
         }
 
         for at in plans.indices {
@@ -154,11 +154,18 @@ struct SiteData {
         self.plans = plans
     }
 
+    /// The passage column `column` points at: nil when it is NULL, an error when it names no passage.
+    private static func quote(_ row: Statement, _ column: String, in quotes: [Int64: Quote]) throws -> Quote? {
+        guard let id: Int64 = try row[column] else { return nil }
+        guard let quote = quotes[id] else { throw TrackerError("\(column) \(id) names no source passage") }
+        return quote
+    }
+
     /// Every source passage with its document, by id (a plan has a few hundred).
     private static func quotes(_ db: Database) throws -> [Int64: Quote] {
         var quotes: [Int64: Quote] = [:]
         try db.forEachRow("SELECT s.id, s.quote, d.slug, d.title, s.line FROM sources s JOIN documents d ON d.id = s.document_id") { row in
-            quotes[row.int64(at: 0)] = Quote(text: row.string(at: 1), document: row.string(at: 2), documentTitle: row.string(at: 3), line: row.int(at: 4))
+            quotes[try row["id"]] = Quote(text: try row["quote"], document: try row["slug"], documentTitle: try row["title"], line: try row["line"])
         }
         return quotes
     }

@@ -46,13 +46,13 @@ extension PlanScope {
         case .label(let label):
             let normalised = Self.normalisedLabel(label)
             let numbers = try db.fetchAll(
-                "SELECT number FROM actions WHERE plan_id = ? AND label IN (?, ?) ORDER BY number", [id, label, normalised]) { $0.int(at: 0) }
+                "SELECT number FROM actions WHERE plan_id = ? AND label IN (?, ?) ORDER BY number", [id, label, normalised]) { try $0["number"] as Int }
             if numbers.count == 1 { return numbers[0] }
             if numbers.count > 1 {
                 throw TrackerError(.action, "label \(Escaped.text(label)) names actions \(numbers.map(String.init).joined(separator: ", ")) in plan \(slug); give the number")
             }
             let labels = try db.fetchAll(
-                "SELECT label FROM actions WHERE plan_id = ? AND label IS NOT NULL ORDER BY number LIMIT 4", [id]) { $0.string(at: 0) }
+                "SELECT label FROM actions WHERE plan_id = ? AND label IS NOT NULL ORDER BY number LIMIT 4", [id]) { try $0["label"] as String }
             let hint = labels.isEmpty ? "its actions have no printed labels; give the number" : "labels such as \(labels.joined(separator: ", "))"
             throw TrackerError(notFound: .action, "no action labelled \(Escaped.text(label)) in plan \(slug) (\(hint))")
         }

@@ -52,7 +52,7 @@ public struct PlanScope: Sendable {
         else {
             let known = try db.fetchAll(
                 "SELECT c.slug FROM commitments c JOIN actions a ON a.id = c.action_id WHERE a.plan_id = ? ORDER BY c.slug",
-                [id]) { $0.string(at: 0) }
+                [id]) { try $0["slug"] as String }
             throw TrackerError("no commitment '\(slug)' in plan \(self.slug)" + (known.isEmpty ? "" : " (commitments: \(known.joined(separator: ", ")))"))
         }
         if let actionID, owner != actionID {

@@ -55,14 +55,14 @@ extension TrackerDatabase {
     /// The chain as it stands, read in one snapshot.
     public func chainState() throws -> ChainState {
         try db.inTransaction(.deferred) {
-            let (links, lastSeq) = try db.fetchOne("SELECT count(*), coalesce(max(seq), 0) FROM integrity_chain") {
-                ($0.int(at: 0), $0.int64(at: 1))
+            let (links, lastSeq) = try db.fetchOne("SELECT count(*) AS links, coalesce(max(seq), 0) AS last_seq FROM integrity_chain") {
+                (try $0["links"] as Int, try $0["last_seq"] as Int64)
             } ?? (0, 0)
             let head = try db.scalarString("SELECT lower(hex(link)) FROM integrity_chain WHERE seq = ?", [lastSeq]) ?? ""
-            let names = try db.fetchAll("SELECT name FROM append_only_tables ORDER BY name") { $0.string(at: 0) }
+            let names = try db.fetchAll("SELECT name FROM append_only_tables ORDER BY name") { try $0["name"] as String }
             let tables = try names.map { name in
-                try db.fetchOne("SELECT count(*), coalesce(max(row_id), 0) FROM integrity_chain WHERE table_name = ?", [name]) {
-                    ChainState.Table(name: name, links: $0.int(at: 0), lastRow: $0.int64(at: 1))
+                try db.fetchOne("SELECT count(*) AS links, coalesce(max(row_id), 0) AS last_row FROM integrity_chain WHERE table_name = ?", [name]) {
+                    ChainState.Table(name: name, links: try $0["links"], lastRow: try $0["last_row"])
                 }!
             }
             return ChainState(links: links, lastSeq: lastSeq, head: head, tables: tables)
@@ -75,8 +75,8 @@ extension TrackerDatabase {
     public func differences(from checkpoint: ChainState) throws -> [String] {
         try db.inTransaction(.deferred) {
             var problems: [String] = []
-            let (links, lastSeq) = try db.fetchOne("SELECT count(*), coalesce(max(seq), 0) FROM integrity_chain WHERE seq <= ?", [checkpoint.lastSeq]) {
-                ($0.int(at: 0), $0.int64(at: 1))
+            let (links, lastSeq) = try db.fetchOne("SELECT count(*) AS links, coalesce(max(seq), 0) AS last_seq FROM integrity_chain WHERE seq <= ?", [checkpoint.lastSeq]) {
+                (try $0["links"] as Int, try $0["last_seq"] as Int64)
             } ?? (0, 0)
             let head = try db.scalarString("SELECT lower(hex(link)) FROM integrity_chain WHERE seq = ?", [checkpoint.lastSeq])
             if checkpoint.lastSeq > 0, head == nil {
@@ -87,7 +87,7 @@ extension TrackerDatabase {
             if links != checkpoint.links {
                 problems.append("the chain has \(links) links up to link \(checkpoint.lastSeq); the checkpoint says \(checkpoint.links)")
             }
-            let known = Set(try db.fetchAll("SELECT name FROM append_only_tables") { $0.string(at: 0) })
+            let known = Set(try db.fetchAll("SELECT name FROM append_only_tables") { try $0["name"] as String })
             for table in checkpoint.tables {
                 guard known.contains(table.name) else { problems.append("\(table.name) is no longer an append-only table"); continue }
                 let chained = try db.scalarInt(

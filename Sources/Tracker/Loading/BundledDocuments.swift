@@ -39,7 +39,7 @@ extension TrackerDatabase {
     /// The entries kept by `import --curation`, by document file name.
     func keptCuration() throws -> [String: String] {
         Dictionary(uniqueKeysWithValues: try db.fetchAll("SELECT file_name, entry FROM curation_overlays") {
-            ($0.string(at: 0), $0.string(at: 1))
+            (try $0["file_name"] as String, try $0["entry"] as String)
         })
     }
 
@@ -55,22 +55,22 @@ extension TrackerDatabase {
             """
             SELECT p.id, p.title, p.title_en, d.file_name FROM plans p LEFT JOIN documents d ON d.id = p.document_id WHERE p.slug = ?
             """,
-            [planSlug]) { (id: $0.int64(at: 0), title: $0.string(at: 1), titleEn: $0.optionalString(at: 2), fileName: $0.optionalString(at: 3)) }
+            [planSlug]) { (id: try $0["id"] as Int64, title: try $0["title"] as String, titleEn: try $0["title_en"] as String?, fileName: try $0["file_name"] as String?) }
         guard let plan = plans.first else { throw TrackerError("no plan \(planSlug)") }
         guard let path = plan.fileName else { throw TrackerError("plan \(planSlug) was not imported from a document") }
         let fileName = String(path.split(separator: "/").last ?? Substring(path))
         let visions = try db.fetchAll(
             "SELECT v.number, s.quote, v.title, v.title_en FROM visions v JOIN sources s ON s.id = v.source_id WHERE v.plan_id = ? ORDER BY v.number",
-            [plan.id]) { Curation.Item(number: $0.int(at: 0), quote: $0.string(at: 1), title: $0.string(at: 2), titleEn: $0.optionalString(at: 3)) }
+            [plan.id]) { Curation.Item(number: try $0["number"], quote: try $0["quote"], title: try $0["title"], titleEn: try $0["title_en"]) }
         let actions = try db.fetchAll(
             """
-            SELECT a.number, s.quote, a.title, a.title_en, v.number FROM actions a JOIN sources s ON s.id = a.source_id
+            SELECT a.number, s.quote, a.title, a.title_en, v.number AS vision_number FROM actions a JOIN sources s ON s.id = a.source_id
             LEFT JOIN visions v ON v.id = a.vision_id WHERE a.plan_id = ? ORDER BY a.number
             """,
             [plan.id]) {
                 Curation.Item(
-                    number: $0.int(at: 0), quote: $0.string(at: 1), title: $0.string(at: 2), titleEn: $0.optionalString(at: 3),
-                    vision: $0.optionalInt(at: 4))
+                    number: try $0["number"], quote: try $0["quote"], title: try $0["title"], titleEn: try $0["title_en"],
+                    vision: try $0["vision_number"])
             }
         return try effectiveCuration().exporting(
             fileName: fileName, planSlug: planSlug, title: plan.title, titleEn: plan.titleEn, visions: visions, actions: actions

@@ -79,7 +79,7 @@ struct DocumentLoader {
                 + (textOnly ? "\ntext-only" : ""))
         // Same bytes, same curation, same rules: nothing to read or write.
         if let (slug, title) = try db.fetchOne(
-            "SELECT slug, title FROM documents WHERE extraction_sha256 = ?", [fingerprint], { ($0.string(at: 0), $0.string(at: 1)) })
+            "SELECT slug, title FROM documents WHERE extraction_sha256 = ?", [fingerprint], { (try $0["slug"] as String, try $0["title"] as String) })
         {
             return ImportOutcome(fileName: fileName, documentSlug: slug, title: title, change: .unchanged)
         }
@@ -95,11 +95,11 @@ struct DocumentLoader {
     /// The document's original format, and for a PDF the page each passage and source starts on.
     private func recordFormat(of document: ConvertedDocument, slug: String) throws {
         guard let format = document.format else { return }
-        guard let documentID = try db.fetchAll("SELECT id FROM documents WHERE slug = ?", [slug], { $0.int64(at: 0) }).first else { return }
+        guard let documentID = try db.fetchAll("SELECT id FROM documents WHERE slug = ?", [slug], { try $0["id"] as Int64 }).first else { return }
         try db.execute("UPDATE documents SET format = ? WHERE id = ?", [format, documentID])
         guard !document.pages.isEmpty else { return }
         for table in ["sources", "passages"] {
-            let rows = try db.fetchAll("SELECT id, line FROM \(table) WHERE document_id = ?", [documentID]) { ($0.int64(at: 0), $0.int(at: 1)) }
+            let rows = try db.fetchAll("SELECT id, line FROM \(table) WHERE document_id = ?", [documentID]) { (try $0["id"] as Int64, try $0["line"] as Int) }
             for (id, line) in rows {
                 try db.execute("UPDATE \(table) SET page = ? WHERE id = ?", [document.page(ofLine: line), id])
             }
@@ -265,25 +265,25 @@ struct DocumentLoader {
     /// title, each vision's and action's title and text, each commitment's text. Every list must
     /// have as many rows as the original's, or nothing is written.
     private func loadTranslation(_ document: ImportedDocument, of planSlug: String, sha256: String, fingerprint: String) throws -> ImportOutcome {
-        guard let planID = try db.fetchAll("SELECT id FROM plans WHERE slug = ?", [planSlug], { $0.int64(at: 0) }).first else {
+        guard let planID = try db.fetchAll("SELECT id FROM plans WHERE slug = ?", [planSlug], { try $0["id"] as Int64 }).first else {
             throw TrackerError("\(document.fileName): translation of \(planSlug), but there is no plan \(planSlug)")
         }
         guard let translated = document.plans.first else {
             throw TrackerError("\(document.fileName): translation of \(planSlug), but no plan structure found (0 actions); see `import --dry-run`")
         }
-        let visionIDs = try db.fetchAll("SELECT id FROM visions WHERE plan_id = ? ORDER BY number", [planID]) { $0.int64(at: 0) }
-        let actionIDs = try db.fetchAll("SELECT id FROM actions WHERE plan_id = ? ORDER BY number", [planID]) { $0.int64(at: 0) }
+        let visionIDs = try db.fetchAll("SELECT id FROM visions WHERE plan_id = ? ORDER BY number", [planID]) { try $0["id"] as Int64 }
+        let actionIDs = try db.fetchAll("SELECT id FROM actions WHERE plan_id = ? ORDER BY number", [planID]) { try $0["id"] as Int64 }
         func mismatch(_ list: String, _ found: Int, _ original: Int) -> TrackerError {
             TrackerError("\(document.fileName): the translation lists \(found) \(list), plan \(planSlug) has \(original); nothing imported")
         }
         guard translated.visions.count == visionIDs.count else { throw mismatch("visions", translated.visions.count, visionIDs.count) }
         guard translated.actions.count == actionIDs.count else { throw mismatch("actions", translated.actions.count, actionIDs.count) }
         let targetIDs = try db.fetchAll(
-            "SELECT id FROM commitments WHERE plan_id = ? AND action_id IS NULL ORDER BY id", [planID]) { $0.int64(at: 0) }
+            "SELECT id FROM commitments WHERE plan_id = ? AND action_id IS NULL ORDER BY id", [planID]) { try $0["id"] as Int64 }
         guard translated.targets.count == targetIDs.count else { throw mismatch("targets", translated.targets.count, targetIDs.count) }
         var commitmentIDs: [[Int64]] = []
         for (action, actionID) in zip(translated.actions, actionIDs) {
-            let ids = try db.fetchAll("SELECT id FROM commitments WHERE action_id = ? ORDER BY id", [actionID]) { $0.int64(at: 0) }
+            let ids = try db.fetchAll("SELECT id FROM commitments WHERE action_id = ? ORDER BY id", [actionID]) { try $0["id"] as Int64 }
             guard action.commitments.count == ids.count else {
                 throw mismatch("commitments under action \(action.number)", action.commitments.count, ids.count)
             }
@@ -360,7 +360,8 @@ struct DocumentLoader {
 
     private func returningID(_ sql: String, _ arguments: StatementArguments) throws -> Int64 {
         // Step to the end (not fetchOne): a RETURNING statement is complete only when done.
-        guard let id = try db.fetchAll(sql, arguments, { $0.int64(at: 0) }).first else {
+        // Every caller ends its statement with `RETURNING id`.
+        guard let id = try db.fetchAll(sql, arguments, { try $0["id"] as Int64 }).first else {
             throw TrackerError("internal: no id returned by \(sql.prefix(40))…")
         }
         return id

@@ -105,7 +105,7 @@ public struct ProgressImport {
     func refuseRepeat(_ sha256: String, displayName: String) throws {
         let earlier = try log.db.fetchOne(
             "SELECT file_name, imported_at, rows FROM imported_files WHERE sha256 = ? ORDER BY id LIMIT 1", [sha256]
-        ) { ($0.string(at: 0), $0.string(at: 1), $0.int(at: 2)) }
+        ) { (try $0["file_name"] as String, try $0["imported_at"] as String, try $0["rows"] as Int) }
         if let (name, at, rows) = earlier {
             throw TrackerError(.file, "\(displayName): this file (SHA-256 \(sha256.prefix(12))…) was already imported as \(name) at \(at), \(rows) update\(rows == 1 ? "" : "s"); nothing was written (pass --again to import it once more)")
         }
@@ -161,11 +161,11 @@ public struct ProgressImport {
 
         let db = log.db
         let actionIDs = Dictionary(uniqueKeysWithValues: try db.fetchAll(
-            "SELECT number, id FROM actions WHERE plan_id = ?", [log.plan.id]) { ($0.int(at: 0), $0.int64(at: 1)) })
+            "SELECT number, id FROM actions WHERE plan_id = ?", [log.plan.id]) { (try $0["number"] as Int, try $0["id"] as Int64) })
         var commitmentIDs: [String: (id: Int64, actionID: Int64)] = [:]
         try db.forEachRow(
             "SELECT c.slug, c.id, c.action_id FROM commitments c JOIN actions a ON a.id = c.action_id WHERE a.plan_id = ?",
-            [log.plan.id]) { commitmentIDs[$0.string(at: 0)] = ($0.int64(at: 1), $0.int64(at: 2)) }
+            [log.plan.id]) { commitmentIDs[try $0["slug"]] = (try $0["id"], try $0["action_id"]) }
         let today = ISODate.today()
         let insert = try stage ? db.cachedStatement("""
             INSERT INTO import_staging.rows

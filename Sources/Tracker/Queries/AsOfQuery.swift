@@ -35,7 +35,7 @@ enum AsOfQuery {
     /// Views that open with `todayParameters`, each with the text after it.
     static func dateViews(in db: Database) throws -> [String: Substring] {
         var views: [String: Substring] = [:]
-        for (name, definition) in try db.fetchAll("SELECT name, sql FROM sqlite_master WHERE type = 'view'", [], { ($0.string(at: 0), $0.string(at: 1)) }) {
+        for (name, definition) in try db.fetchAll("SELECT name, sql FROM sqlite_master WHERE type = 'view'", [], { (try $0["name"] as String, try $0["sql"] as String) }) {
             let pieces = definition.split(separator: todayParameters, omittingEmptySubsequences: false)
             // Exactly one "today" expression, and nothing but `CREATE VIEW name AS` before it.
             if pieces.count == 2, pieces[0].hasPrefix("CREATE VIEW") { views[name] = pieces[1] }

@@ -104,7 +104,7 @@ struct CatalogQueries {
             """, [actionID]
         ).showing(["id", "milestone", "counts_as", "held_on", "title", "location"])
         let outline = try db.fetchOne("SELECT label, outline_path FROM actions WHERE id = ?", [actionID]) {
-            ($0.optionalString(at: 0), $0.optionalString(at: 1))
+            (try $0["label"] as String?, try $0["outline_path"] as String?)
         }
         return ActionDetail(
             number: detail.0, title: detail.1, titleEn: detail.2, body: detail.3, vision: detail.4,

@@ -102,7 +102,7 @@ public enum ReadOnlyQuery {
     /// query-only connection the constructor cannot write anything either way.
     static func connectVirtualTables(_ db: Database) throws {
         let names = try db.fetchAll(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'") { $0.string(at: 0) }
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'") { try $0["name"] as String }
         for name in names {
             _ = try db.prepare("SELECT 1 FROM \"\(name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\""))\" WHERE 0")
         }

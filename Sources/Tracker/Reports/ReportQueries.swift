@@ -56,7 +56,7 @@ struct ReportQueries {
                 WHERE u.action_id = o.id ORDER BY u.reported_on DESC, u.id DESC LIMIT 1)
             WHERE o.plan_id = :plan
             """,
-            ["plan": plan.id, "as_of": asOf.description]) { ($0.int(at: 0), (note: $0.string(at: 1), evidenceURL: $0.optionalString(at: 2))) }
+            ["plan": plan.id, "as_of": asOf.description]) { (try $0["number"] as Int, (note: try $0["note"] as String, evidenceURL: try $0["evidence_url"] as String?)) }
         return Dictionary(rows) { first, _ in first }
     }
 

@@ -41,7 +41,7 @@ struct CommitmentRef {
         {
             return found
         }
-        let known = try db.fetchAll("SELECT slug FROM commitments ORDER BY slug") { $0.string(at: 0) }
+        let known = try db.fetchAll("SELECT slug FROM commitments ORDER BY slug") { try $0["slug"] as String }
         throw TrackerError(notFound: .commitment, NearestNames.unknown("commitment", slug, among: known))
     }
 

@@ -21,8 +21,7 @@ extension TrackerDatabase {
             ORDER BY c.plan_id, a.number IS NOT NULL, a.number, c.id
             """
         ) { row in
-            RecordableCommitment(slug: row.string(at: 0), title: row.string(at: 1), action: row.isNull(at: 2) ? nil : row.int(at: 2),
-                                 unit: row.optionalString(at: 3))
+            RecordableCommitment(slug: try row["slug"], title: try row["body"], action: try row["number"], unit: try row["target_unit"])
         }
     }
 

@@ -41,7 +41,7 @@ extension TrackerDatabase {
                 throw TrackerError(.slug, "a milestone '\(slug)' already exists")
             }
             let title = try request.title ?? db.fetchOne(
-                "SELECT coalesce(title_en, body) FROM commitments WHERE id = ?", [commitment.id], { $0.string(at: 0) }) ?? slug
+                "SELECT coalesce(title_en, body) AS title FROM commitments WHERE id = ?", [commitment.id], { try $0["title"] as String }) ?? slug
             try db.execute(
                 "INSERT INTO milestones (commitment_id, slug, title, target_count, unit, due_on) VALUES (?, ?, ?, ?, ?, ?)",
                 [commitment.id, slug, title, Int(target), commitment.unit, due])

@@ -53,7 +53,7 @@ extension TrackerDatabase {
         if let found = try db.fetchOne("SELECT id, unit FROM indicators WHERE slug = ?", [slug], { (try $0["id"] as Int64, try $0["unit"] as String?) }) {
             return found
         }
-        let known = try db.fetchAll("SELECT slug FROM indicators ORDER BY slug") { $0.string(at: 0) }
+        let known = try db.fetchAll("SELECT slug FROM indicators ORDER BY slug") { try $0["slug"] as String }
         throw TrackerError(notFound: .indicator, NearestNames.unknown("indicator", slug, among: known))
     }
 

@@ -11,7 +11,7 @@ struct CommitmentListCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: CommandOption.plan.name, help: ArgumentHelp("Only this plan's targets.", valueName: "slug")) var plan: String?
+    @Option(name: CommitmentListCommand.declared(.plan), help: ArgumentHelp("Only this plan's targets.", valueName: "slug")) var plan: String?
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var output: FormatOptions
 
@@ -25,7 +25,14 @@ struct CommitmentListCommand: ParsableCommand {
     }
 }
 
+extension CommitmentListCommand: OptionTable {
+    static let options: [CommandOption] = [.plan]
+}
+
 extension CommitmentListCommand: DatedListing {
-    static let shape = CommandShape.datedListing(["commitment", "list"])
+    // Its own --plan (other help) in place of PlanOptions.
+    static let shape = CommandShape(
+        path: ["commitment", "list"], tables: [GlobalOptions.self, Self.self, AsOfOptions.self, FormatOptions.self],
+        positionals: 0...0)
     static let listing = ReadInvocation.Command.commitmentList
 }

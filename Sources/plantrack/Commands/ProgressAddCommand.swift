@@ -16,7 +16,7 @@ struct ProgressAddCommand: ParsableCommand {
 
     @OptionGroup var fields: ProgressFieldOptions
 
-    @Flag(name: CommandOption.allowDuplicate.name, help: "Record it even if it repeats exactly (action, date, status, note, author) an update recorded in the last 10 minutes.")
+    @Flag(name: ProgressAddCommand.declared(.allowDuplicate), help: "Record it even if it repeats exactly (action, date, status, note, author) an update recorded in the last 10 minutes.")
     var allowDuplicate = false
 
     var invocation: ProgressAddInvocation {
@@ -58,7 +58,7 @@ struct ProgressAddInvocation: Equatable {
 
 extension ProgressAddCommand: FastCommand {
     static let shape = CommandShape(
-        path: ["progress", "add"], options: [.db, .plan, .status, .date, .percent, .evidence, .author, .commitment, .allowDuplicate],
+        path: ["progress", "add"], tables: [GlobalOptions.self, PlanOptions.self, ProgressFieldOptions.self, Self.self],
         positionals: 2...2)
 
     /// The invocation this command's `invocation` would be, validated as `validate()` does.
@@ -67,9 +67,14 @@ extension ProgressAddCommand: FastCommand {
             databasePath: GlobalOptions.databasePath(flag: arguments[.db]), plan: arguments[.plan],
             action: Parse.actionReference(arguments.positionals[0]), note: Parse.note(arguments.positionals[1]),
             fields: ProgressFields(raw: arguments), allowDuplicate: arguments.isSet(.allowDuplicate))
+        try GlobalOptions.validate(db: arguments[.db])
         _ = try invocation.request()
         return invocation
     }
+}
+
+extension ProgressAddCommand: OptionTable {
+    static let options: [CommandOption] = [.allowDuplicate]
 }
 
 extension ProgressAddInvocation: FastInvocation {}

@@ -14,7 +14,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The report to run.", valueName: "name"), completion: Completions.reports)
     var name: String?
 
-    @Option(name: CommandOption.days.name, help: ArgumentHelp("stale: days without an update before an action counts as stale (default 90).", valueName: "days"), transform: Parse.days)
+    @Option(name: ReportCommand.declared(.days), help: ArgumentHelp("stale: days without an update before an action counts as stale (default 90).", valueName: "days"), transform: Parse.days)
     var days: Checked<Int>?
 
     mutating func validate() throws { try Self.validate(name: name, days: days) }
@@ -47,8 +47,14 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
+extension ReportCommand: OptionTable {
+    static let options: [CommandOption] = [.days]
+}
+
 extension ReportCommand: FastCommand {
-    static let shape = CommandShape(path: ["report"], options: CommandShape.listingOptions + [.plan, .asOf, .days], positionals: 0...1)
+    static let shape = CommandShape(
+        path: ["report"], tables: [GlobalOptions.self, PlanOptions.self, AsOfOptions.self, FormatOptions.self, Self.self],
+        positionals: 0...1)
 
     static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
         let name = arguments.positionals.first

@@ -28,7 +28,7 @@ struct SearchCommand: ParsableCommand {
 }
 
 extension SearchCommand: FastCommand {
-    static let shape = CommandShape(path: ["search"], options: CommandShape.listingOptions, positionals: 1...1)
+    static let shape = CommandShape(path: ["search"], tables: [GlobalOptions.self, FormatOptions.self], positionals: 1...1)
 
     static func invocation(_ arguments: RecognisedArguments) throws -> any FastInvocation {
         try ReadInvocation(.search(text: arguments.positionals[0]), arguments)

@@ -1,8 +1,8 @@
 import ArgumentParser
 
-/// The long name of every option of the commands `FastPath` takes: the one table that both
-/// ArgumentParser's declarations (`name`) and the fast path's recogniser read, so the two cannot
-/// disagree on a spelling.
+/// The long name of every option of the commands `FastPath` takes, and whether it is a flag: the
+/// one table that both ArgumentParser's declarations (`name`) and the fast path's recogniser read,
+/// so the two cannot disagree on a spelling.
 enum CommandOption: String, CaseIterable {
     case db, plan
     case status, date, percent, evidence, author, commitment
@@ -15,6 +15,23 @@ enum CommandOption: String, CaseIterable {
 
     /// `--wide`, `--bom`, `--raw` and `--allow-duplicate` are flags; every other option takes exactly one value.
     var isFlag: Bool { self == .wide || self == .bom || self == .raw || self == .allowDuplicate }
+}
+
+/// Which options a group of declarations declares: an `@OptionGroup` type, or a command for the
+/// options it declares itself. Each declaration takes its name through `declared(_:)`, so it can
+/// only name an option of its table; the fast path's `CommandShape` is the union of the tables of
+/// the groups a command declares, never a list written again.
+protocol OptionTable {
+    static var options: [CommandOption] { get }
+}
+
+extension OptionTable {
+    /// The name for the declaration of `option`, which must be in this table (checked in debug
+    /// builds, i.e. by every test that parses the command).
+    static func declared(_ option: CommandOption) -> NameSpecification {
+        assert(options.contains(option), "--\(option.rawValue) is declared but missing from its option table")
+        return option.name
+    }
 }
 
 /// The raw text of each option as the fast path collects it ("" for a flag that was given).

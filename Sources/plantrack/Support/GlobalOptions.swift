@@ -4,11 +4,16 @@ import Presentation
 import Tracker
 
 /// `--db PATH`, shared by every command: the flag, else `$PLANTRACK_DB`, else `./plantrack.db`.
-struct GlobalOptions: ParsableArguments {
-    @Option(name: CommandOption.db.name, help: ArgumentHelp("The database file (default: $PLANTRACK_DB, else ./plantrack.db).", valueName: "path"))
+struct GlobalOptions: ParsableArguments, OptionTable {
+    static let options: [CommandOption] = [.db]
+
+    @Option(name: GlobalOptions.declared(.db), help: ArgumentHelp("The database file (default: $PLANTRACK_DB, else ./plantrack.db).", valueName: "path"))
     var db: String?
 
-    mutating func validate() throws {
+    mutating func validate() throws { try Self.validate(db: db) }
+
+    /// What `validate()` refuses; the fast path calls it too.
+    static func validate(db: String?) throws {
         if db?.isEmpty == true { throw CommandLineError(message: "--db: the database path is empty") }
     }
 
@@ -30,20 +35,22 @@ struct GlobalOptions: ParsableArguments {
 extension OutputFormat: ExpressibleByArgument {}
 
 /// `--format table|csv|json|markdown`, `--wide`, `--columns` and `--bom`, for every listing.
-struct FormatOptions: ParsableArguments {
-    @Option(name: CommandOption.format.name, help: "Output format: table, csv, json, markdown or xlsx (an Excel workbook on stdout, redirected to a file).")
+struct FormatOptions: ParsableArguments, OptionTable {
+    static let options: [CommandOption] = [.format, .wide, .columns, .bom, .raw]
+
+    @Option(name: FormatOptions.declared(.format), help: "Output format: table, csv, json, markdown or xlsx (an Excel workbook on stdout, redirected to a file).")
     var formatName: OutputFormat = .table
 
-    @Flag(name: CommandOption.wide.name, help: "Show every column (a table shows the listing's main columns by default).")
+    @Flag(name: FormatOptions.declared(.wide), help: "Show every column (a table shows the listing's main columns by default).")
     var wide = false
 
-    @Option(name: CommandOption.columns.name, help: ArgumentHelp("Only these columns, in this order, e.g. id,status,note (any format).", valueName: "a,b,c"))
+    @Option(name: FormatOptions.declared(.columns), help: ArgumentHelp("Only these columns, in this order, e.g. id,status,note (any format).", valueName: "a,b,c"))
     var columns: String?
 
-    @Flag(name: CommandOption.bom.name, help: "CSV: start with a byte-order mark, so Excel reads Chinese text correctly.")
+    @Flag(name: FormatOptions.declared(.bom), help: "CSV: start with a byte-order mark, so Excel reads Chinese text correctly.")
     var bom = false
 
-    @Flag(name: CommandOption.raw.name, help: "CSV: text exactly as stored; by default a cell starting with = + - @ gets a leading ' so spreadsheets never run it as a formula.")
+    @Flag(name: FormatOptions.declared(.raw), help: "CSV: text exactly as stored; by default a cell starting with = + - @ gets a leading ' so spreadsheets never run it as a formula.")
     var raw = false
 
     func validate() throws { try format.validate() }
@@ -97,17 +104,24 @@ extension TextSearch {
 }
 
 /// `--plan SLUG`, for commands that act on a plan's actions.
-struct PlanOptions: ParsableArguments {
-    @Option(name: CommandOption.plan.name, help: ArgumentHelp("The plan (default: the bundled plan, or the only one).", valueName: "slug"), completion: Completions.plans)
+struct PlanOptions: ParsableArguments, OptionTable {
+    static let options: [CommandOption] = [.plan]
+
+    @Option(name: PlanOptions.declared(.plan), help: ArgumentHelp("The plan (default: the bundled plan, or the only one).", valueName: "slug"), completion: Completions.plans)
     var plan: String?
 }
 
 /// `--as-of DATE`: compute from what was reported on or before DATE.
-struct AsOfOptions: ParsableArguments {
-    @Option(name: CommandOption.asOf.name, help: ArgumentHelp("Compute from rows reported on or before this date (default: today).", valueName: "date"), transform: Parse.date)
+struct AsOfOptions: ParsableArguments, OptionTable {
+    static let options: [CommandOption] = [.asOf]
+
+    @Option(name: AsOfOptions.declared(.asOf), help: ArgumentHelp("Compute from rows reported on or before this date (default: today).", valueName: "date"), transform: Parse.date)
     var asOf: Checked<ISODate>?
 
-    mutating func validate() throws { _ = try asOf.get(.asOf) }
+    mutating func validate() throws { try Self.validate(asOf) }
+
+    /// What `validate()` refuses; the fast path calls it too.
+    static func validate(_ asOf: Checked<ISODate>?) throws { _ = try asOf.get(.asOf) }
 
     /// The date given, else today; validate() has refused a bad one.
     var date: ISODate { (try? asOf.get(.asOf)) ?? .today() }

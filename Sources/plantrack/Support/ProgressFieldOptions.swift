@@ -2,24 +2,26 @@ import ArgumentParser
 import Tracker
 
 /// The fields of an update shared by `progress add` and `progress correct`, each parsed once.
-struct ProgressFieldOptions: ParsableArguments {
-    @Option(name: CommandOption.status.name, help: ArgumentHelp("not-started, in-progress, at-risk, blocked or completed.", valueName: "status"), completion: Completions.statuses, transform: Parse.status)
+struct ProgressFieldOptions: ParsableArguments, OptionTable {
+    static let options: [CommandOption] = [.status, .date, .percent, .evidence, .author, .commitment]
+
+    @Option(name: ProgressFieldOptions.declared(.status), help: ArgumentHelp("not-started, in-progress, at-risk, blocked or completed.", valueName: "status"), completion: Completions.statuses, transform: Parse.status)
     var status: Checked<Status>?
 
-    @Option(name: CommandOption.date.name, help: ArgumentHelp("The date reported on, YYYY-MM-DD (add: default today).", valueName: "date"), transform: Parse.date)
+    @Option(name: ProgressFieldOptions.declared(.date), help: ArgumentHelp("The date reported on, YYYY-MM-DD (add: default today).", valueName: "date"), transform: Parse.date)
     var date: Checked<ISODate>?
 
     // Unconditional so that `--percent -1` reaches validation instead of reading as an option.
-    @Option(name: CommandOption.percent.name, parsing: .unconditional, help: ArgumentHelp("Percent complete, 0 to 100.", valueName: "percent"), transform: Parse.percent)
+    @Option(name: ProgressFieldOptions.declared(.percent), parsing: .unconditional, help: ArgumentHelp("Percent complete, 0 to 100.", valueName: "percent"), transform: Parse.percent)
     var percent: Checked<Double>?
 
-    @Option(name: CommandOption.evidence.name, help: ArgumentHelp("An http(s) URL of the evidence.", valueName: "url"), transform: Parse.evidenceURL)
+    @Option(name: ProgressFieldOptions.declared(.evidence), help: ArgumentHelp("An http(s) URL of the evidence.", valueName: "url"), transform: Parse.evidenceURL)
     var evidence: Checked<String>?
 
-    @Option(name: CommandOption.author.name, help: ArgumentHelp("Who reports it (add: default $USER).", valueName: "name"), transform: Parse.author)
+    @Option(name: ProgressFieldOptions.declared(.author), help: ArgumentHelp("Who reports it (add: default $USER).", valueName: "name"), transform: Parse.author)
     var author: Checked<String>?
 
-    @Option(name: CommandOption.commitment.name, help: ArgumentHelp("The commitment it reports on, by slug.", valueName: "slug"), completion: Completions.commitments)
+    @Option(name: ProgressFieldOptions.declared(.commitment), help: ArgumentHelp("The commitment it reports on, by slug.", valueName: "slug"), completion: Completions.commitments)
     var commitment: String?
 
     var fields: ProgressFields {

@@ -33,7 +33,8 @@ struct ReadInvocation: Equatable, FastInvocation {
         self.init(
             command, databasePath: GlobalOptions.databasePath(flag: arguments[.db]), plan: arguments[.plan],
             asOf: arguments[.asOf].map(Parse.date), output: output)
-        _ = try asOf.get(.asOf)
+        try GlobalOptions.validate(db: arguments[.db])
+        try AsOfOptions.validate(asOf)
         try output.validate()
     }
 
@@ -72,7 +73,8 @@ extension DatedListing {
 }
 
 extension CommandShape {
+    /// The shape of a listing declaring `GlobalOptions`, `PlanOptions`, `AsOfOptions` and `FormatOptions`.
     static func datedListing(_ path: [String]) -> CommandShape {
-        CommandShape(path: path, options: listingOptions + [.plan, .asOf], positionals: 0...0)
+        CommandShape(path: path, tables: [GlobalOptions.self, PlanOptions.self, AsOfOptions.self, FormatOptions.self], positionals: 0...0)
     }
 }

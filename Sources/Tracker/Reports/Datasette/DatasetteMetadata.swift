@@ -78,7 +78,7 @@ public enum DatasetteMetadata {
     public static func json(for db: Database, name: String) throws -> String {
         let objects = try db.fetchAll(
             "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY type, name"
-        ) { ($0.string(at: 0), $0.string(at: 1)) }
+        ) { (try $0["name"] as String, try $0["type"] as String) }
         let shadow = ["_data", "_idx", "_docsize", "_config", "_content"]
         var tables: [String] = []
         for (table, _) in objects {

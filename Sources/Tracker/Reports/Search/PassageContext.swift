@@ -8,6 +8,6 @@ extension TrackerDatabase {
             SELECT p.line, p.text FROM passages p JOIN documents d ON d.id = p.document_id
             WHERE d.slug = ? AND p.line BETWEEN ? AND ? ORDER BY p.line, p.id
             """, [slug, line - around, line + around]
-        ) { row in (row.int(at: 0), row.string(at: 1)) }
+        ) { row in (try row["line"] as Int, try row["text"] as String) }
     }
 }
