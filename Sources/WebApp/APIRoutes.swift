@@ -29,42 +29,19 @@ extension WebApp {
             try await apiRead(request, context) { tracker, asOf in ResultTable(try tracker.commitmentProgress(asOf: asOf)) }
         }
 
-        router.post("/api/progress") { request, context in
-            var request = request
-            guard let user = try await bearerUser(request) else {
-                return Reply.jsonError(.unauthorized, field: nil, "a valid bearer token is needed (plantrack token create --user NAME)")
-            }
-            if user.mustChangePassword { return Self.mustChangeFirst(user) }
-            guard user.role.canWrite else { return Reply.jsonError(.forbidden, field: nil, "user \(user.name) is a viewer") }
-            // Refused, never repaired: the forms drop bytes that are not UTF-8 too.
-            guard let text = try await request.bodyUTF8() else {
-                return Reply.jsonError(.badRequest, field: nil, "the body is not valid UTF-8")
-            }
-            var submitted: FormState
-            do {
-                submitted = FormState(values: try Self.jsonFields(text), fields: ["action"] + Self.progressFields)
-            } catch {
-                return Reply.jsonError(.badRequest, field: nil, "the body is not a JSON object of strings and numbers")
+        router.post("/api/progress") { request, _ in
+            var parsed: FormState
+            let author: String
+            switch try await apiWriteRequest(request, fields: ["action"] + Self.progressFields) {
+            case .failure(let refusal): return refusal.response
+            case .success(let accepted): (author, parsed) = (accepted.user.name, accepted.state)
             }
             // The action by number or by its printed label (二（一）3).
-            guard let number = submitted.parse("action", required: true, FieldParser.actionReference) else {
-                return Reply.jsonError(.unprocessableContent, field: "action", submitted.errors["action"] ?? "the action is missing")
+            guard let number = parsed.parse("action", required: true, FieldParser.actionReference) else {
+                return Reply.jsonError(.unprocessableContent, field: "action", parsed.errors["action"] ?? "the action is missing")
             }
-            let author = user.name
-            let fields = submitted
-            let result: Result<Int64, FormRefusal> = try await pool.write { tracker in
-                var state = fields
-                guard let id = try Writes.addProgress(tracker, action: number, state: &state, author: author) else {
-                    return .failure(FormRefusal(state: state))
-                }
-                return .success(id)
-            }
-            switch result {
-            case .success(let id): return Reply.json("{\"id\": \(id)}\n", status: .created)
-            case .failure(let refusal):
-                let field = refusal.state.errors.keys.sorted().first
-                return Reply.jsonError(.unprocessableContent, field: field,
-                                       field.flatMap { refusal.state.errors[$0] } ?? refusal.state.formError ?? "refused")
+            return try await apiAnswer(parsed) { tracker, state in
+                try Writes.addProgress(tracker, action: number, state: &state, author: author)
             }
         }
 
@@ -79,6 +56,54 @@ extension WebApp {
         let token = String(header.dropFirst("Bearer ".count))
         let today = ISODate.today()
         return try await pool.accounts { try $0.user(forToken: token, today: today) }
+    }
+
+    /// An API write refused before it reaches a use case, as its JSON answer.
+    struct APIRefusal: Error {
+        let response: Response
+    }
+
+    /// The checks every API write makes, in this order: a live bearer token (401), no one-time
+    /// password still to change (403), an editor (403), a body of valid UTF-8 (400, refused, never
+    /// repaired, as the forms do) holding a JSON object of strings and numbers (400).
+    func apiWriteRequest(_ request: Request, fields: [String]) async throws -> Result<(user: User, state: FormState), APIRefusal> {
+        var request = request
+        guard let user = try await bearerUser(request) else {
+            return .failure(APIRefusal(response: Reply.jsonError(
+                .unauthorized, field: nil, "a valid bearer token is needed (plantrack token create --user NAME)")))
+        }
+        if user.mustChangePassword { return .failure(APIRefusal(response: Self.mustChangeFirst(user))) }
+        guard user.role.canWrite else {
+            return .failure(APIRefusal(response: Reply.jsonError(.forbidden, field: nil, "user \(user.name) is a viewer")))
+        }
+        guard let text = try await request.bodyUTF8() else {
+            return .failure(APIRefusal(response: Reply.jsonError(.badRequest, field: nil, "the body is not valid UTF-8")))
+        }
+        do {
+            return .success((user, FormState(values: try Self.jsonFields(text), fields: fields)))
+        } catch {
+            return .failure(APIRefusal(response: Reply.jsonError(.badRequest, field: nil, "the body is not a JSON object of strings and numbers")))
+        }
+    }
+
+    /// Runs `write` on the writer: 201 with the new id, or 422 naming the first refused field.
+    func apiAnswer(
+        _ submitted: FormState, _ write: @escaping @Sendable (TrackerDatabase, inout FormState) throws -> Int64?
+    ) async throws -> Response {
+        let result: Result<Int64, FormRefusal> = try await pool.write { tracker in
+            var state = submitted
+            guard let id = try write(tracker, &state), state.errors.isEmpty, state.formError == nil else {
+                return .failure(FormRefusal(state: state))
+            }
+            return .success(id)
+        }
+        switch result {
+        case .success(let id): return Reply.json("{\"id\": \(id)}\n", status: .created)
+        case .failure(let refusal):
+            let field = refusal.state.errors.keys.sorted().first
+            return Reply.jsonError(.unprocessableContent, field: field,
+                                   field.flatMap { refusal.state.errors[$0] } ?? refusal.state.formError ?? "refused")
+        }
     }
 
     /// A user still holding a one-time password may do nothing with a token either.

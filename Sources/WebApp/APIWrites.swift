@@ -61,76 +61,13 @@ extension WebApp {
     }
 
     func apiWrite(_ request: Request, _ write: APIWrite) async throws -> Response {
-        var request = request
-        guard let user = try await bearerUser(request) else {
-            return Reply.jsonError(.unauthorized, field: nil, "a valid bearer token is needed (plantrack token create --user NAME)")
-        }
-        guard user.role.canWrite else { return Reply.jsonError(.forbidden, field: nil, "user \(user.name) is a viewer") }
-        let text = try await request.bodyText()
         var submitted: FormState
-        do {
-            submitted = FormState(values: try Self.jsonFields(text), fields: write.fields)
-        } catch {
-            return Reply.jsonError(.badRequest, field: nil, "the body is not a JSON object of strings and numbers")
+        let author: String
+        switch try await apiWriteRequest(request, fields: write.fields) {
+        case .failure(let refusal): return refusal.response
+        case .success(let accepted): (author, submitted) = (accepted.user.name, accepted.state)
         }
         for (field, name) in write.fieldNames { submitted.fieldNames[field] = name }
-        let author = user.name
-        let fields = submitted
-        let result: Result<Int64, FormRefusal> = try await pool.write { tracker in
-            var state = fields
-            guard let id = try write.write(tracker, &state, author), state.errors.isEmpty, state.formError == nil else {
-                return .failure(FormRefusal(state: state))
-            }
-            return .success(id)
-        }
-        switch result {
-        case .success(let id): return Reply.json("{\"id\": \(id)}\n", status: .created)
-        case .failure(let refusal):
-            let field = refusal.state.errors.keys.sorted().first
-            return Reply.jsonError(.unprocessableContent, field: field,
-                                   field.flatMap { refusal.state.errors[$0] } ?? refusal.state.formError ?? "refused")
-        }
-    }
-}
-
-extension Writes {
-    /// A value of the indicator named by slug in `indicator`; its date is `as_of`.
-    static func recordedIndicatorValue(_ tracker: TrackerDatabase, state: inout FormState, author: String?) throws -> Int64? {
-        let indicator = state.parse("indicator", required: true) { (text: String) throws(FieldProblem) in try FieldParser.line(text, what: "indicator") }
-        let value = state.parse("value", required: true, FieldParser.quantity)
-        let date = state.parse("as_of", required: true, FieldParser.date)
-        let fields = IndicatorValueFields(state: &state)
-        guard state.errors.isEmpty, let indicator, let value, let date else { return nil }
-        return state.perform {
-            try tracker.recordIndicatorValue(RecordIndicatorValueRequest(
-                indicator: indicator, value: value, asOf: date, qualifier: fields.qualifier, evidenceURL: fields.evidence,
-                note: fields.note, author: author))
-        }
-    }
-
-    /// A correction of hand-recorded value `id`; fields left out keep the value's.
-    static func correctedIndicatorValue(_ tracker: TrackerDatabase, state: inout FormState, author: String?) throws -> Int64? {
-        let id = state.parse("id", required: true) { (text: String) throws(FieldProblem) in try FieldParser.id(text, what: "a recorded value") }
-        let value = state.parse("value", FieldParser.quantity)
-        let date = state.parse("as_of", FieldParser.date)
-        let fields = IndicatorValueFields(state: &state)
-        guard state.errors.isEmpty, let id else { return nil }
-        return state.perform {
-            try tracker.correctIndicatorValue(CorrectIndicatorValueRequest(
-                id: id, value: value, asOf: date, qualifier: fields.qualifier, evidenceURL: fields.evidence, note: fields.note,
-                author: author))
-        }
-    }
-
-    struct IndicatorValueFields {
-        let qualifier: TargetQualifier?
-        let evidence: String?
-        let note: String?
-
-        init(state: inout FormState) {
-            qualifier = state.parse("qualifier", FieldParser.qualifier)
-            evidence = state.parse("evidence_url", FieldParser.evidenceURL)
-            note = state.parse("note", FieldParser.note)
-        }
+        return try await apiAnswer(submitted) { tracker, state in try write.write(tracker, &state, author) }
     }
 }

@@ -80,6 +80,13 @@ class SecurityTests(unittest.TestCase):
         self.assertIn("must change the one-time password first", body)
         response, _ = scripted.get("/api/actions", headers={"Authorization": f"Bearer {token}"})
         self.assertEqual(response.status, 403)
+        # Every other API write too (training, actuals, indicator values): one gate for all of them.
+        sessions = self.server.sql("SELECT count(*) FROM training_sessions")
+        response, body = scripted.request("POST", "/api/training", headers={"Authorization": f"Bearer {token}"},
+                                          body=json.dumps({"title": "by token", "started_on": "2025-05-12", "location": "Beijing"}))
+        self.assertEqual(response.status, 403, body)
+        self.assertIn("must change the one-time password first", body)
+        self.assertEqual(self.server.sql("SELECT count(*) FROM training_sessions"), sessions)
         self.assertEqual(self.count(), before)
         # Once changed, both work.
         response, _ = client.post("/password", {"csrf": csrf, "current": password, "password": "a tulip at noon"})
@@ -206,6 +213,12 @@ class SecurityTests(unittest.TestCase):
         self.assertEqual(json.loads(text)["error"], "the body is not valid UTF-8")
         self.assertEqual(self.count(), before)
         self.assertEqual(self.server.sql("SELECT count(*) FROM progress_updates WHERE note LIKE '%' || char(65533) || '%'"), "0\n")
+        # The other API writes refuse it the same way, before any use case runs.
+        sessions = self.server.sql("SELECT count(*) FROM training_sessions")
+        body = b'{"title": "bad \xff\xfe bytes", "started_on": "2025-05-12", "location": "Beijing"}'
+        response, text = self.server.client().request("POST", "/api/training", body=body, headers={"Authorization": f"Bearer {token}"})
+        self.assertEqual((response.status, json.loads(text)["error"]), (400, "the body is not valid UTF-8"))
+        self.assertEqual(self.server.sql("SELECT count(*) FROM training_sessions"), sessions)
 
     def test_bidirectional_text_is_isolated(self):
         run("progress", "add", "5", "Phase \u202egnp.exe\u202c done", "--date", "2025-06-01", db=self.server.db)
