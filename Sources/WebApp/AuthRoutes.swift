@@ -126,12 +126,18 @@ extension WebApp {
 
     /// `back` when it is a path on this site, else `/`. Browsers drop tabs and newlines inside a
     /// URL and read `\` as `/`, so `/<TAB>/evil.example` would be `//evil.example`: only printable
-    /// ASCII without `\`, starting with one `/`, is kept.
+    /// ASCII without `\`, starting with one `/`, is kept as it is; letters beyond ASCII (a Chinese
+    /// search, `/search?q=算力`) are percent-encoded, so they can neither be dropped nor reread.
     static func sameSitePath(_ back: String) -> String {
         let bytes = Array(back.utf8)
         guard bytes.first == UInt8(ascii: "/"), bytes.count < 2 || bytes[1] != UInt8(ascii: "/"),
-              bytes.allSatisfy({ (0x21...0x7E).contains($0) && $0 != UInt8(ascii: "\\") })
+              bytes.allSatisfy({ ((0x21...0x7E).contains($0) && $0 != UInt8(ascii: "\\")) || $0 >= 0x80 })
         else { return "/" }
-        return back
+        let hex = Array("0123456789ABCDEF".utf8)
+        var path: [UInt8] = []
+        for byte in bytes {
+            if byte < 0x80 { path.append(byte) } else { path += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]] }
+        }
+        return String(decoding: path, as: UTF8.self)
     }
 }

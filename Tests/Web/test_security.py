@@ -210,10 +210,10 @@ class SecurityTests(unittest.TestCase):
     def test_bidirectional_text_is_isolated(self):
         run("progress", "add", "5", "Phase \u202egnp.exe\u202c done", "--date", "2025-06-01", db=self.server.db)
         _, body = self.server.client().sign_in("vic").get("/actions/5")
-        self.assertRegex(body, '<td class="note" dir="auto">Phase \u202egnp.exe\u202c done</td>')
+        self.assertRegex(body, '<p class="note" dir="auto">Phase \u202egnp.exe\u202c done</p>')
         run("training", "add", "--title", "\u202eevil\u202c Workshop", "--start", "2025-05-12", "--location", "Beijing", db=self.server.db)
         _, body = self.server.client().sign_in("vic").get("/training")
-        self.assertIn("<td><bdi>\u202eevil\u202c Workshop</bdi></td>", body)
+        self.assertRegex(body, '<td data-label="[^"]*"[^>]*><bdi>\u202eevil\u202c Workshop</bdi></td>')
 
     # 9. The data file holds no credential: accounts live beside it, readable by their owner only.
     def test_credentials_are_not_in_the_data_file(self):
@@ -290,18 +290,18 @@ class ThrottleAndLoadTests(unittest.TestCase):
     def test_sign_in_load_leaves_writes_fast(self):
         token = run("token", "create", "--user", "eve", db=self.server.db).stdout.strip()
 
-        def write_times(n):
+        def write_times(n, tag):
             times = []
             for i in range(n):
                 client = self.server.client()
                 started = time.monotonic()
-                response, _ = client.request("POST", "/api/progress", body=json.dumps({"action": 2, "note": f"timed {i}"}),
+                response, _ = client.request("POST", "/api/progress", body=json.dumps({"action": 2, "note": f"timed {tag} {i}"}),
                                              headers={"Authorization": f"Bearer {token}"})
                 times.append(time.monotonic() - started)
                 self.assertEqual(response.status, 201)
             return times
 
-        quiet = statistics.median(write_times(10))
+        quiet = statistics.median(write_times(10, "quiet"))
         stop = threading.Event()
 
         def sign_in(index):
@@ -314,7 +314,7 @@ class ThrottleAndLoadTests(unittest.TestCase):
             loop.start()
         try:
             time.sleep(0.5)
-            loaded = statistics.median(write_times(10))
+            loaded = statistics.median(write_times(10, "loaded"))
         finally:
             stop.set()
             for loop in loops:
@@ -386,23 +386,23 @@ class LogTamperTests(unittest.TestCase):
 
     def test_checkpoint_is_signed_kept_and_checks_a_clean_log(self):
         self.assertEqual(os.stat(self.key).st_mode & 0o777, 0o600)
-        # The session's training writes a progress update too: 5 updates, 1 session, 6 links.
+        # A training session is one fact and adds no progress update: 4 updates, 1 session, 5 links.
         self.assertRegex(self.statement, r"^plantrack checkpoint\ndatabase: log.db\ncreated: \d{4}-\d\d-\d\dT[\d:]{8}Z\n"
-                                         r"chain: 6 links, last seq 6, head [0-9a-f]{64}\n")
-        self.assertIn("table progress_updates: 5 links, last row 5\n", self.statement)
+                                         r"chain: 5 links, last seq 5, head [0-9a-f]{64}\n")
+        self.assertIn("table progress_updates: 4 links, last row 4\n", self.statement)
         self.assertIn("table training_sessions: 1 links, last row 1\n", self.statement)
         self.assertIn(f"key: {self.public}\nsignature: ", self.statement)
         result = self.verify()
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
-        self.assertIn("ok  checkpoint (link 6 of ", result.stdout)
-        self.assertIn("ok  hash chain (7 rows)", result.stdout)
+        self.assertIn("ok  checkpoint (link 5 of ", result.stdout)
+        self.assertIn("ok  hash chain (6 rows)", result.stdout)
         # Another office's key, or an edited statement: refused.
         other = run("checkpoint", "--key", os.path.join(self.directory, "other.key"), "--public-key", db=self.db).stdout.strip()
         result = self.verify(public=other)
         self.assertEqual(result.returncode, 1)
         self.assertIn(f"the checkpoint is signed by key {self.public}, not by {other}", result.stdout)
         with open(self.checkpoint, "w") as out:
-            out.write(self.statement.replace("table progress_updates: 5 links", "table progress_updates: 4 links"))
+            out.write(self.statement.replace("table progress_updates: 4 links", "table progress_updates: 3 links"))
         result = self.verify()
         self.assertEqual(result.returncode, 1)
         self.assertIn("the signature does not match the statement", result.stdout)
@@ -432,7 +432,7 @@ class LogTamperTests(unittest.TestCase):
         self.assertIn("ok  hash chain (3 rows)", plain.stdout)
         result = self.verify(path)
         self.assertEqual(result.returncode, 1)
-        self.assertIn("chain link 6, the checkpoint's last, is gone: the chain now ends at link 3", result.stdout)
+        self.assertIn("chain link 5, the checkpoint's last, is gone: the chain now ends at link 3", result.stdout)
 
     def test_rewriting_with_recomputed_links_is_caught(self):
         # Row 2 rewritten, and it and every later row logged again, so every link matches its row.
@@ -443,11 +443,11 @@ class LogTamperTests(unittest.TestCase):
             "DELETE FROM progress_updates WHERE id >= 2",
             "DELETE FROM integrity_chain WHERE seq >= (SELECT seq FROM integrity_chain WHERE table_name = 'progress_updates' AND row_id = 2)",
             "INSERT INTO progress_updates SELECT * FROM temp.later ORDER BY id"])
-        self.assertIn("ok  hash chain (7 rows)", plain.stdout)
+        self.assertIn("ok  hash chain (6 rows)", plain.stdout)
         self.assertIn("ok  schema", plain.stdout.replace("FAILED  schema", "ok  schema"))
         result = self.verify(path)
         self.assertEqual(result.returncode, 1)
-        self.assertIn("chain link 6 is not the one the checkpoint signed: the log up to it was rewritten", result.stdout)
+        self.assertIn("chain link 5 is not the one the checkpoint signed: the log up to it was rewritten", result.stdout)
 
     def test_rows_forged_later_and_dated_back_are_caught(self):
         # After the checkpoint, a row slipped in among the old ids (the id guard dropped), the chain rebuilt from there.
@@ -460,10 +460,10 @@ class LogTamperTests(unittest.TestCase):
             "INSERT INTO progress_updates (id, action_id, reported_on, status, note, recorded_at) "
             "VALUES (4, 3, '2025-06-03', 'completed', 'forged, dated back', '2025-06-03 09:00:00')",
             "INSERT INTO progress_updates SELECT * FROM temp.later ORDER BY id"])
-        self.assertIn("ok  hash chain (8 rows)", plain.stdout)
+        self.assertIn("ok  hash chain (7 rows)", plain.stdout)
         result = self.verify(path)
         self.assertEqual(result.returncode, 1)
-        self.assertIn("chain link 6 is not the one the checkpoint signed", result.stdout)
+        self.assertIn("chain link 5 is not the one the checkpoint signed", result.stdout)
 
     # 13. A dropped trigger with schema_version set back: writers still refuse the file.
     def test_write_guard_sees_a_dropped_trigger_behind_a_reset_schema_version(self):

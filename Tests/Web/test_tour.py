@@ -79,7 +79,7 @@ class TourTests(unittest.TestCase):
                          f"plantrack serve: {db} has no accounts yet, so nobody can sign in; create one with "
                          "`plantrack user add NAME --role admin`")
         # With an account, nothing is said.
-        subprocess.run([PLANTRACK, "user", "add", "ada", "--role", "admin", "--password-stdin", "--db", db], input="ada-password-1\n",
+        subprocess.run([PLANTRACK, "user", "add", "ada", "--role", "admin", "--password-stdin", "--db", db], input="maple lantern 72 river\n",
                        check=True, capture_output=True, text=True, env=self.env)
         process, first = serve_until_ready([PLANTRACK, "serve", "--db", db, "--port", "0"], self.directory, self.env)
         stderr = stop(process)

@@ -185,16 +185,20 @@ extension TrackerDatabase {
         return try Self.migrator().migrate(db)
     }
 
+    private func keepsOldAccountTables() throws -> Bool {
+        try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'users'") == 1
+    }
+
     /// Copies users, API tokens and sessions from the data file's 0007 tables into the accounts
     /// file (rows already there are kept: a run cut short is simply run again).
     func moveAccountsOut() throws {
-        guard path != ":memory:",
-              try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'users'") == 1
-        else { return }
+        guard path != ":memory:", try keepsOldAccountTables() else { return }
         _ = try accounts()
         try db.execute("ATTACH DATABASE ? AS moved_accounts", [AccountsDatabase.path(besides: path)])
         defer { try? db.execute("DETACH DATABASE moved_accounts") }
         try db.inTransaction(.immediate) {
+            // Another process may have moved them and applied 0013 since the look above (parallel `init`s).
+            guard try keepsOldAccountTables() else { return }
             try db.execute("""
                 INSERT OR IGNORE INTO moved_accounts.users (id, name, role, password_hash, must_change, disabled_at, created_at)
                 SELECT id, name, role, password_hash, must_change, disabled_at, created_at FROM main.users
