@@ -255,10 +255,8 @@ class DesignTests(unittest.TestCase):
         self.assertTrue(row.is_displayed())
         self.assertIn("AI workshop", row.text)
 
-        # A passage: its link opens the document around that line, the line marked. (The language switch
-        # goes back only to an ASCII path, so the query is opened after it.)
-        driver.get(self.server.base + "/lang?to=zh&back=/search")
-        driver.get(self.server.base + "/search?q=%E7%AE%97%E5%8A%9B")
+        # A passage: its link opens the document around that line, the line marked.
+        driver.get(self.server.base + "/lang?to=zh&back=/search%3Fq%3D%E7%AE%97%E5%8A%9B")
         count = driver.find_element(By.ID, "result-count").text
         hits = driver.find_elements(By.CSS_SELECTOR, "#hits > li")
         self.assertEqual(count, f"找到 {len(hits)} 条结果")
