@@ -76,7 +76,7 @@ extension WebApp {
             let form = FormBody(try await request.bodyText())
             guard let session = context.session else { return Reply.redirect("/login") }
             guard let token = form["csrf"], constantTimeEqual(token, session.csrfToken) else {
-                return Reply.message(context.language("forbidden"), "CSRF token missing or wrong", status: .forbidden, context: context)
+                return Reply.message(context.language("forbidden"), context.language("bad_form_token"), status: .forbidden, context: context)
             }
             let user = session.user
             let current = form["current"] ?? "", password = form["password"] ?? ""
@@ -87,9 +87,9 @@ extension WebApp {
             do {
                 _ = try AccountStore.checkPassword(password, name: user.name)
             } catch let error as FieldProblem {
-                return refuse(error.message)
+                return refuse(context.language.refusal(error.message))
             }
-            if password == current { return refuse("the new password is the current one; choose another") }
+            if password == current { return refuse(context.language("same_password")) }
             guard let hash = try await pool.accounts({ try $0.passwordHash(userID: user.id) }),
                   let newHash = try await pool.hashing({ AccountStore.rehash(current: current, hash: hash, new: password) })
             else { return refuse(context.language("wrong_current")) }

@@ -75,9 +75,10 @@ struct FormState: Sendable {
         }
     }
 
-    var context: [String: Any] {
-        var result: [String: Any] = ["values": values, "errors": errors]
-        if let formError { result["formError"] = formError }
+    /// The values and the problems for a template, the problems in the page's language.
+    func context(_ language: Language) -> [String: Any] {
+        var result: [String: Any] = ["values": values, "errors": errors.mapValues(language.refusal)]
+        if let formError { result["formError"] = language.refusal(formError) }
         return result
     }
 }
@@ -90,7 +91,7 @@ extension WebApp {
     func progressForm(action: String, csrf: String, state: FormState, commitments: [String], language: Language) -> String {
         let status = state.values["status"] ?? Status.inProgress.rawValue
         let commitment = state.values["commitment"] ?? ""
-        var context = state.context
+        var context = state.context(language)
         context["t"] = language.labels
         context["action"] = action
         context["csrf"] = csrf
@@ -146,12 +147,12 @@ extension WebApp {
     func trainingPage(_ tracker: TrackerDatabase, context: WebContext, refused: (form: TrainingForm, state: FormState)? = nil) throws -> String {
         var page: [String: Any] = ["t": context.language.labels]
         let sessions = try tracker.trainingSessions().selecting(Self.sessionColumns)
-        page["sessions"] = TableView.render(sessions, id: "sessions", caption: context.language("training"), language: context.language)
+        page["sessions"] = TableView.render(sessions, id: "sessions", rowIDPrefix: "session-", caption: context.language("training"), language: context.language)
         page["canWrite"] = context.user?.role.canWrite == true
         page["csrf"] = context.session?.csrfToken ?? ""
         for form in TrainingForm.allCases {
             let state = refused.flatMap { $0.form == form ? $0.state : nil } ?? FormState(fields: form.inputs.map(\.name))
-            var formContext = state.context
+            var formContext = state.context(context.language)
             formContext["fields"] = Self.fieldsContext(form.inputs, state: state, idPrefix: form.idPrefix, language: context.language)
             page["\(form.rawValue)Form"] = formContext
         }
@@ -165,7 +166,7 @@ extension WebApp {
     /// The records of the `fields` template: each input with what was typed and its problem.
     static func fieldsContext(_ inputs: [FormInput], state: FormState, idPrefix: String, language: Language) -> [[String: Any]] {
         inputs.map { input in
-            let error = state.errors[input.name]
+            let error = state.errors[input.name].map(language.refusal)
             return ["id": idPrefix + input.name, "name": input.name, "label": language(input.label), "type": input.type,
                     "inputmode": input.inputMode, "value": state.values[input.name] ?? "", "hasError": error != nil, "fieldError": error ?? ""]
         }
@@ -228,7 +229,7 @@ extension WebApp {
 
     /// The form of a measured value: with a choice of commitment to record one, without to correct one.
     func actualForm(action: String, csrf: String, state: FormState, commitments: [(slug: String, label: String)]?, language: Language) -> String {
-        var context = state.context
+        var context = state.context(language)
         context["t"] = language.labels
         context["action"] = action
         context["csrf"] = csrf

@@ -79,7 +79,7 @@ enum Views {
     // MARK: Search
 
     /// Each hit with a link to where it was found (an update on its action's timeline, a passage in
-    /// its document) and its snippet as segments, the matches shown as <mark>.
+    /// its document, a session's row on the training page) and its snippet as segments, the matches shown as <mark>.
     static func search(_ hits: [SearchHit], query: String, language: Language) -> [String: Any] {
         var page: [String: Any] = ["t": language.labels, "query": query, "searched": true, "hasHits": !hits.isEmpty]
         page["countLabel"] = hits.isEmpty ? language("no_results") : hits.count == 1 ? language("result_count_one") : language("result_count", n: hits.count)
@@ -94,6 +94,10 @@ enum Views {
                 let document = hit.document ?? "", line = hit.line ?? 0
                 return ["kindLabel": language("passage"), "href": "/passages/\(percentEncoded(document))/\(line)#line-\(line)",
                         "place": "\(document), \(language("line", n: line))", "date": false, "segments": segments]
+            case .session:
+                let id = hit.sessionID ?? 0
+                return ["kindLabel": language("session"), "href": "/training#session-\(id)",
+                        "place": "\(language("training")) · #\(id)", "date": hit.reportedOn ?? false, "segments": segments]
             }
         }
         return page
@@ -122,7 +126,7 @@ enum Views {
 enum TableView {
     /// Columns empty in every row are left out (a phone would show them as empty lines on every card;
     /// the CSV download and the API keep every column).
-    static func render(_ table: ResultTable, id: String? = nil, caption: String, language: Language,
+    static func render(_ table: ResultTable, id: String? = nil, rowIDPrefix: String = "row-", caption: String, language: Language,
                        link: ((_ column: String, _ row: [String: String]) -> String?)? = nil) -> String {
         let filled = table.columns.indices.filter { index in table.normalizedRows.contains { $0[index] != .null && !$0[index].displayText.isEmpty } }
         let table = filled.count == table.columns.count || filled.isEmpty
@@ -163,7 +167,7 @@ enum TableView {
                 cells.append(cell)
             }
             let retired = row["superseded_by"] != nil || row["withdrawn_on"] != nil
-            rows.append(["cells": cells, "rowClass": retired ? "superseded" : false, "rowID": row["id"].map { "row-\($0)" } ?? false])
+            rows.append(["cells": cells, "rowClass": retired ? "superseded" : false, "rowID": row["id"].map { rowIDPrefix + $0 } ?? false])
         }
         var context: [String: Any] = [
             "caption": caption,

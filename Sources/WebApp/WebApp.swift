@@ -70,7 +70,7 @@ public struct WebApp: Sendable {
     func checkWrite(_ form: FormBody, _ context: WebContext) -> Response? {
         guard let session = context.session else { return Reply.redirect("/login") }
         guard let token = form["csrf"], constantTimeEqual(token, session.csrfToken) else {
-            return Reply.message(context.language("forbidden"), "CSRF token missing or wrong", status: .forbidden, context: context)
+            return Reply.message(context.language("forbidden"), context.language("bad_form_token"), status: .forbidden, context: context)
         }
         guard session.user.role.canWrite else {
             return Reply.message(context.language("forbidden"), context.language("viewer_note"), status: .forbidden, context: context)

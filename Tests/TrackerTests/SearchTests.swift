@@ -16,6 +16,7 @@ import Testing
         switch hit.kind {
         case .passage: "\(hit.document ?? "?"):\(hit.line ?? 0) \(hit.snippet.highlighted())"
         case .update: "action \(hit.action ?? 0) #\(hit.updateID ?? 0) \(hit.snippet.highlighted())"
+        case .session: "session #\(hit.sessionID ?? 0) \(hit.reportedOn ?? "") \(hit.snippet.highlighted())"
         }
     }
 
@@ -64,6 +65,16 @@ import Testing
         #expect(try hits("workshop nairobi", in: fixture).map(describe) == ["action 6 #8 Second [workshop] held in [Nairobi]"])
         // A two-character term (instr) together with a longer one (index).
         #expect(try hits("上海 研讨班", in: fixture).map(describe) == ["action 6 #6 第一期[研讨班]在[上海]举办，42名学员来自21国"])
+    }
+
+    /// The web app's search also finds training sessions by title, place or host; the command line's does not.
+    @Test func sessionsAreFoundWhenAsked() throws {
+        let fixture = try ReportFixture()
+        let sessions = { (query: String) in try TextSearch(db: fixture.db).search(query, includingSessions: true).filter { $0.kind == .session } }
+        #expect(try sessions("workshop nairobi").map(describe) == ["session #3 2025-05-20 AI capacity-building [workshop] · [Nairobi]"])
+        #expect(try sessions("上海 研讨班").map(describe) == ["session #2 2025-03-18 人工智能能力建设[研讨班]（第一期） · [上海] · CAICT"])
+        #expect(try sessions("unesco").map(describe) == ["session #5 2025-09-02 …on AI for SDGs · Tashkent · [UNESCO]"])
+        #expect(try hits("workshop nairobi", in: fixture).allSatisfy { $0.kind != .session })
     }
 
     @Test func querySyntaxIsPlainText() throws {

@@ -5,6 +5,7 @@ ships, injected through Selenium) finds no serious or critical WCAG 2.1 AA viola
 search, refusals and the targets form in particular, and a keyboard-only session. Screenshots of every
 page go to $PLANTRACK_SCREENSHOTS (default .build/screenshots) as NAME-LANG-WIDTH.png."""
 import glob
+import html
 import importlib.util
 import os
 import re
@@ -238,6 +239,22 @@ class DesignTests(unittest.TestCase):
         self.wait_for_new_page(driver, link.click)
         self.assertTrue(driver.find_element(By.ID, f"update-{update}").is_displayed())
 
+        # A training session, by its title and place: the link opens its row on the training page.
+        driver.get(self.server.base + "/search?q=workshop+Beijing")
+        session = self.server.sql("SELECT id FROM training_sessions WHERE location = 'Beijing'").strip()
+        hits = driver.find_elements(By.CSS_SELECTOR, "#hits > li")
+        self.assertEqual(driver.find_element(By.ID, "result-count").text, "1 result" if len(hits) == 1 else f"{len(hits)} results")
+        found = [hit for hit in hits if hit.find_element(By.CLASS_NAME, "kind").text == "Training session"]
+        self.assertEqual(len(found), 1)
+        self.assertEqual([m.text for m in found[0].find_elements(By.TAG_NAME, "mark")], ["workshop", "Beijing"])
+        link = found[0].find_element(By.CSS_SELECTOR, ".where a")
+        self.assertEqual(link.get_attribute("href"), f"{self.server.base}/training#session-{session}")
+        self.assertEqual(link.text, f"Training · #{session}")
+        self.wait_for_new_page(driver, link.click)
+        row = driver.find_element(By.ID, f"session-{session}")
+        self.assertTrue(row.is_displayed())
+        self.assertIn("AI workshop", row.text)
+
         # A passage: its link opens the document around that line, the line marked.
         driver.get(self.server.base + "/lang?to=zh&back=/search%3Fq%3D%E7%AE%97%E5%8A%9B")
         count = driver.find_element(By.ID, "result-count").text
@@ -261,6 +278,93 @@ class DesignTests(unittest.TestCase):
             self.assertEqual(banner.value_of_css_property("background-color"), "rgba(253, 232, 232, 1)")
             self.assertEqual(banner.value_of_css_property("border-top-color"), "rgba(164, 0, 0, 1)")
             self.assertEqual(driver.find_element(By.ID, "percent").get_attribute("aria-invalid"), "true")
+
+    def assert_chinese(self, message, typed=(), where=""):
+        """A refusal on a Chinese page: Chinese words, and no Latin word once the values it quotes are taken out."""
+        rest = message
+        for value in typed:
+            rest = rest.replace(value, "")
+        self.assertRegex(message, "[\u4e00-\u9fff]", f"{where}: {message}")
+        self.assertEqual(re.findall(r"[A-Za-z]{2,}", rest), [], f"{where}: {message}")
+        self.assertNotEqual(message, "未能保存：填写的内容不符合要求，请检查后重试。", f"{where}: the general refusal")
+
+    def refusals(self, body):
+        """The field problems by field id, and the form-level banners' texts, as shown."""
+        fields = {field: html.unescape(text) for field, text in re.findall(r'<span class="field-error" id="([^"]+)-error">([^<]*)</span>', body)}
+        banners = [html.unescape(text) for text in re.findall(r'<div class="banner error" role="alert" id="[^"]*form-error">([^<]*)</div>', body)]
+        return fields, banners
+
+    def test_refusals_are_in_the_pages_language(self):
+        # In a browser: the progress form with four bad values (the browser's own checks switched off, as an old
+        # browser or a script would send them), then a date in the future that the use case refuses.
+        driver = self.browser(1280, "zh")
+        self.sign_in(driver, "eve", "zh")
+        driver.get(self.server.base + "/actions/6")
+        typed = {"note": " ", "reported_on": "2025/6/3", "percent": "abc", "evidence_url": "example.org"}
+        driver.execute_script("""
+            const form = document.getElementById('progress-form');
+            form.noValidate = true;
+            for (const [id, value] of Object.entries(arguments[0])) {
+              const input = document.getElementById(id);
+              if (input.type !== 'textarea') input.type = 'text';
+              input.value = value;
+            }""", typed)
+        self.wait_for_new_page(driver, driver.find_element(By.ID, "save-progress").click)
+        banner = driver.find_element(By.ID, "flash")
+        self.assertIn("未保存", banner.text)
+        self.assertEqual(banner.value_of_css_property("background-color"), "rgba(253, 232, 232, 1)")
+        shown = {field: driver.find_element(By.ID, f"{field}-error").text for field in typed}
+        self.assertEqual(shown["note"], "说明不能为空")
+        self.assertEqual(shown["reported_on"], "“2025/6/3” 不是有效的日期（应写作 年-月-日，如 2025-06-30）；是否应为 2025-06-03？")
+        self.assertEqual(shown["percent"], "“abc” 不是数字（应为 0 到 100）")
+        for field, message in shown.items():
+            self.assert_chinese(message, [typed[field]], f"progress {field}")
+            self.assertEqual(driver.find_element(By.ID, field).get_attribute("aria-invalid"), "true")
+
+        # Over HTTP, as the same Chinese page: every other form, several bad values each, and the use cases' refusals.
+        client = self.server.client()
+        client.cookies["lang"] = "zh"
+        client.sign_in("eve")
+        cases = [
+            ("/actions/6", "/actions/6/progress", {"note": "Held", "reported_on": "2025-06-01", "percent": "250"}, ["250"]),
+            ("/actions/6", "/actions/6/progress", {"note": "Held", "reported_on": "2099-01-01"}, []),
+            ("/actions/3", f"/actions/3/updates/{self.corrected}/correct", {"note": "x", "percent": "-1"}, ["-1"]),
+            ("/actions/3", f"/actions/3/updates/{self.corrected}/correct", {"note": "x"}, []),
+            ("/training", "/training", {"title": " ", "location": "Rome", "started_on": "31/12/2024", "participants": "-3",
+                                        "countries": "many", "evidence_url": "example.org"}, ["Rome", "31/12/2024", "many", "example.org"]),
+            ("/training", "/training", {"title": "Workshop", "location": "Rome", "started_on": "2099-01-01"}, ["2099-01-01"]),
+            ("/training", "/training/correct", {"session": "abc", "participants": "1.5"}, ["abc", "1.5"]),
+            ("/training", "/training/correct", {"session": "999"}, []),
+            ("/training", "/training/withdraw", {"session": "0", "reason": ""}, []),
+            ("/targets", "/targets/actuals", {"commitment": LABS, "value": "-5", "measured_on": "soon", "evidence_url": "nope"},
+             ["-5", "soon", "nope"]),
+            ("/targets", "/targets/actuals", {"commitment": LABS, "value": "5 km", "measured_on": "2025-06-01"}, ["km"]),
+            ("/targets", "/targets/actuals", {"commitment": "", "value": "5", "measured_on": "2025-06-01"}, []),
+            ("/targets", f"/targets/{LABS}/actuals/{self.actual}/correct", {"value": "lots"}, ["lots"]),
+        ]
+        for page, path, form, values in cases:
+            with self.subTest(path=path, form=form):
+                response, body = client.post(path, dict(form, csrf=client.csrf(page)))
+                self.assertEqual(response.status, 422, body[:300])
+                self.assertIn('id="flash"><strong>未保存</strong>', body)
+                fields, banners = self.refusals(body)
+                self.assertTrue(fields or banners, body[:300])
+                for message in list(fields.values()) + banners:
+                    self.assert_chinese(message, values, path)
+                    self.assertNotIn("plantrack", message)
+        # The messages themselves, for a few.
+        _, body = client.post("/training", {"csrf": client.csrf("/training"), "title": " ", "location": "Rome", "started_on": "2025-01-01",
+                                            "participants": "-3", "countries": "many"})
+        fields, _ = self.refusals(body)
+        self.assertEqual(fields, {"title": "标题不能为空", "participants": "参与人数不能为负数（-3）", "countries": "“many” 不是整数（国家数）"})
+        _, body = client.post("/targets/actuals", {"csrf": client.csrf("/targets"), "commitment": LABS, "value": "5 km", "measured_on": "2025-06-01"})
+        self.assertEqual(self.refusals(body)[0], {"value": "“km” 不是该目标的单位（应为“个实验室”）"})
+
+        # The password form: too short, then the same as the current one.
+        for password, expected in (("short", "密码只有 5 个字符，至少需要 12 个"), (PASSWORDS["eve"], "新密码与当前密码相同；请另选一个。")):
+            response, body = client.post("/password", {"csrf": client.csrf("/password"), "current": PASSWORDS["eve"], "password": password})
+            self.assertEqual(response.status, 422)
+            self.assertEqual(self.refusals(body)[0], {"password": expected})
 
     def test_targets_offer_only_commitments_that_take_a_value(self):
         driver = self.browser(1280, "en")

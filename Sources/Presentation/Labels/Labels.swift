@@ -25,6 +25,7 @@ public enum Labels {
         "new_password": ("新密码（至少12个字符）", "New password (at least 12 characters)"),
         "current_password": ("当前密码", "Current password"),
         "wrong_current": ("当前密码不正确。", "The current password is wrong."),
+        "same_password": ("新密码与当前密码相同；请另选一个。", "The new password is the current one; choose another."),
         "must_change_first": ("请先修改一次性密码（/password）。", "Change your one-time password first (/password)."),
         "cross_site": ("请求并非来自本站页面。", "The request did not come from this site's own pages."),
         "change_password": ("修改密码", "Change password"),

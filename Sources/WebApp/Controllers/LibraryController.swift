@@ -24,12 +24,13 @@ struct LibraryController {
 
         app.readPage(router, "/search") { request, context in
             let language = context.language
-            let query = request.uri.queryParameters["q"].map(String.init) ?? ""
+            // The search form's GET writes a space as `+` (form encoding), which the URI's own query parameters keep.
+            let query = FormBody(request.uri.query ?? "")["q"] ?? ""
             let body = try await app.pool.read { tracker in
                 guard !query.allSatisfy(\.isWhitespace) else {
                     return Templates.render("search", ["t": language.labels, "query": query, "searched": false])
                 }
-                return Templates.render("search", Views.search(try tracker.search(query), query: query, language: language))
+                return Templates.render("search", Views.search(try tracker.search(query, includingSessions: true), query: query, language: language))
             }
             return Reply.page(language("search"), body, context: context, path: "/search")
         }

@@ -9,8 +9,9 @@ import Storage
 public struct TextSearch {
     let db: Database
 
-    /// Passages in document order, then update notes newest first.
-    func search(_ query: String) throws -> [SearchHit] {
+    /// Passages in document order, then update notes newest first, then (when `includingSessions`)
+    /// training sessions newest first.
+    func search(_ query: String, includingSessions: Bool = false) throws -> [SearchHit] {
         let terms = Self.terms(of: query)
         guard !terms.isEmpty else { throw TrackerError(.search, "the search text is empty") }
         let indexed = terms.filter { $0.unicodeScalars.count >= 3 }
@@ -35,7 +36,7 @@ public struct TextSearch {
         ) { row in
             let text = row.string(at: 2)
             return SearchHit(
-                kind: .passage, document: row.string(at: 0), line: row.int(at: 1), action: nil, updateID: nil,
+                kind: .passage, document: row.string(at: 0), line: row.int(at: 1), action: nil, updateID: nil, sessionID: nil,
                 reportedOn: nil, snippet: Snippet(text, matching: terms))
         }
         hits += try db.fetchAll(
@@ -46,10 +47,33 @@ public struct TextSearch {
             """, .init(arguments)
         ) { row in
             SearchHit(
-                kind: .update, document: nil, line: nil, action: row.int(at: 0), updateID: row.int64(at: 1),
+                kind: .update, document: nil, line: nil, action: row.int(at: 0), updateID: row.int64(at: 1), sessionID: nil,
                 reportedOn: row.string(at: 2), snippet: Snippet(row.string(at: 3), matching: terms))
         }
+        if includingSessions { hits += try sessions(matching: terms) }
         return hits
+    }
+
+    /// Training sessions whose title, location, host or withdrawal reason holds every term (a few
+    /// rows a plan: scanned with instr(), no index), corrected and withdrawn ones too, as the
+    /// training page lists them.
+    func sessions(matching terms: [String]) throws -> [SearchHit] {
+        var arguments: [String: any DatabaseValueConvertible] = [:]
+        for (index, term) in terms.enumerated() { arguments["t\(index)"] = term }
+        let text = "t.title || ' · ' || t.location || coalesce(' · ' || t.host, '') || coalesce(' · ' || w.reason, '')"
+        let conditions = terms.indices.map { "instr(lower(\(text)), lower(:t\($0))) > 0" }.joined(separator: " AND ")
+        return try db.fetchAll(
+            """
+            SELECT t.id, t.started_on, \(text) FROM training_sessions t
+            LEFT JOIN training_withdrawals w ON w.session_id = t.id
+            WHERE \(conditions)
+            ORDER BY t.started_on DESC, t.id DESC
+            """, .init(arguments)
+        ) { row in
+            SearchHit(
+                kind: .session, document: nil, line: nil, action: nil, updateID: nil, sessionID: row.int64(at: 0),
+                reportedOn: row.string(at: 1), snippet: Snippet(row.string(at: 2), matching: terms))
+        }
     }
 
     /// The query's terms: split at white space (including the ideographic space), duplicates dropped.
@@ -72,10 +96,11 @@ public struct TextSearch {
 
 }
 
-/// One match: a passage (document and line) or an update note (action and update id).
+/// One match: a passage (document and line), an update note (action and update id) or a
+/// training session (its id).
 public struct SearchHit: Sendable, Equatable {
     public enum Kind: String, Sendable {
-        case passage, update
+        case passage, update, session
     }
 
     public let kind: Kind
@@ -83,6 +108,8 @@ public struct SearchHit: Sendable, Equatable {
     public let line: Int?
     public let action: Int?
     public let updateID: Int64?
+    public let sessionID: Int64?
+    /// The update's date, or the session's start.
     public let reportedOn: String?
     public let snippet: Snippet
 
@@ -91,6 +118,7 @@ public struct SearchHit: Sendable, Equatable {
         switch kind {
         case .passage: "\(document ?? "?"):\(line ?? 0)"
         case .update: "action \(action ?? 0), update #\(updateID ?? 0)" + (reportedOn.map { ", \($0)" } ?? "")
+        case .session: "training session #\(sessionID ?? 0)" + (reportedOn.map { ", \($0)" } ?? "")
         }
     }
 }
@@ -178,6 +206,10 @@ public struct Snippet: Sendable, Equatable {
 }
 
 extension TrackerDatabase {
-    /// Document passages and update notes that contain every term of `text`.
-    public func search(_ text: String) throws -> [SearchHit] { try TextSearch(db: db).search(text) }
+    /// Document passages and update notes that contain every term of `text`; with
+    /// `includingSessions` (the web app's search), training sessions too. The command line's
+    /// output keeps its columns.
+    public func search(_ text: String, includingSessions: Bool = false) throws -> [SearchHit] {
+        try TextSearch(db: db).search(text, includingSessions: includingSessions)
+    }
 }
