@@ -71,3 +71,45 @@ extension WebApp {
         return try await apiAnswer(submitted) { tracker, state in try write.write(tracker, &state, author) }
     }
 }
+
+extension Writes {
+    /// A value of the indicator named by slug in `indicator`; its date is `as_of`.
+    static func recordedIndicatorValue(_ tracker: TrackerDatabase, state: inout FormState, author: String?) throws -> Int64? {
+        let indicator = state.parse("indicator", required: true) { (text: String) throws(FieldProblem) in try FieldParser.line(text, what: "indicator") }
+        let value = state.parse("value", required: true, FieldParser.quantity)
+        let date = state.parse("as_of", required: true, FieldParser.date)
+        let fields = IndicatorValueFields(state: &state)
+        guard state.errors.isEmpty, let indicator, let value, let date else { return nil }
+        return state.perform {
+            try tracker.recordIndicatorValue(RecordIndicatorValueRequest(
+                indicator: indicator, value: value, asOf: date, qualifier: fields.qualifier, evidenceURL: fields.evidence,
+                note: fields.note, author: author))
+        }
+    }
+
+    /// A correction of hand-recorded value `id`; fields left out keep the value's.
+    static func correctedIndicatorValue(_ tracker: TrackerDatabase, state: inout FormState, author: String?) throws -> Int64? {
+        let id = state.parse("id", required: true) { (text: String) throws(FieldProblem) in try FieldParser.id(text, what: "a recorded value") }
+        let value = state.parse("value", FieldParser.quantity)
+        let date = state.parse("as_of", FieldParser.date)
+        let fields = IndicatorValueFields(state: &state)
+        guard state.errors.isEmpty, let id else { return nil }
+        return state.perform {
+            try tracker.correctIndicatorValue(CorrectIndicatorValueRequest(
+                id: id, value: value, asOf: date, qualifier: fields.qualifier, evidenceURL: fields.evidence, note: fields.note,
+                author: author))
+        }
+    }
+
+    struct IndicatorValueFields {
+        let qualifier: TargetQualifier?
+        let evidence: String?
+        let note: String?
+
+        init(state: inout FormState) {
+            qualifier = state.parse("qualifier", FieldParser.qualifier)
+            evidence = state.parse("evidence_url", FieldParser.evidenceURL)
+            note = state.parse("note", FieldParser.note)
+        }
+    }
+}
