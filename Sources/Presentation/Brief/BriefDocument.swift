@@ -26,74 +26,75 @@ extension Brief {
         let blocks = self.blocks(l)
         switch format {
         case .markdown: return Self.markdown(blocks)
-        case .html: return Self.html(blocks, title: "\(data.planTitle) — \(l.pick("进展简报", "briefing")) \(data.asOf)", language: l)
+        case .html: return Self.html(blocks, title: "\(data.planTitle) — \(l("brief.briefing")) \(data.asOf)", language: l)
         }
     }
 
     func blocks(_ l: Language) -> [BriefBlock] {
         var blocks: [BriefBlock] = [
-            .title(l.pick("\(data.planTitle)：进展简报", "\(data.planTitleEn ?? data.planTitle): briefing")),
-            .paragraph(l.pick("截至 \(data.asOf)；“新变化”统计 \(since) 以来的记录。", "As of \(data.asOf); “What changed” covers \(since) onwards.")),
+            .title(l("brief.title", ["plan": l == .en ? (data.planTitleEn ?? data.planTitle) : data.planTitle])),
+            .paragraph(l("brief.as_of", ["as_of": "\(data.asOf)", "since": "\(since)"])),
         ]
 
         // Where it stands.
-        blocks.append(.heading(l.pick("总体情况", "Where it stands")))
+        blocks.append(.heading(l("brief.where_it_stands")))
         let counts = Dictionary(grouping: data.actions, by: \.status).mapValues(\.count)
         let order: [Status] = [.completed, .inProgress, .atRisk, .blocked, .notStarted]
         let parts = order.filter { counts[$0, default: 0] > 0 }.map { "\(l.status($0)) \(counts[$0]!)" }
-        var summary = l.pick("共 \(data.actions.count) 项行动：\(parts.joined(separator: "，"))。",
-                             "\(data.actions.count) actions: \(parts.joined(separator: ", ")).")
+        var summary = l("brief.summary", ["count": "\(data.actions.count)", "parts": parts.joined(separator: l("brief.list_separator"))])
         for milestone in data.milestones {
-            summary += " " + l.pick(
-                "\(Self.oneLine(l.title(milestone.title, zh: milestone.commitmentBody), 80))：已完成 \(milestone.done)/\(milestone.target)（\(l.status(milestone.status))），截止 \(milestone.dueOn)"
-                    + (milestone.projectedOn.map { "，按目前进度预计 \($0) 完成" } ?? "") + "。",
-                "\(milestone.title): \(milestone.done) of \(milestone.target) (\(l.status(milestone.status))), due \(milestone.dueOn)"
-                    + (milestone.projectedOn.map { ", projected \($0) at the current pace" } ?? "") + ".")
+            // The Chinese brief gives the plan's own words, cut to a line; the English the title as written.
+            let title = l == .zh ? Self.oneLine(l.title(milestone.title, zh: milestone.commitmentBody), 80) : milestone.title
+            summary += " " + l("brief.milestone", [
+                "title": title, "done": "\(milestone.done)", "target": "\(milestone.target)",
+                "status": l.status(milestone.status), "due": "\(milestone.dueOn)",
+                "projected": milestone.projectedOn.map { l("brief.milestone_projected", ["date": "\($0)"]) } ?? "",
+            ])
         }
         blocks.append(.paragraph(summary))
 
         // Status by vision: each vision, then its actions.
-        blocks.append(.heading(l.pick("各愿景与行动", "By vision")))
+        blocks.append(.heading(l("brief.by_vision")))
         var grouped: [(title: String, actions: [DashboardData.Action])] = data.visions.map { vision in
             let title = l == .en ? (vision.titleEn ?? vision.title) : vision.title
-            return ("\(l.pick("愿景", "Vision")) \(vision.number). \(title)", data.actions(ofVision: vision.number))
+            return ("\(l("vision")) \(vision.number). \(title)", data.actions(ofVision: vision.number))
         }
         let ungrouped = data.actions.filter { action in !data.visions.contains { $0.number == action.vision } }
-        if !ungrouped.isEmpty { grouped.append((l.pick("其他行动", "Other actions"), ungrouped)) }
+        if !ungrouped.isEmpty { grouped.append((l("brief.other_actions"), ungrouped)) }
         for group in grouped where !group.actions.isEmpty {
             let completed = group.actions.filter { $0.status == .completed }.count
-            blocks.append(.group(title: group.title, detail: l.pick("已完成 \(completed)/\(group.actions.count)", "\(completed) of \(group.actions.count) completed")))
+            blocks.append(.group(title: group.title, detail: l("brief.group_completed", ["done": "\(completed)", "total": "\(group.actions.count)"])))
             blocks.append(.bullets(group.actions.map { action in
                 let title = l == .en ? (action.titleEn ?? action.title) : action.title
-                let last = action.lastUpdate.map { l.pick("，最近更新 \($0)", ", last update \($0)") } ?? ""
-                let percent = action.percent.map { l.pick("，\(CellText.real($0)) %", ", \(CellText.real($0)) %") } ?? ""
-                return l.pick("行动 \(action.number) \(title)：\(l.status(action.status))\(percent)\(last)",
-                              "Action \(action.number) \(title): \(l.status(action.status))\(percent)\(last)")
+                let last = action.lastUpdate.map { l("brief.last_update", ["date": "\($0)"]) } ?? ""
+                let percent = action.percent.map { l("brief.percent", ["percent": CellText.real($0)]) } ?? ""
+                return l("brief.action_line", ["number": "\(action.number)", "title": title, "status": l.status(action.status),
+                                               "percent": percent, "last": last])
             }))
         }
 
         // Every target.
-        blocks.append(.heading(l.pick("目标进展", "Targets")))
+        blocks.append(.heading(l("brief.targets")))
         if targets.isEmpty {
-            blocks.append(.paragraph(l.pick("该计划没有可跟踪的目标。", "The plan has no trackable targets.")))
+            blocks.append(.paragraph(l("brief.no_targets")))
         } else {
             blocks.append(.table(
                 header: [l("head.target"), l("head.for"), l("head.promised"), l("head.due"),
                          l("head.progress_reported"), l("head.status")],
                 numeric: [],
                 rows: targets.map { target in
-                    let owner = target.action.map { l.pick("行动 \($0)", "action \($0)") } ?? l.pick("计划", "plan")
+                    let owner = target.action.map { l("brief.owner_action", ["number": "\($0)"]) } ?? l("brief.owner_plan")
                     let promised = [target.qualifier, target.target.map(CellText.real), target.unit.map { l.unit($0, count: target.target) }]
                         .compactMap { $0 }.joined(separator: " ")
                     var progress = target.actual.map { actual in
                         CellText.real(actual) + (target.unit.map { " " + l.unit($0, count: actual) } ?? "") + (target.actualOn.map { " (\($0))" } ?? "")
                     }
-                        ?? target.actualOn.map { l.pick("\($0) 完成", "done \($0)") } ?? ""
+                        ?? target.actualOn.map { l("brief.done_on", ["date": "\($0)"]) } ?? ""
                     if let percent = target.percent { progress += (progress.isEmpty ? "" : " · ") + CellText.real(percent) + " %" }
                     if let projected = target.projectedOn, target.status == .atRisk || target.status == .onTrack {
-                        progress += l.pick(" · 预计 \(projected)", " · projected \(projected)")
+                        progress += l("brief.projected", ["date": "\(projected)"])
                     }
-                    return [Self.oneLine(l.title(target.title, zh: target.body), 80), owner, promised.isEmpty ? l.pick("交付事项", "deliverable") : promised,
+                    return [Self.oneLine(l.title(target.title, zh: target.body), 80), owner, promised.isEmpty ? l("brief.deliverable") : promised,
                             target.dueOn ?? "—", progress.isEmpty ? "—" : progress, l.status(target.status)]
                 }))
         }
@@ -102,36 +103,37 @@ extension Brief {
         }
 
         // What changed.
-        blocks.append(.heading(l.pick("新变化（\(since) 以来）", "What changed since \(since)")))
+        blocks.append(.heading(l("brief.what_changed", ["since": "\(since)"])))
         var changeLines: [(date: ISODate, text: String, link: String?)] = changes.map { change in
-            let correction = change.corrects.map { l.pick("（更正 #\($0)）", " (corrects #\($0))") } ?? ""
-            return (change.reportedOn, l.pick("\(change.reportedOn) 行动 \(change.action)：\(l.status(change.status))\(correction) — \(Self.oneLine(change.note, 200))",
-                           "\(change.reportedOn) action \(change.action): \(l.status(change.status))\(correction) — \(Self.oneLine(change.note, 200))"),
+            let correction = change.corrects.map { l("brief.corrects", ["id": "\($0)"]) } ?? ""
+            return (change.reportedOn, l("brief.change_line", ["date": "\(change.reportedOn)", "action": "\(change.action)",
+                                                              "status": l.status(change.status), "correction": correction,
+                                                              "note": Self.oneLine(change.note, 200)]),
                     change.evidenceURL)
         }
         changeLines += sessionsSince.map { session in
-            let people = session.participants.map { l.pick("，\($0) 人", ", \($0) participants") } ?? ""
-            let countries = session.countries.map { l.pick("，来自 \($0) 个国家", " from \($0) countries") } ?? ""
-            return (session.startedOn, l.pick("\(session.startedOn) 培训：\(session.title)，\(session.location)\(people)\(countries)",
-                           "\(session.startedOn) session: \(session.title), \(session.location)\(people)\(countries)"),
+            let people = session.participants.map { l("brief.participants", ["n": "\($0)"]) } ?? ""
+            let countries = session.countries.map { l("brief.countries", ["n": "\($0)"]) } ?? ""
+            return (session.startedOn, l("brief.session_line", ["date": "\(session.startedOn)", "title": session.title,
+                                                                "location": session.location, "people": people, "countries": countries]),
                     session.evidenceURL)
         }
-        blocks.append(changeLines.isEmpty ? .paragraph(l.pick("期间没有新的记录。", "Nothing was recorded in the period.")) : .linkedBullets(Self.byDate(changeLines)))
+        blocks.append(changeLines.isEmpty ? .paragraph(l("brief.nothing_recorded")) : .linkedBullets(Self.byDate(changeLines)))
 
         // Overdue and stale.
-        blocks.append(.heading(l.pick("逾期事项", "Overdue")))
-        blocks.append(overdue.isEmpty ? .paragraph(l.pick("没有逾期的目标。", "No target is overdue.")) : .bullets(overdue.map { item in
-            let owner = item.action.map { l.pick("行动 \($0)", "Action \($0)") } ?? l.pick("计划", "Plan")
+        blocks.append(.heading(l("brief.overdue")))
+        blocks.append(overdue.isEmpty ? .paragraph(l("brief.none_overdue")) : .bullets(overdue.map { item in
+            let owner = item.action.map { l("brief.overdue_owner_action", ["number": "\($0)"]) } ?? l("brief.overdue_owner_plan")
             let body = targets.first { $0.slug == item.commitment }?.body
-            return l.pick("\(owner)：\(Self.oneLine(l.title(item.title, zh: body), 80))（截止 \(item.dueOn)，已逾期 \(item.daysOverdue) 天，\(l.status(item.status))）",
-                          "\(owner): \(Self.oneLine(item.title, 80)) (due \(item.dueOn), \(item.daysOverdue) days overdue, \(l.status(item.status)))")
+            return l("brief.overdue_line", ["owner": owner, "title": Self.oneLine(l.title(item.title, zh: body), 80), "due": "\(item.dueOn)",
+                                            "days": "\(item.daysOverdue)", "status": l.status(item.status)])
         }))
-        blocks.append(.heading(l.pick("长期未更新（超过 \(staleDays) 天）", "No update for over \(staleDays) days")))
-        blocks.append(stale.isEmpty ? .paragraph(l.pick("所有行动都有近期更新。", "Every action has a recent update.")) : .bullets(stale.map { item in
+        blocks.append(.heading(l("brief.stale", ["days": "\(staleDays)"])))
+        blocks.append(stale.isEmpty ? .paragraph(l("brief.all_recent")) : .bullets(stale.map { item in
             let title = l == .en ? (data.actions.first { $0.number == item.number }?.titleEn ?? item.title) : item.title
-            let since = item.lastUpdate.map { l.pick("最近更新 \($0)，已 \(item.daysSinceUpdate ?? 0) 天", "last update \($0), \(item.daysSinceUpdate ?? 0) days ago") }
-                ?? l.pick("从未更新", "never updated")
-            return l.pick("行动 \(item.number) \(title)：\(since)", "Action \(item.number) \(title): \(since)")
+            let since = item.lastUpdate.map { l("brief.stale_since", ["date": "\($0)", "days": "\(item.daysSinceUpdate ?? 0)"]) }
+                ?? l("brief.never_updated")
+            return l("brief.stale_line", ["number": "\(item.number)", "title": title, "since": since])
         }))
         return blocks
     }

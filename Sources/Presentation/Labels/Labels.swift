@@ -280,6 +280,47 @@ public enum Labels {
         "col.corrects": ("更正了", "Corrects"),
         "col.sessions": ("培训期数", "Sessions"),
         "col.t": ("t", "t"),
+        // The brief (`{{name}}` is filled in from the plan's figures).
+        "brief.briefing": ("进展简报", "briefing"),
+        "brief.title": ("{{plan}}：进展简报", "{{plan}}: briefing"),
+        "brief.as_of": ("截至 {{as_of}}；“新变化”统计 {{since}} 以来的记录。", "As of {{as_of}}; “What changed” covers {{since}} onwards."),
+        "brief.where_it_stands": ("总体情况", "Where it stands"),
+        "brief.summary": ("共 {{count}} 项行动：{{parts}}。", "{{count}} actions: {{parts}}."),
+        "brief.list_separator": ("，", ", "),
+        "brief.milestone": ("{{title}}：已完成 {{done}}/{{target}}（{{status}}），截止 {{due}}{{projected}}。",
+                            "{{title}}: {{done}} of {{target}} ({{status}}), due {{due}}{{projected}}."),
+        "brief.milestone_projected": ("，按目前进度预计 {{date}} 完成", ", projected {{date}} at the current pace"),
+        "brief.by_vision": ("各愿景与行动", "By vision"),
+        "brief.other_actions": ("其他行动", "Other actions"),
+        "brief.group_completed": ("已完成 {{done}}/{{total}}", "{{done}} of {{total}} completed"),
+        "brief.last_update": ("，最近更新 {{date}}", ", last update {{date}}"),
+        "brief.percent": ("，{{percent}} %", ", {{percent}} %"),
+        "brief.action_line": ("行动 {{number}} {{title}}：{{status}}{{percent}}{{last}}", "Action {{number}} {{title}}: {{status}}{{percent}}{{last}}"),
+        "brief.targets": ("目标进展", "Targets"),
+        "brief.no_targets": ("该计划没有可跟踪的目标。", "The plan has no trackable targets."),
+        "brief.owner_action": ("行动 {{number}}", "action {{number}}"),
+        "brief.owner_plan": ("计划", "plan"),
+        "brief.done_on": ("{{date}} 完成", "done {{date}}"),
+        "brief.projected": (" · 预计 {{date}}", " · projected {{date}}"),
+        "brief.deliverable": ("交付事项", "deliverable"),
+        "brief.what_changed": ("新变化（{{since}} 以来）", "What changed since {{since}}"),
+        "brief.corrects": ("（更正 #{{id}}）", " (corrects #{{id}})"),
+        "brief.change_line": ("{{date}} 行动 {{action}}：{{status}}{{correction}} — {{note}}", "{{date}} action {{action}}: {{status}}{{correction}} — {{note}}"),
+        "brief.participants": ("，{{n}} 人", ", {{n}} participants"),
+        "brief.countries": ("，来自 {{n}} 个国家", " from {{n}} countries"),
+        "brief.session_line": ("{{date}} 培训：{{title}}，{{location}}{{people}}{{countries}}", "{{date}} session: {{title}}, {{location}}{{people}}{{countries}}"),
+        "brief.nothing_recorded": ("期间没有新的记录。", "Nothing was recorded in the period."),
+        "brief.overdue": ("逾期事项", "Overdue"),
+        "brief.none_overdue": ("没有逾期的目标。", "No target is overdue."),
+        "brief.overdue_owner_action": ("行动 {{number}}", "Action {{number}}"),
+        "brief.overdue_owner_plan": ("计划", "Plan"),
+        "brief.overdue_line": ("{{owner}}：{{title}}（截止 {{due}}，已逾期 {{days}} 天，{{status}}）",
+                               "{{owner}}: {{title}} (due {{due}}, {{days}} days overdue, {{status}})"),
+        "brief.stale": ("长期未更新（超过 {{days}} 天）", "No update for over {{days}} days"),
+        "brief.all_recent": ("所有行动都有近期更新。", "Every action has a recent update."),
+        "brief.stale_since": ("最近更新 {{date}}，已 {{days}} 天", "last update {{date}}, {{days}} days ago"),
+        "brief.never_updated": ("从未更新", "never updated"),
+        "brief.stale_line": ("行动 {{number}} {{title}}：{{since}}", "Action {{number}} {{title}}: {{since}}"),
     ]
 }
 
@@ -339,5 +380,19 @@ extension Language {
     /// A catalogue entry with `{{n}}` filled in.
     public func callAsFunction(_ key: String, n: Int) -> String {
         self(key).replacing("{{n}}", with: String(n))
+    }
+
+    /// A catalogue entry with each `{{name}}` filled in from `values`, in one pass, so braces in a
+    /// value (a note, a title) are left as written.
+    public func callAsFunction(_ key: String, _ values: [String: String]) -> String {
+        var rest = Substring(self(key))
+        var text = ""
+        while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
+            let name = String(rest[open.upperBound..<close.lowerBound])
+            text += rest[..<open.lowerBound]
+            text += values[name] ?? "{{\(name)}}"
+            rest = rest[close.upperBound...]
+        }
+        return text + rest
     }
 }
