@@ -27,7 +27,7 @@ public enum Charts {
         }
         return HTML.element(
             "svg", ["class": "chart progress", "viewBox": "0 0 \(HTML.number(width)) \(HTML.number(height))", "role": "img",
-                    "aria-label": l.pick("已完成 \(milestone.done)/\(milestone.target)", "\(milestone.done) of \(milestone.target) done")],
+                    "aria-label": l("chart.done_of", ["done": "\(milestone.done)", "target": "\(milestone.target)"])],
             parts)
     }
 
@@ -35,7 +35,7 @@ public enum Charts {
     static func targetBar(_ target: CommitmentProgressRow, _ l: Language) -> String {
         let width = 200.0, height = 14.0
         let filled = min(max(target.percent ?? 0, 0), 100) / 100 * width
-        let label = target.percent.map { l.pick("已达目标的 \(CellText.real($0)) %", "\(CellText.real($0)) % of target") } ?? l.pick("尚无数据", "no figure yet")
+        let label = target.percent.map { l("chart.percent_of_target", ["percent": CellText.real($0)]) } ?? l("chart.no_figure")
         return HTML.element(
             "svg", ["class": "chart target-bar", "viewBox": "0 0 \(HTML.number(width)) \(HTML.number(height))", "role": "img", "aria-label": label],
             HTML.empty("rect", ["class": "track", "x": "0", "y": "0", "width": HTML.number(width), "height": HTML.number(height), "rx": "3"])
@@ -81,17 +81,17 @@ public enum Charts {
         let targetY = y(Double(milestone.target))
         parts += HTML.empty("line", ["class": "target", "x1": HTML.number(left), "y1": HTML.number(targetY), "x2": HTML.number(width - right), "y2": HTML.number(targetY)])
         parts += HTML.text("text", ["x": HTML.number(left - 8), "y": HTML.number(targetY + 4), "text-anchor": "end"], String(milestone.target))
-        parts += HTML.text("text", ["x": HTML.number(left + 4), "y": HTML.number(targetY - 6)], l.pick("目标 \(milestone.target)", "target \(milestone.target)"))
+        parts += HTML.text("text", ["x": HTML.number(left + 4), "y": HTML.number(targetY - 6)], l("chart.target", ["target": "\(milestone.target)"]))
         let paceStart = proposedOn ?? start
         parts += HTML.empty("line", ["class": "pace", "x1": HTML.number(x(paceStart)), "y1": HTML.number(y(0)), "x2": HTML.number(x(milestone.dueOn)), "y2": HTML.number(targetY)])
 
         // Due date and as-of date, labelled at different heights so they never overlap.
         let dueX = x(milestone.dueOn)
         parts += HTML.empty("line", ["class": "due", "x1": HTML.number(dueX), "y1": HTML.number(top - 6), "x2": HTML.number(dueX), "y2": HTML.number(y(0))])
-        parts += HTML.text("text", ["class": "due-label", "x": HTML.number(dueX), "y": HTML.number(top - 10), "text-anchor": dueX > width - 90 ? "end" : "middle"], l.pick("截止 \(milestone.dueOn)", "due \(milestone.dueOn)"))
+        parts += HTML.text("text", ["class": "due-label", "x": HTML.number(dueX), "y": HTML.number(top - 10), "text-anchor": dueX > width - 90 ? "end" : "middle"], l("chart.due", ["date": "\(milestone.dueOn)"]))
         let asOfX = x(asOf)
         parts += HTML.empty("line", ["class": "today", "x1": HTML.number(asOfX), "y1": HTML.number(top + 10), "x2": HTML.number(asOfX), "y2": HTML.number(y(0))])
-        parts += HTML.text("text", ["class": "today-label", "x": HTML.number(asOfX), "y": HTML.number(top + 4), "text-anchor": asOfX > width - 120 ? "end" : asOfX < left + 60 ? "start" : "middle"], l.pick("截至 \(asOf)", "as of \(asOf)"))
+        parts += HTML.text("text", ["class": "today-label", "x": HTML.number(asOfX), "y": HTML.number(top + 4), "text-anchor": asOfX > width - 120 ? "end" : asOfX < left + 60 ? "start" : "middle"], l("chart.as_of", ["date": "\(asOf)"]))
 
         // Sessions done: a step up at each one, carried on to the as-of date.
         var path = "M\(HTML.number(x(start))),\(HTML.number(y(0)))"
@@ -112,14 +112,13 @@ public enum Charts {
         }
         return HTML.element(
             "svg", ["class": "chart timeline", "viewBox": "0 0 \(HTML.number(width)) \(HTML.number(height))", "role": "img",
-                    "aria-label": l.pick("截至 \(asOf) 已举办 \(milestone.done) 期，目标 \(milestone.target) 期，截止 \(milestone.dueOn)",
-                                         "\(milestone.done) sessions held by \(asOf) against a target of \(milestone.target) due \(milestone.dueOn)")],
+                    "aria-label": l("chart.timeline", ["as_of": "\(asOf)", "done": "\(milestone.done)", "target": "\(milestone.target)", "due": "\(milestone.dueOn)"])],
             parts)
     }
 
     /// One bar per month, labelled with its count.
     public static func monthlyBars(_ months: [(month: String, updates: Int)], width: Double, _ l: Language) -> String {
-        guard !months.isEmpty else { return HTML.text("p", ["class": "muted"], l.pick("尚无进展记录。", "No updates yet.")) }
+        guard !months.isEmpty else { return HTML.text("p", ["class": "muted"], l("chart.no_updates")) }
         let (left, right, top, bottom) = (44.0, 12.0, 20.0, 30.0)
         let height = 220.0
         let plotWidth = width - left - right
@@ -153,7 +152,7 @@ public enum Charts {
         }
         return HTML.element(
             "svg", ["class": "chart bars", "viewBox": "0 0 \(HTML.number(width)) \(HTML.number(height))", "role": "img",
-                    "aria-label": l.pick("每月进展记录", "Updates per month")],
+                    "aria-label": l("updates_per_month")],
             parts)
     }
 }

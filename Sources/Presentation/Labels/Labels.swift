@@ -320,6 +320,16 @@ public enum Labels {
         "dash.no_indicators": ("没有导入指标。", "No indicators imported."),
         "dash.indicator_count": ("{{n}} 项指标，附出处", "{{n}} indicators with their sources"),
         "dash.evidence": ("证据", "evidence"),
+        // The dashboard's charts (their labels and what a screen reader says of them).
+        "chart.done_of": ("已完成 {{done}}/{{target}}", "{{done}} of {{target}} done"),
+        "chart.percent_of_target": ("已达目标的 {{percent}} %", "{{percent}} % of target"),
+        "chart.no_figure": ("尚无数据", "no figure yet"),
+        "chart.target": ("目标 {{target}}", "target {{target}}"),
+        "chart.due": ("截止 {{date}}", "due {{date}}"),
+        "chart.as_of": ("截至 {{date}}", "as of {{date}}"),
+        "chart.timeline": ("截至 {{as_of}} 已举办 {{done}} 期，目标 {{target}} 期，截止 {{due}}",
+                           "{{done}} sessions held by {{as_of}} against a target of {{target}} due {{due}}"),
+        "chart.no_updates": ("尚无进展记录。", "No updates yet."),
         // The brief (`{{name}}` is filled in from the plan's figures).
         "brief.briefing": ("进展简报", "briefing"),
         "brief.title": ("{{plan}}：进展简报", "{{plan}}: briefing"),
