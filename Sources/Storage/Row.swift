@@ -73,3 +73,33 @@ extension Optional: ColumnDecodable where Wrapped: ColumnDecodable {
         statement.isNull(at: index) ? nil : try Wrapped.decode(statement, at: index, column: column)
     }
 }
+
+extension Array: ColumnDecodable where Element == UInt8 {
+    public static func decode(_ statement: Statement, at index: Int32, column: String) throws -> [UInt8] {
+        guard statement.columnType(index) == SQLITE_BLOB else { throw statement.mismatch(column, at: index, expected: "a blob") }
+        return statement.blob(at: index)
+    }
+}
+
+/// A result column found by name once, for a loop over many rows (the chain walk reads a
+/// million): `let seq = try links.column("seq", as: Int64.self)`, then `try links[seq]` per row,
+/// as strict as `row["seq"]` without looking the name up each time.
+public struct Column<Value>: Sendable {
+    public let name: String
+    public let index: Int32
+}
+
+extension Statement {
+    public func column<Value>(_ name: String, as type: Value.Type) throws -> Column<Value> {
+        Column(name: name, index: try columnIndex(name))
+    }
+
+    /// Copies up to `capacity` bytes of a blob column into `buffer`; returns the blob's length.
+    public func copyBlob(_ column: Column<[UInt8]>, into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) -> Int {
+        copyBlob(at: column.index, into: buffer, capacity: capacity)
+    }
+
+    public subscript<Value: ColumnDecodable>(_ column: Column<Value>) -> Value {
+        get throws { try Value.decode(self, at: column.index, column: column.name) }
+    }
+}

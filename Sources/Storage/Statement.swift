@@ -251,13 +251,6 @@ public final class Statement {
         return index
     }
 
-    public func int(named name: String) throws -> Int { int(at: try columnIndex(name)) }
-    public func int64(named name: String) throws -> Int64 { int64(at: try columnIndex(name)) }
-    public func double(named name: String) throws -> Double { double(at: try columnIndex(name)) }
-    public func string(named name: String) throws -> String { string(at: try columnIndex(name)) }
-    public func optionalString(named name: String) throws -> String? { optionalString(at: try columnIndex(name)) }
-    public func value(named name: String) throws -> DatabaseValue { value(at: try columnIndex(name)) }
-
     /// All values of the current row.
     public var row: [DatabaseValue] { (0..<columnCount).map(value(at:)) }
 

@@ -48,9 +48,14 @@ import Testing
         try db.execute("INSERT INTO t (id, value) VALUES (1, 'x')")
         let statement = try db.prepare("SELECT id, value AS label FROM t")
         #expect(try statement.step())
-        #expect(try statement.int(named: "id") == 1)
-        #expect(try statement.string(named: "label") == "x")
-        #expect(throws: DatabaseError.self) { try statement.string(named: "missing") }
+        #expect(try statement["id"] as Int == 1)
+        #expect(try statement["label"] as String == "x")
+        #expect(throws: DatabaseError.self) { try statement["missing"] as String }
+        // Found once by name for a loop, read as strictly: text is not an integer.
+        let label = try statement.column("label", as: String.self)
+        #expect(try statement[label] == "x")
+        let labelAsNumber = try statement.column("label", as: Int.self)
+        #expect(throws: DatabaseError.self) { try statement[labelAsNumber] }
     }
 
     @Test func reusesCachedStatements() throws {

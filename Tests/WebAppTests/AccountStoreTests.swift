@@ -36,6 +36,17 @@ struct AccountStoreTests {
         #expect(try accounts.session(cookie: fresh, now: 1003)?.user.mustChangePassword == false)
     }
 
+    /// A role the schema does not allow is damage: reading it is an error naming it, where it
+    /// used to read quietly as a disabled user.
+    @Test func aDamagedRoleIsAnErrorNotADisabledUser() throws {
+        _ = try accounts.addUser(name: "eve", role: .editor, password: "correct horse battery")
+        try db.execute("PRAGMA ignore_check_constraints = ON")
+        try db.execute("UPDATE users SET role = 'owner' WHERE name = 'eve'")
+        #expect(throws: TrackerError("the database holds 'owner' where a role belongs; run `plantrack verify`")) {
+            _ = try accounts.user(named: "eve")
+        }
+    }
+
     /// NIST SP 800-63B: twelve characters at least, no common password (also with digits added), no trivial run.
     @Test func badNamesRolesAndPasswordsAreRefused() throws {
         #expect(throws: TrackerError(.user, "'a b' is not a user name (1 to 64 letters, digits, '.', '_', '-' or '@')")) {

@@ -3,8 +3,14 @@ import HummingbirdBcrypt
 import Storage
 
 /// What a signed-in user may do. Viewers read; editors also write; admins also manage users.
-public enum Role: String, CaseIterable, Sendable {
+public enum Role: String, CaseIterable, Sendable, StoredValue, ColumnDecodable {
     case viewer, editor, admin
+
+    init?(storedText: String) { self.init(rawValue: storedText) }
+    static var kindName: String { "role" }
+    public static func decode(_ statement: Statement, at index: Int32, column: String) throws -> Role {
+        try decodeStored(statement, at: index, column: column)
+    }
 
     public var canWrite: Bool { self != .viewer }
     public var canManageUsers: Bool { self == .admin }
@@ -191,16 +197,20 @@ public struct AccountStore {
     /// An active user by name, or an error naming the problem.
     func user(named name: String) throws -> User {
         guard let user = try db.fetchOne(
-            "SELECT id, name, role, must_change, disabled_at IS NOT NULL FROM users WHERE name = ?", [name], Self.readUser)
+            "SELECT \(Self.userColumns) FROM users u WHERE u.name = ?", [name], Self.activeUser)
         else { throw TrackerError(notFound: .user, "no user '\(name)'") }
-        guard let user = user.user else { throw TrackerError(.user, "user '\(name)' is disabled") }
+        guard let user else { throw TrackerError(.user, "user '\(name)' is disabled") }
         return user
     }
 
-    static func readUser(_ row: Statement) -> (user: User?, hash: String?) {
-        guard row.int(at: 4) == 0, let role = Role(rawValue: row.string(at: 2)) else { return (nil, nil) }
-        return (User(id: row.int64(at: 0), name: row.string(at: 1), role: role, mustChangePassword: row.int(at: 3) != 0),
-                row.columnCount > 5 && !row.isNull(at: 5) ? row.string(at: 5) : nil)
+    /// The columns `activeUser` reads, from `users` as `u`.
+    static let userColumns = "u.id, u.name, u.role, u.must_change, u.disabled_at IS NOT NULL AS disabled"
+
+    /// The user of a row with `userColumns`, or nil when disabled. A role the database should
+    /// not hold is an error, not a quiet refusal.
+    static func activeUser(_ row: Statement) throws -> User? {
+        guard try !(row["disabled"] as Bool) else { return nil }
+        return User(id: try row["id"], name: try row["name"], role: try row["role"], mustChangePassword: try row["must_change"])
     }
 
     // MARK: sign-in
@@ -214,21 +224,21 @@ public struct AccountStore {
         let since = now - Self.throttleWindow
         let name = String(name.prefix(64))
         let pair = try db.fetchOne(
-            "SELECT count(*), max(failed_at) FROM login_failures WHERE name = ? AND address = ? AND failed_at > ?",
-            [name, address, since]) { ($0.int(at: 0), $0.optionalInt(at: 1).map(Int64.init)) }
+            "SELECT count(*) AS failures, max(failed_at) AS last FROM login_failures WHERE name = ? AND address = ? AND failed_at > ?",
+            [name, address, since]) { (try $0["failures"] as Int, try $0["last"] as Int64?) }
         let byAddress = try db.fetchOne(
-            "SELECT count(*), max(failed_at) FROM login_failures WHERE address = ? AND failed_at > ?",
-            [address, since]) { ($0.int(at: 0), $0.optionalInt(at: 1).map(Int64.init)) }
+            "SELECT count(*) AS failures, max(failed_at) AS last FROM login_failures WHERE address = ? AND failed_at > ?",
+            [address, since]) { (try $0["failures"] as Int, try $0["last"] as Int64?) }
         for (failures, last, free) in [(pair?.0 ?? 0, pair?.1, Self.freeFailures), (byAddress?.0 ?? 0, byAddress?.1, Self.freeAddressFailures)] {
             guard failures >= free, let last else { continue }
             let delay = min(Self.maximumDelay, Int64(1) << Int64(min(failures - free, 20)))
             if now < last + delay { throw SignInFailure.throttled(seconds: last + delay - now) }
         }
         let found = try db.fetchOne(
-            "SELECT id, name, role, must_change, disabled_at IS NOT NULL, password_hash FROM users WHERE name = ?",
-            [name], Self.readUser)
-        if let found, let user = found.user, let hash = found.hash {
-            return SignInAttempt(name: name, address: address, user: user, hash: hash)
+            "SELECT \(Self.userColumns), u.password_hash FROM users u WHERE u.name = ?",
+            [name]) { row in (user: try Self.activeUser(row), hash: try row["password_hash"] as String) }
+        if let found, let user = found.user {
+            return SignInAttempt(name: name, address: address, user: user, hash: found.hash)
         }
         return SignInAttempt(name: name, address: address, user: nil, hash: Self.decoyHash)
     }
@@ -266,10 +276,10 @@ public struct AccountStore {
         guard Self.looksLikeToken(cookie) else { return nil }
         return try db.fetchOne(
             """
-            SELECT u.id, u.name, u.role, u.must_change, u.disabled_at IS NOT NULL, s.csrf_token
+            SELECT \(Self.userColumns), s.csrf_token
             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ? AND s.expires_at > ?
             """, [SHA256.hexDigest(cookie), now]) { row in
-                Self.readUser(row).user.map { SignedInSession(user: $0, csrfToken: row.string(at: 5)) }
+                try Self.activeUser(row).map { SignedInSession(user: $0, csrfToken: try row["csrf_token"]) }
             } ?? nil
     }
 
@@ -319,10 +329,10 @@ public struct AccountStore {
         guard token.hasPrefix("pt_"), Self.looksLikeToken(String(token.dropFirst(3))) else { return nil }
         return try db.fetchOne(
             """
-            SELECT u.id, u.name, u.role, u.must_change, u.disabled_at IS NOT NULL
+            SELECT \(Self.userColumns)
             FROM api_tokens t JOIN users u ON u.id = t.user_id
             WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_on IS NULL OR t.expires_on > ?)
-            """, [SHA256.hexDigest(token), today.description]) { Self.readUser($0).user } ?? nil
+            """, [SHA256.hexDigest(token), today.description]) { try Self.activeUser($0) } ?? nil
     }
 
     // MARK: randomness

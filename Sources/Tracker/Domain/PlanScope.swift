@@ -15,7 +15,7 @@ public struct PlanScope: Sendable {
         let plans = try db.fetchAll("SELECT id, slug, title, proposed_on FROM plans ORDER BY id") {
             // A plan's date may be vague (2024-09): it then has no day for the date checks.
             PlanScope(id: try $0["id"], slug: try $0["slug"], title: try $0["title"],
-                      proposedOn: (try $0["proposed_on"] as String?).flatMap { ISODate($0) })
+                      proposedOn: (try $0["proposed_on"] as PublishedDate?)?.day)
         }
         if let slug {
             guard let plan = plans.first(where: { $0.slug == slug }) else {

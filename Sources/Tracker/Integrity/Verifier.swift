@@ -80,11 +80,11 @@ public enum Verifier {
     static func readEveryPage(_ db: Database) throws -> PageFindings {
         var findings = PageFindings()
         let indexed = try db.fetchAll(
-            "SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'index' ORDER BY tbl_name") { $0.string(at: 0) }
+            "SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'index' ORDER BY tbl_name") { try $0["tbl_name"] as String }
         guard db.path != ":memory:", indexed.contains(largestTable) else {
             try db.execute("PRAGMA mmap_size = \(mmapBytes)")
             findings.chainedRows = try verifyChain(db, problems: &findings.chain)
-            findings.integrity = try problems(db, "PRAGMA integrity_check")
+            findings.integrity = try problems(db, "integrity_check")
             findings.foreignKeys = try foreignKeyProblems(db)
             return findings
         }
@@ -95,13 +95,13 @@ public enum Verifier {
             largest.result = Result {
                 let connection = try Database(path: path, mode: .readOnly, immutable: immutable)
                 try connection.execute("PRAGMA mmap_size = \(mmapBytes)")
-                return try problems(connection, "PRAGMA integrity_check(\(literal(largestTable)))")
+                return try problems(connection, "integrity_check", of: largestTable)
             }
         }
         do {
-            findings.integrity = try problems(db, "PRAGMA quick_check")
+            findings.integrity = try problems(db, "quick_check")
             for table in indexed where table != largestTable {
-                findings.integrity += try problems(db, "PRAGMA integrity_check(\(literal(table)))")
+                findings.integrity += try problems(db, "integrity_check", of: table)
             }
             findings.chainedRows = try verifyChain(db, problems: &findings.chain)
             findings.foreignKeys = try foreignKeyProblems(db)
@@ -119,14 +119,16 @@ public enum Verifier {
 
     static let mmapBytes = 1 << 31
 
-    /// What an `integrity_check`-like pragma found: its rows but the lone "ok".
-    static func problems(_ db: Database, _ pragma: String) throws -> [String] {
-        try db.fetchAll(pragma) { $0.string(at: 0) }.filter { $0 != "ok" }
+    /// What `integrity_check` or `quick_check` (of the whole file, or of `table`) found: its rows
+    /// but the lone "ok". The pragma's one column is named after it.
+    static func problems(_ db: Database, _ pragma: String, of table: String? = nil) throws -> [String] {
+        try db.fetchAll("PRAGMA \(pragma)" + (table.map { "(\(literal($0)))" } ?? "")) { try $0[pragma] as String }.filter { $0 != "ok" }
     }
 
     static func foreignKeyProblems(_ db: Database) throws -> [String] {
         try db.fetchAll("PRAGMA foreign_key_check") { row in
-            "\(row.string(at: 0)) row \(row.optionalString(at: 1) ?? "?") refers to a missing \(row.string(at: 2)) row"
+            let rowID: Int64? = try row["rowid"]
+            return "\(try row["table"] as String) row \(rowID.map(String.init) ?? "(without rowid)") refers to a missing \(try row["parent"] as String) row"
         }
     }
 
@@ -145,7 +147,7 @@ public enum Verifier {
         // schema_migrations is the migrator's own (older databases gained a column by ALTER TABLE).
         try db.forEachRow(
             "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'schema_migrations'"
-        ) { objects["\($0.string(at: 0)) \($0.string(at: 1))"] = $0.string(at: 2) }
+        ) { objects["\(try $0["type"] as String) \(try $0["name"] as String)"] = try $0["sql"] as String }
         return objects
     }
 
@@ -175,11 +177,11 @@ public enum Verifier {
         guard try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'integrity_chain'") == 1 else {
             return 0
         }
-        let tables = try db.fetchAll("SELECT name FROM append_only_tables ORDER BY name") { $0.string(at: 0) }
+        let tables = try db.fetchAll("SELECT name FROM append_only_tables ORDER BY name") { try $0["name"] as String }
         var cursors: [Statement] = []
         var hasRow: [Bool] = []  // whether the cursor holds a row not yet matched
         for table in tables {
-            let cursor = try db.prepare("SELECT rowid, * FROM \(quoted(table)) ORDER BY rowid")
+            let cursor = try db.prepare("SELECT rowid AS chain_rowid, * FROM \(quoted(table)) ORDER BY rowid")
             try cursor.bind(.none)
             hasRow.append(try cursor.step())
             cursors.append(cursor)
@@ -191,40 +193,47 @@ public enum Verifier {
         // The table as an index into `tables` (-1: not an append-only table), computed by SQLite.
         let tableIndex = tables.isEmpty ? "-1"
             : "CASE table_name " + tables.enumerated().map { "WHEN \(literal($1)) THEN \($0) " }.joined() + "ELSE -1 END"
-        let links = try db.prepare("SELECT seq, \(tableIndex), row_id, link, table_name FROM integrity_chain ORDER BY seq")
+        let links = try db.prepare("SELECT seq, \(tableIndex) AS table_index, row_id, link, table_name FROM integrity_chain ORDER BY seq")
         try links.bind(.none)
+        let (seq, tableIndexColumn, rowIDColumn, link, tableName) = (
+            try links.column("seq", as: Int64.self), try links.column("table_index", as: Int.self),
+            try links.column("row_id", as: Int64.self), try links.column("link", as: [UInt8].self),
+            try links.column("table_name", as: String.self))
+        let rowIDs = try cursors.map { try $0.column("chain_rowid", as: Int64.self) }
         let previous = UnsafeMutablePointer<UInt8>.allocate(capacity: 32)
         defer { previous.deallocate() }
         var hasPrevious = false
         var count = 0
         while try links.step() {
             count += 1
-            let index = links.int(at: 1), rowID = links.int64(at: 2)
-            defer { hasPrevious = links.copyBlob(at: 3, into: previous, capacity: 32) == 32 }
+            let index = try links[tableIndexColumn], rowID = try links[rowIDColumn]
+            defer { hasPrevious = links.copyBlob(link, into: previous, capacity: 32) == 32 }
             guard index >= 0 else {
-                report("chain link \(links.int64(at: 0)) names \(links.string(at: 4)), which is not an append-only table")
+                report("chain link \(try links[seq]) names \(try links[tableName]), which is not an append-only table")
                 continue
             }
-            let cursor = cursors[index], table = tables[index]
+            let cursor = cursors[index], table = tables[index], cursorRowID = rowIDs[index]
             // Rows the chain skipped were added while its trigger was gone.
-            while hasRow[index], cursor.int64(at: 0) < rowID {
-                report("\(table) row \(cursor.int64(at: 0)) is not in the chain (added outside plantrack)")
+            while hasRow[index], try cursor[cursorRowID] < rowID {
+                report("\(table) row \(try cursor[cursorRowID]) is not in the chain (added outside plantrack)")
                 hasRow[index] = try cursor.step()
             }
-            guard hasRow[index], cursor.int64(at: 0) == rowID else {
-                report("\(table) row \(rowID) is gone (deleted; chain link \(links.int64(at: 0)))")
+            guard hasRow[index], try cursor[cursorRowID] == rowID else {
+                report("\(table) row \(rowID) is gone (deleted; chain link \(try links[seq]))")
                 continue
             }
+            // The row's own columns follow its rowid (`SELECT rowid, *`).
             if !cursor.chainLinkMatches(
-                previous: hasPrevious ? UnsafePointer(previous) : nil, table: table, firstColumn: 1, links: links, column: 3)
+                previous: hasPrevious ? UnsafePointer(previous) : nil, table: table, firstColumn: cursorRowID.index + 1,
+                links: links, column: link.index)
             {
-                report("\(table) row \(rowID) was changed after it was logged (chain link \(links.int64(at: 0)) does not match)")
+                report("\(table) row \(rowID) was changed after it was logged (chain link \(try links[seq]) does not match)")
             }
             hasRow[index] = try cursor.step()
         }
         for (index, table) in tables.enumerated() {
             while hasRow[index] {
-                report("\(table) row \(cursors[index].int64(at: 0)) is not in the chain (added outside plantrack)")
+                report("\(table) row \(try cursors[index][rowIDs[index]]) is not in the chain (added outside plantrack)")
                 hasRow[index] = try cursors[index].step()
             }
         }

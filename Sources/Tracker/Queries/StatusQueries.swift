@@ -12,7 +12,7 @@ public struct ActionStatusRow: Sendable, Equatable, TableRow {
     public var percent: Double?
     /// The note of the update (or session) the status comes from.
     public var lastNote: String?
-    /// That update's or session's evidence, as stored (DashboardData decides what becomes a link).
+    /// That update's or session's evidence, as stored (WebLink decides what becomes a link).
     public var evidenceURL: String?
 
     public static let columns = ["number", "title", "title_en", "status", "last_update", "updates", "percent"]
@@ -159,5 +159,21 @@ extension TrackerDatabase {
     /// Each milestone of `plan`: target, due date, done, remaining, pace, projection and status.
     public func milestones(plan: String? = nil, asOf: ISODate) throws -> [MilestoneRow] {
         try StatusQueries(db: db, plan: try PlanScope.resolve(plan, in: db)).milestones(asOf: asOf)
+    }
+}
+
+/// A plan's date as published: a day (2024-09-25), or only a month or a year (2024-09, 2024),
+/// which has no day to count from (`day` is nil). Other text in the column is damage, not "no date".
+struct PublishedDate: ColumnDecodable {
+    let day: ISODate?
+
+    static func decode(_ statement: Statement, at index: Int32, column: String) throws -> PublishedDate {
+        let text = try String.decode(statement, at: index, column: column)
+        if let day = ISODate(text) { return PublishedDate(day: day) }
+        let digits = text.utf8.filter { $0 != UInt8(ascii: "-") }
+        let vague = (text.utf8.count == 4 || (text.utf8.count == 7 && text.utf8.dropFirst(4).first == UInt8(ascii: "-")))
+            && digits.count == (text.utf8.count == 4 ? 4 : 6) && digits.allSatisfy { (0x30...0x39).contains($0) }
+        guard vague else { throw TrackerError("the database holds '\(text)' where a date belongs (\(column)); run `plantrack verify`") }
+        return PublishedDate(day: nil)
     }
 }

@@ -34,10 +34,9 @@ public struct TextSearch {
             ORDER BY d.id, p.line, p.id
             """, .init(arguments)
         ) { row in
-            let text = row.string(at: 2)
-            return SearchHit(
-                kind: .passage, document: row.string(at: 0), line: row.int(at: 1), action: nil, updateID: nil, sessionID: nil,
-                reportedOn: nil, snippet: Snippet(text, matching: terms))
+            SearchHit(
+                kind: .passage, document: try row["slug"], line: try row["line"], action: nil, updateID: nil, sessionID: nil,
+                reportedOn: nil, snippet: Snippet(try row["text"], matching: terms))
         }
         hits += try db.fetchAll(
             """
@@ -47,8 +46,8 @@ public struct TextSearch {
             """, .init(arguments)
         ) { row in
             SearchHit(
-                kind: .update, document: nil, line: nil, action: row.int(at: 0), updateID: row.int64(at: 1), sessionID: nil,
-                reportedOn: row.string(at: 2), snippet: Snippet(row.string(at: 3), matching: terms))
+                kind: .update, document: nil, line: nil, action: try row["number"], updateID: try row["id"], sessionID: nil,
+                reportedOn: try row["reported_on"], snippet: Snippet(try row["note"], matching: terms))
         }
         if includingSessions { hits += try sessions(matching: terms) }
         return hits
@@ -64,15 +63,15 @@ public struct TextSearch {
         let conditions = terms.indices.map { "instr(lower(\(text)), lower(:t\($0))) > 0" }.joined(separator: " AND ")
         return try db.fetchAll(
             """
-            SELECT t.id, t.started_on, \(text) FROM training_sessions t
+            SELECT t.id, t.started_on, \(text) AS text FROM training_sessions t
             LEFT JOIN training_withdrawals w ON w.session_id = t.id
             WHERE \(conditions)
             ORDER BY t.started_on DESC, t.id DESC
             """, .init(arguments)
         ) { row in
             SearchHit(
-                kind: .session, document: nil, line: nil, action: nil, updateID: nil, sessionID: row.int64(at: 0),
-                reportedOn: row.string(at: 1), snippet: Snippet(row.string(at: 2), matching: terms))
+                kind: .session, document: nil, line: nil, action: nil, updateID: nil, sessionID: try row["id"],
+                reportedOn: try row["started_on"], snippet: Snippet(try row["text"], matching: terms))
         }
     }
 
