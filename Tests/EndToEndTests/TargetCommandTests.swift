@@ -280,7 +280,7 @@ import Testing
             (["commitment", "record", "joint-labs", "many", "--date", "2025-06-30"], "value: 'many' is not a number"),
             (["commitment", "record", "joint-labs", "5 kg", "--date", "2025-06-30"], "value: 'kg' is not the unit of this target ('labs')"),
             (["indicator", "record", "intelligent-computing-share", "35 EFLOPS", "--as-of", "2025-06-30"], "value: 'EFLOPS' is not the unit of this target ('%')"),
-            (["commitment", "record", "joint-labs", "5", "--date", "2024-09-24"], "--date: 2024-09-24 is before plan ai-capacity-building was proposed (2024-09-25)"),
+            (["commitment", "record", "joint-labs", "5", "--date", "2024-09-24"], "--date: 2024-09-24 is before the plan was proposed (2024-09-25)"),
             (["commitment", "record", "joint-labs", "5", "--date", "2026-11-26"], "--date: 2026-11-26 is in the future (today is 2026-11-25)"),
             (["commitment", "correct", "99", "5"], "no recorded value with id 99"),
             (["commitment", "correct", "1", "7"], "id: value 1 was already corrected by 2; correct 2 instead"),

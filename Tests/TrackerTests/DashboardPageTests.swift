@@ -197,9 +197,9 @@ import Testing
         #expect(outline.elements("a").map { $0.attributes["href"] } == ["https://example.org/a?b=1&c=2"])
         #expect(html.contains("href=\"https://example.org/a?b=1&amp;c=2\""))
         #expect(!html.contains("javascript:"))
-        #expect(DashboardData.linkable("HTTP://x.org") == "HTTP://x.org")
+        #expect(WebLink.linkable("HTTP://x.org") == "HTTP://x.org")
         for bad in ["ftp://x.org", "file:///etc/passwd", "/relative", "https://", "https://x.org/\"onmouseover"] {
-            #expect(DashboardData.linkable(bad) == nil, "\(bad)")
+            #expect(WebLink.linkable(bad) == nil, "\(bad)")
         }
     }
 }

@@ -5,18 +5,20 @@ import Testing
 @testable import Tracker
 
 @Suite struct ProgressImportUnitTests {
-    /// The byte-by-byte check of an ASCII URL answers as the check by Characters does.
+    /// The byte-by-byte check of an ASCII URL answers as the check by Characters does; quotes and
+    /// angle brackets never link (a URL may not hold them unescaped).
     @Test func asciiURLCheckAgreesWithTheGeneralOne() {
         let cases = [
             "https://example.org/x", "http://example.org", "HTTPS://EXAMPLE.ORG/a b", "HtTp://x", "https://", "http:///x",
             "https:///", "ftp://example.org", "https:/example.org", "http://a\tb", "http://a\nb", "http://a\r\nb",
             "http://a\u{7F}b", "http://a\u{1B}[31m", "https://a/b?c=d#e", "http:", "", "h", "https://\u{0C}x",
             "http://x\u{0B}", "https://example.org/", " https://example.org", "https://example.org ",
+            "https://x.org/\"onmouseover", "https://x.org/<script>", "https://x.org/a>b",
         ]
         for text in cases {
-            #expect(FieldParser.isHTTPURL(ascii: text) == FieldParser.isHTTPURL(text), "\(text.debugDescription)")
+            #expect(WebLink.isLinkable(ascii: text) == WebLink.isLinkable(characters: text), "\(text.debugDescription)")
         }
-        #expect(cases.filter { FieldParser.isHTTPURL(ascii: $0) } == [
+        #expect(cases.filter { WebLink.isLinkable(ascii: $0) } == [
             "https://example.org/x", "http://example.org", "HtTp://x", "https://a/b?c=d#e", "https://example.org/",
         ])
     }

@@ -161,7 +161,7 @@ extension Brief {
             case .group(let title, let detail): parts.append("**" + markdownText(title) + "** — " + markdownText(detail))
             case .bullets(let items): parts.append(items.map { "- " + markdownText($0) }.joined(separator: "\n"))
             case .linkedBullets(let items):
-                // <URL> is an autolink; linkable() has ruled out spaces and angle brackets in it.
+                // <URL> is an autolink; WebLink has ruled out spaces and angle brackets in it.
                 parts.append(items.map { "- " + markdownText($0.text) + ($0.link.map { " <\($0)>" } ?? "") }.joined(separator: "\n"))
             case .table(let header, let numeric, let rows):
                 var lines = ["| " + header.map(MarkdownWriter.cell).joined(separator: " | ") + " |"]

@@ -247,7 +247,7 @@ public enum DashboardPage {
         }.joined())
     }
 
-    /// An evidence link; only http(s) URLs reach here (DashboardData.linkable).
+    /// An evidence link; only http(s) URLs reach here (WebLink.linkable).
     static func evidenceLink(_ url: String, _ l: Language) -> String {
         HTML.text("a", ["class": "evidence", "href": url, "rel": "noopener noreferrer nofollow"], l("dash.evidence"))
     }

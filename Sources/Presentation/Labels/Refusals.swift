@@ -103,10 +103,8 @@ public enum Refusals {
             Rule(pattern: "'{}' is not one of >, >=, =, <=, <") { "\(quoted($0[0])) 不是 >、>=、=、<=、< 之一" },
 
             // Dates the use cases refuse.
-            Rule(pattern: "{} is in the future; record sessions once held (today is {})") { "\($0[0]) 尚未到来；培训举办后再记录（今天是 \($0[1])）" },
             Rule(pattern: "{} is in the future (today is {})") { "\($0[0]) 尚未到来（今天是 \($0[1])）" },
             Rule(pattern: "{} is before the plan was proposed ({})") { "\($0[0]) 早于计划提出的日期（\($0[1])）" },
-            Rule(pattern: "{} is before plan {} was proposed ({})") { "\($0[0]) 早于计划 \($0[1]) 提出的日期（\($0[2])）" },
             Rule(pattern: "{} is before the start date {}") { "\($0[0]) 早于开始日期 \($0[1])" },
             Rule(pattern: "{} is before the session started ({})") { "\($0[0]) 早于培训开始的日期（\($0[1])）" },
             Rule(pattern: "the date {} kept from update {} is not allowed: {}; give the corrected date") {

@@ -318,10 +318,7 @@ struct SitePages {
         return out
     }
 
-    static func isWebLink(_ url: String?) -> Bool {
-        guard let url = url?.lowercased() else { return false }
-        return url.hasPrefix("https://") || url.hasPrefix("http://")
-    }
+    static func isWebLink(_ url: String?) -> Bool { WebLink.linkable(url) != nil }
 
     static func percent(_ value: Double) -> String { CellText.real((value * 10).rounded() / 10) + "%" }
 }

@@ -63,38 +63,13 @@ public enum FieldParser {
 
     /// An http(s) URL with a host and no spaces.
     public static func evidenceURL(_ text: String) throws(FieldProblem) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) ? isHTTPURL(ascii: text) : isHTTPURL(text) else {
+        guard WebLink.isLinkable(text) else {
             throw FieldProblem("'\(Escaped.text(text))' is not an http(s) URL")
         }
         guard text.utf8.count <= maximumURLLength else {
             throw FieldProblem("the URL has \(text.utf8.count) bytes; at most \(maximumURLLength) are allowed")
         }
         return text
-    }
-
-    static func isHTTPURL(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        let scheme = lower.hasPrefix("https://") ? 8 : lower.hasPrefix("http://") ? 7 : 0
-        let rest = text.dropFirst(scheme)
-        guard scheme > 0, let host = rest.split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty
-        else { return false }
-        return !text.contains(where: { $0.isWhitespace || $0.isNewline }) && !text.unicodeScalars.contains(where: Escaped.isControl)
-    }
-
-    /// `isHTTPURL` for ASCII text (nearly every URL), byte by byte: a bulk import checks one a
-    /// line, and walking Characters with their Unicode properties cost more than the rest of
-    /// the line's checks together. In ASCII the whitespace and newlines are 09–0D and 20, the
-    /// controls 00–1F and 7F.
-    static func isHTTPURL(ascii text: String) -> Bool {
-        let bytes = text.utf8
-        func hasPrefix(_ prefix: StaticString) -> Bool {
-            guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
-            return zip(bytes, UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
-                .allSatisfy { byte, expected in ((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) == expected }
-        }
-        let scheme = hasPrefix("https://") ? 8 : hasPrefix("http://") ? 7 : 0
-        guard scheme > 0, let hostStart = bytes.dropFirst(scheme).first, hostStart != UInt8(ascii: "/") else { return false }
-        return !bytes.contains { $0 < 0x21 || $0 == 0x7F }
     }
 
     public static func participants(_ text: String) throws(FieldProblem) -> Int { try count(text, what: "participants") }

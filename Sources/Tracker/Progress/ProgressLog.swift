@@ -75,12 +75,9 @@ struct ProgressLog {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
-    /// Checks a report date: not before the plan was proposed, not in the future.
+    /// Checks a report date against the plan's `DateWindow`.
     func checkReportDate(_ date: ISODate, today: ISODate = .today()) throws(FieldProblem) {
-        if date > today { throw FieldProblem("\(date) is in the future (today is \(today))") }
-        if let proposed = plan.proposedOn, date < proposed {
-            throw FieldProblem("\(date) is before the plan was proposed (\(proposed))")
-        }
+        try DateWindow(today: today, proposedOn: plan.proposedOn).check(date)
     }
 
     /// How long an exact repeat of an update is taken for a second submission (a double click, a

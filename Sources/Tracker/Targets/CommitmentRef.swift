@@ -31,10 +31,10 @@ struct CommitmentRef {
                     throw TrackerError("the database holds '\(kind)' where a commitment kind belongs; run `plantrack verify`")
                 }
                 // A plan's date may be vague (2024-09): then it has no day to count a pace from.
-                let proposedOn: String? = try row["proposed_on"]
+                let proposedOn = (try row["proposed_on"] as PublishedDate?)?.day
                 return CommitmentRef(
                     id: try row["id"], slug: try row["slug"], planID: try row["plan_id"], planSlug: try row["plan"],
-                    proposedOn: proposedOn.flatMap { ISODate($0) }, actionID: try row["action_id"], actionNumber: try row["number"],
+                    proposedOn: proposedOn, actionID: try row["action_id"], actionNumber: try row["number"],
                     kind: commitmentKind, targetValue: try row["target_value"], unit: try row["target_unit"], dueOn: try row["due_on"],
                     milestoneSlug: try row["milestone"])
             })
@@ -64,10 +64,7 @@ struct CommitmentRef {
     var isShare: Bool { kind == .share || unit == "%" }
 
     func checkMeasuredOn(_ date: ISODate, today: ISODate) throws {
-        if date > today { throw TrackerError(.reportedOn, "\(date) is in the future (today is \(today))") }
-        if let proposedOn, date < proposedOn {
-            throw TrackerError(.reportedOn, "\(date) is before plan \(planSlug) was proposed (\(proposedOn))")
-        }
+        try DateWindow(today: today, proposedOn: proposedOn).check(date, field: .reportedOn)
     }
 }
 

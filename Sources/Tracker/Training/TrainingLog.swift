@@ -90,17 +90,12 @@ struct TrainingLog {
         if session.isBaseline, session.milestoneSlug != nil {
             throw TrackerError(.milestone, "a baseline session counts toward no milestone; name no milestone")
         }
-        let today = ISODate.today()
-        let end = session.endedOn ?? session.startedOn
-        if session.startedOn > today {
-            throw TrackerError(.startedOn, "\(session.startedOn) is in the future; record sessions once held (today is \(today))")
-        }
-        if end > today { throw TrackerError(.endedOn, "\(end) is in the future; record sessions once held (today is \(today))") }
-        if end < session.startedOn { throw TrackerError(.endedOn, "\(end) is before the start date \(session.startedOn)") }
         // A baseline session (like the 2024 first workshop) may predate the plan; counted ones may not.
-        if !session.isBaseline, let proposed = plan.proposedOn, session.startedOn < proposed {
-            throw TrackerError(.startedOn, "\(session.startedOn) is before the plan was proposed (\(proposed))")
-        }
+        let window = DateWindow(proposedOn: session.isBaseline ? nil : plan.proposedOn)
+        let end = session.endedOn ?? session.startedOn
+        try window.check(session.startedOn, field: .startedOn)
+        try window.check(end, field: .endedOn)
+        if end < session.startedOn { throw TrackerError(.endedOn, "\(end) is before the start date \(session.startedOn)") }
     }
 
     struct MilestoneRef {

@@ -36,7 +36,8 @@ extension TrackerDatabase {
         try checkUnit(request.value.unit, against: unit)
         if unit == "%", request.value.value > 100 { throw TrackerError(.value, "\(request.value.value.formatted)% is over 100%") }
         let today = ISODate.today()
-        if request.asOf > today { throw TrackerError(.asOf, "\(request.asOf) is in the future (today is \(today))") }
+        // An indicator's earlier values may predate the plan (a baseline): the window's upper end only.
+        try DateWindow(today: today, proposedOn: nil).check(request.asOf, field: .asOf)
         try db.execute(
             """
             INSERT INTO indicator_values

@@ -23,7 +23,7 @@ extension TrackerDatabase {
             let date = request.withdrawnOn ?? today
             let reason = request.reason.trimmingWhitespace
             if reason.isEmpty { throw TrackerError(.reason, "the reason is empty") }
-            if date > today { throw TrackerError(.reportedOn, "\(date) is in the future (today is \(today))") }
+            try DateWindow(today: today, proposedOn: nil).check(date, field: .reportedOn)
             if date < stored.session.startedOn {
                 throw TrackerError(.reportedOn, "\(date) is before the session started (\(stored.session.startedOn))")
             }

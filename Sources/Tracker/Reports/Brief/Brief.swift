@@ -50,7 +50,7 @@ public struct Brief: Sendable {
             Change(
                 id: try row["id"], action: try row["number"], reportedOn: try row["reported_on"], status: try row["status"],
                 percent: try row["percent"], note: try row["note"],
-                evidenceURL: (try row["evidence_url"] as String?).flatMap(DashboardData.linkable), corrects: try row["supersedes_id"])
+                evidenceURL: (try row["evidence_url"] as String?).flatMap(WebLink.linkable), corrects: try row["supersedes_id"])
         }
         let start = self.since
         sessionsSince = data.milestones.flatMap(\.sessions).filter { $0.startedOn >= start }.sorted { $0.startedOn < $1.startedOn }

@@ -84,7 +84,7 @@ public struct DashboardData: Sendable {
             Action(
                 number: row.number, title: row.title, titleEn: row.titleEn, vision: visionOfAction[row.number],
                 status: row.status, lastUpdate: row.lastUpdate, lastNote: row.lastNote,
-                evidenceURL: row.evidenceURL.flatMap(Self.linkable), updates: row.updates, percent: row.percent)
+                evidenceURL: row.evidenceURL.flatMap(WebLink.linkable), updates: row.updates, percent: row.percent)
         }
 
         let sessions = try queries.sessions(asOf: asOf)
@@ -94,7 +94,7 @@ public struct DashboardData: Sendable {
                 dueOn: row.dueOn, done: row.done, percent: row.percent, pacePerMonth: row.pacePerMonth, projectedOn: row.projectedOn, status: row.status,
                 sessions: sessions.filter { $0.milestone == row.slug }.map { session in
                     var linked = session
-                    linked.evidenceURL = session.evidenceURL.flatMap(Self.linkable)
+                    linked.evidenceURL = session.evidenceURL.flatMap(WebLink.linkable)
                     return linked
                 })
         }
@@ -116,15 +116,6 @@ public struct DashboardData: Sendable {
             seen.insert([indicator.name, indicator.qualifier, CellText.real(indicator.value), indicator.unit ?? "", indicator.asOf ?? ""]
                 .joined(separator: "\u{1F}")).inserted
         }
-    }
-
-    /// `url` when it is an absolute http or https URL; nothing else becomes a link (no
-    /// `javascript:`, `file:` or relative paths).
-    public static func linkable(_ url: String) -> String? {
-        let lowered = url.lowercased()
-        guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") else { return nil }
-        guard !url.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else { return nil }
-        return url.count > (lowered.hasPrefix("https://") ? 8 : 7) ? url : nil
     }
 
     static func month(_ date: ISODate) -> String { String(date.description.prefix(7)) }
