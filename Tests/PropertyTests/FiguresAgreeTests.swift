@@ -28,7 +28,7 @@ import Testing
     struct Model {
         struct Session { var id: Int64; var start: ISODate; var supersededBy: Int64?; var withdrawnOn: ISODate? }
         struct Update { var id: Int64; var action: Int; var reportedOn: ISODate; var status: Status; var supersedes: Int64?; var supersededBy: Int64? }
-        struct Actual { var id: Int64; var on: ISODate; var value: Double }
+        struct Actual { var id: Int64; var on: ISODate; var value: Double; var supersededBy: Int64? }
         var sessions: [Session] = []
         var updates: [Update] = []
         var actuals: [Actual] = []
@@ -48,7 +48,7 @@ import Testing
         }
 
         func actual(asOf date: ISODate) -> Double? {
-            actuals.filter { $0.on <= date }.max { ($0.on, $0.id) < ($1.on, $1.id) }?.value
+            actuals.filter { $0.on <= date && $0.supersededBy == nil }.max { ($0.on, $0.id) < ($1.on, $1.id) }?.value
         }
     }
 
@@ -73,8 +73,8 @@ import Testing
             try db.execute("INSERT INTO milestones (commitment_id, slug, title, target_count, due_on) VALUES (1, 'sessions-2025', 'Sessions', ?, '2025-12-31')", [target])
             _ = try tracker.addCommitment(AddCommitmentRequest(slug: "labs", body: "labs", target: Quantity(value: 20), dueOn: "2025-12-31"))
             for (index, value) in steps.enumerated() {
-                let rest = value / 6
-                switch value % 6 {
+                let rest = value / 7
+                switch value % 7 {
                 case 0:
                     let start = day(rest % 440)
                     let end = (rest / 440) % 3 == 0 ? start.adding(days: 1 + rest % 9) : nil
@@ -112,10 +112,20 @@ import Testing
                         update: model.updates[chosen].id, changes: ProgressCorrection(status: status, reportedOn: date, author: "c")))
                     model.updates[chosen].supersededBy = id
                     model.updates.append(.init(id: id, action: model.updates[chosen].action, reportedOn: date, status: status, supersedes: model.updates[chosen].id))
-                default:
+                case 5:
                     let date = day((rest / 25) % 440)
                     let id = try tracker.recordActual(RecordActualRequest(commitment: "labs", value: Quantity(value: Double(rest % 25)), measuredOn: date, author: "a"))
                     model.actuals.append(.init(id: id, on: date, value: Double(rest % 25)))
+                default:
+                    // A correction replaces the value at every date, and may move it to another date.
+                    let open = model.actuals.indices.filter { model.actuals[$0].supersededBy == nil }
+                    guard !open.isEmpty else { continue }
+                    let chosen = open[rest % open.count]
+                    let date = day((rest / 13) % 440), corrected = Double((rest / 7) % 25)
+                    let id = try tracker.correctActual(CorrectActualRequest(
+                        id: model.actuals[chosen].id, value: Quantity(value: corrected), measuredOn: date, author: "k"))
+                    model.actuals[chosen].supersededBy = id
+                    model.actuals.append(.init(id: id, on: date, value: corrected))
                 }
             }
         }
@@ -155,6 +165,9 @@ import Testing
             #expect(view[1].hasSuffix("|\(Self.number(percent))"), "action 2's percent is the milestone's, as of \(text): \(steps)")
             #expect(milestoneView == done, "as of \(text): \(steps)")
             #expect(labsView == model.actual(asOf: date), "as of \(text): \(steps)")
+            // The recorded values in force (the published site lists these) lead to the same actual.
+            #expect(try tracker.actualsInForce(asOf: date).first { $0.commitment == "labs" }?.value == model.actual(asOf: date),
+                    "as of \(text): \(steps)")
 
             // The command line, as JSON, at two dates of the grid (which two varies with the history).
             if (grid.firstIndex(of: text)! + steps.count) % 2 == 0 {

@@ -59,16 +59,7 @@ struct SiteData {
         var bodyEn: String?
         var quote: Quote?
         var quoteEn: Quote?
-        var actuals: [Actual] = []
-    }
-
-    struct Actual {
-        var id: Int64
-        var value: Double
-        var measuredOn: String
-        var note: String?
-        var evidenceURL: String?
-        var recordedAt: String
+        var actuals: [RecordedActual] = []
     }
 
     var asOf: ISODate
@@ -118,19 +109,8 @@ struct SiteData {
                 planID: try row["plan_id"], body: try row["body"], titleEn: try row["title_en"], bodyEn: try row["body_en"],
                 quote: try Self.quote(row, "source_id", in: quotes), quoteEn: try Self.quote(row, "source_en_id", in: quotes))
         }
-        var actuals: [String: [Actual]] = [:]
-        try db.forEachRow(
-            """
-            SELECT c.slug, x.id, x.value, x.measured_on, x.note, x.evidence_url, x.recorded_at
-            FROM commitment_actuals x JOIN commitments c ON c.id = x.commitment_id
-            WHERE NOT EXISTS (SELECT 1 FROM commitment_actuals later WHERE later.supersedes_id = x.id)
-            ORDER BY x.measured_on DESC, x.id DESC
-            """
-        ) { row in
-            actuals[try row["slug"], default: []].append(Actual(
-                id: try row["id"], value: try row["value"], measuredOn: try row["measured_on"], note: try row["note"],
-                evidenceURL: try row["evidence_url"], recordedAt: try row["recorded_at"]))
-        }
+        // The values the site's figures count, as of its date (commitment_actuals_in_force).
+        let actuals = Dictionary(grouping: try tracker.actualsInForce(asOf: asOf), by: \.commitment)
 
         for at in plans.indices {
             let slug = plans[at].slug

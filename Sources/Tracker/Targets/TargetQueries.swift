@@ -60,7 +60,37 @@ struct TargetQueries {
     }
 }
 
+/// A recorded value of a target that counts as of a date: a row of `commitment_actuals_in_force`.
+public struct RecordedActual: Sendable, Equatable {
+    public var id: Int64
+    public var commitment: String
+    public var plan: String
+    public var value: Double
+    public var measuredOn: String
+    public var note: String?
+    public var evidenceURL: String?
+    public var author: String?
+    public var recordedAt: String
+}
+
 extension TrackerDatabase {
+    /// The recorded values in force as of `asOf` (of every plan when `plan` is nil), latest
+    /// measured first: the `commitment_actuals_in_force` view's rows.
+    public func actualsInForce(plan: String? = nil, asOf: ISODate) throws -> [RecordedActual] {
+        let planSlug = try plan.map { try PlanScope.resolve($0, in: db).slug }
+        let sql = """
+            SELECT id, commitment, plan, value, measured_on, note, evidence_url, author, recorded_at
+            FROM (\(try AsOfQuery.sql(ofView: "commitment_actuals_in_force", in: db)))
+            WHERE :plan IS NULL OR plan = :plan ORDER BY measured_on DESC, id DESC
+            """
+        return try db.fetchAll(sql, ["as_of": asOf.description, "plan": planSlug]) { row in
+            RecordedActual(
+                id: try row["id"], commitment: try row["commitment"], plan: try row["plan"], value: try row["value"],
+                measuredOn: try row["measured_on"], note: try row["note"], evidenceURL: try row["evidence_url"],
+                author: try row["author"], recordedAt: try row["recorded_at"])
+        }
+    }
+
     /// Every target of `plan` (every plan when nil) as of `asOf`.
     public func commitmentProgress(plan: String? = nil, asOf: ISODate = .today()) throws -> [CommitmentProgressRow] {
         let planSlug = try plan.map { try PlanScope.resolve($0, in: db).slug }
