@@ -104,13 +104,15 @@ extension WebApp {
         let detail = try tracker.action(number)
         let language = context.language
         let canWrite = context.user?.role.canWrite == true
-        let commitments = detail.commitments.rows.compactMap { $0.first?.displayText }
-        let timeline = rows(detail.timeline).map { row in
-            Views.timelineEntry(row.compactMapValues { $0 as? String }, action: number, canWrite: canWrite, language: language)
+        let commitments = try TableRecord.records(of: detail.commitments).map { try $0.text("slug") }
+        let timeline = try TableRecord.records(of: detail.timeline).map { row in
+            try Views.timelineEntry(row, action: number, canWrite: canWrite, language: language)
         }
-        // The status in force: the latest update not corrected since (the timeline is in date order).
-        let current = timeline.last { ($0["superseded"] as? Bool) == false }
-        let status = (current?["status"] as? String) ?? Status.notStarted.rawValue
+        // The status in force, as `action list` has it (action_status: updates and sessions alike).
+        guard let inForce = try tracker.actionStatus(asOf: .today()).first(where: { $0.number == detail.number }) else {
+            throw TrackerError("action \(detail.number) has no status in force")
+        }
+        let status = inForce.status.rawValue
         // The action's text once, then where it was read from (the quote is that same text as the document has it).
         // A title that is the text's first words is not repeated above it; an English page heads it with the English title.
         let titleInText = detail.body.hasPrefix(detail.title)
@@ -122,9 +124,10 @@ extension WebApp {
             "vision": detail.vision ?? false, "body": detail.body,
             "sourceNote": Views.sourceNote(document: detail.document, line: detail.sourceLine, language: language) ?? false,
             "status": status, "statusLabel": language.status(named: status) ?? status,
-            "lastUpdate": (current?["reported_on"] as? String) ?? false,
-            "commitments": rows(detail.commitments).map { row -> [String: Any] in
-                ["slug": row["slug"] ?? "", "body": row["body"] ?? "", "due_on": row["due_on"] ?? false, "milestone": row["milestone"] ?? false]
+            "lastUpdate": inForce.lastUpdate?.description ?? false,
+            "commitments": try TableRecord.records(of: detail.commitments).map { row -> [String: Any] in
+                ["slug": try row.text("slug"), "body": try row.text("body"), "due_on": try row.optional("due_on") ?? false,
+                 "milestone": try row.optional("milestone") ?? false]
             },
             "hasCommitments": !detail.commitments.rows.isEmpty,
             "timeline": timeline, "hasTimeline": !timeline.isEmpty,
@@ -137,10 +140,6 @@ extension WebApp {
         return Templates.render("action", page)
     }
 
-    /// Evidence that may be a link: what the evidence rule accepts (http(s) only); anything else stays text.
-    static func evidenceLink(_ url: String?) -> String? {
-        url.flatMap { (try? FieldParser.evidenceURL($0)) != nil ? $0 : nil }
-    }
 
     /// The training page: the sessions, and for editors the forms to add, correct and withdraw one.
     /// `refused` is the form that was sent back with its problems; the others are empty.
@@ -201,15 +200,15 @@ extension WebApp {
         var actuals: [[String: Any]] = []
         for slug in slugs {
             // `commitment show`'s list of measured points; only the recorded values are this page's.
-            for row in rows(try tracker.commitmentDetail(slug).actuals) where row["source"] as? String == "actual" {
-                let supersededBy = row["superseded_by"] as? String
-                let evidence = row["evidence_url"] as? String
+            for row in TableRecord.records(of: try tracker.commitmentDetail(slug).actuals) where try row.text("source") == "actual" {
+                let supersededBy = try row.optional("superseded_by")
+                let evidence = try row.optional("evidence_url")
                 actuals.append([
-                    "id": row["id"] ?? "", "commitment": slug, "measuredOn": row["on_date"] ?? "", "value": row["value"] ?? "",
-                    "note": row["note"] ?? "", "author": row["author"] ?? "", "corrects": row["supersedes_id"] ?? false,
+                    "id": try row.text("id"), "commitment": slug, "measuredOn": try row.text("on_date"), "value": try row.text("value"),
+                    "note": try row.optional("note") ?? "", "author": try row.optional("author") ?? "", "corrects": try row.optional("supersedes_id") ?? false,
                     "commitmentLabel": slug,
                     "isSuperseded": supersededBy != nil, "supersededBy": supersededBy ?? "",
-                    "evidenceLink": Self.evidenceLink(evidence) ?? false,
+                    "evidenceLink": WebLink.linkable(evidence) ?? false,
                     "evidenceText": evidence ?? "",
                     "canCorrect": canWrite && supersededBy == nil,
                 ])
@@ -244,26 +243,18 @@ extension WebApp {
 
     /// The correction form of recorded value `id` of `slug`, filled with its values unless the user's are given back.
     func correctActualPage(_ tracker: TrackerDatabase, slug: String, id: Int64, csrf: String, context: WebContext, state: FormState?) throws -> String {
-        guard let row = rows(try tracker.commitmentDetail(slug).actuals).first(where: {
-            $0["source"] as? String == "actual" && $0["id"] as? String == String(id)
+        guard let row = try TableRecord.records(of: try tracker.commitmentDetail(slug).actuals).first(where: {
+            try $0.text("source") == "actual" && $0.text("id") == String(id)
         }) else { throw TrackerError("no recorded value \(id) of commitment \(slug)") }
         let current = FormState(values: [
-            "value": row["value"] as? String ?? "", "measured_on": row["on_date"] as? String ?? "",
-            "note": row["note"] as? String ?? "", "evidence_url": row["evidence_url"] as? String ?? "",
+            "value": try row.text("value"), "measured_on": try row.text("on_date"),
+            "note": try row.optional("note") ?? "", "evidence_url": try row.optional("evidence_url") ?? "",
         ], fields: Self.correctActualFields)
         let form = actualForm(action: "/targets/\(slug)/actuals/\(id)/correct", csrf: csrf, state: state ?? current, commitments: nil,
                               language: context.language)
         return Templates.render("correctActual", ["t": context.language.labels, "id": id, "slug": slug, "form": form])
     }
 
-    /// Rows keyed by column name, NULL as absent, for the templates.
-    func rows(_ table: ResultTable) -> [[String: Any]] {
-        table.rows.map { row in
-            var result: [String: Any] = [:]
-            for (column, value) in zip(table.columns, row) where value != .null { result[column] = value.displayText }
-            return result
-        }
-    }
 
     /// Reads the submitted fields that a form knows, as typed.
     func formState(_ form: FormBody, fields: [String]) -> FormState {
@@ -304,13 +295,14 @@ extension WebApp {
     /// user's are given back. Fields left empty keep the update's value.
     func correctPage(_ tracker: TrackerDatabase, number: Int, id: Int64, csrf: String, context: WebContext, state: FormState?) throws -> String {
         let detail = try tracker.action(number)
-        guard let update = rows(detail.timeline).first(where: { ($0["id"] as? String) == String(id) }) else {
+        guard let update = try TableRecord.records(of: detail.timeline).first(where: { try $0.text("id") == String(id) }) else {
             throw TrackerError("no progress update \(id) on action \(number)")
         }
-        let current = FormState(values: Dictionary(uniqueKeysWithValues: Self.progressFields.compactMap { name in
-            (update[name] as? String).map { (name, $0) }
+        // The timeline has no commitment column: left empty, the correction keeps the update's.
+        let current = FormState(values: Dictionary(uniqueKeysWithValues: try Self.progressFields.filter { $0 != "commitment" }.compactMap { name in
+            try update.optional(name).map { (name, $0) }
         }), fields: Self.progressFields)
-        let commitments = detail.commitments.rows.compactMap { $0.first?.displayText }
+        let commitments = try TableRecord.records(of: detail.commitments).map { try $0.text("slug") }
         let form = progressForm(action: "/actions/\(number)/updates/\(id)/correct", csrf: csrf, state: state ?? current,
                                 commitments: commitments, language: context.language)
         return Templates.render("correct", ["t": context.language.labels, "actionNumber": number, "id": id, "form": form])

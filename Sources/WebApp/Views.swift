@@ -56,15 +56,16 @@ enum Views {
     // MARK: Action
 
     /// An update of the timeline, every key the template reads set (so none falls through to the page).
-    static func timelineEntry(_ row: [String: String], action: Int, canWrite: Bool, language: Language) -> [String: Any] {
-        let supersededBy = row["superseded"].flatMap { $0.split(separator: "#").last.map(String.init) }
-        let corrects = row["correction"].flatMap { $0.split(separator: "#").last.map(String.init) }
-        let status = row["status"] ?? ""
+    static func timelineEntry(_ row: TableRecord, action: Int, canWrite: Bool, language: Language) throws -> [String: Any] {
+        let supersededBy = try row.optional("superseded").flatMap { $0.split(separator: "#").last.map(String.init) }
+        let corrects = try row.optional("correction").flatMap { $0.split(separator: "#").last.map(String.init) }
+        let status = try row.text("status")
+        let evidence = try row.optional("evidence_url")
         return [
-            "id": row["id"] ?? "", "reported_on": row["reported_on"] ?? "", "status": status,
-            "statusLabel": language.status(named: status) ?? status, "percent": row["percent"] ?? false,
-            "note": row["note"] ?? "", "author": row["author"] ?? false, "commitment": row["commitment"] ?? false,
-            "evidenceLink": WebApp.evidenceLink(row["evidence_url"]) ?? false, "evidence_url": row["evidence_url"] ?? false,
+            "id": try row.text("id"), "reported_on": try row.text("reported_on"), "status": status,
+            "statusLabel": language.status(named: status) ?? status, "percent": try row.optional("percent") ?? false,
+            "note": try row.text("note"), "author": try row.optional("author") ?? false,
+            "evidenceLink": WebLink.linkable(evidence) ?? false, "evidence_url": evidence ?? false,
             "correctsID": corrects ?? false, "supersededBy": supersededBy ?? false, "superseded": supersededBy != nil,
             "canCorrect": canWrite && supersededBy == nil, "actionNumber": action,
         ]
@@ -158,7 +159,7 @@ enum TableView {
                     cell["text"] = language("baseline_value")
                 } else if column == "kind", let words = Labels.table["kind." + text] {
                     cell["text"] = language == .zh ? words.zh : words.en
-                } else if column == "evidence_url", let url = WebApp.evidenceLink(text) {
+                } else if column == "evidence_url", let url = WebLink.linkable(text) {
                     cell["link"] = url
                     cell["external"] = true
                 } else if let href = link?(column, row), !text.isEmpty {

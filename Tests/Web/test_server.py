@@ -263,6 +263,17 @@ class WebTests(unittest.TestCase):
         self.assertIn('id="session-error"', body)
 
 
+    def test_action_page_status_is_action_lists(self):
+        """The action page shows the status in force as `action list` has it (the action_status view), a
+        session counted as an update is: it used to take the latest update alone and say not started."""
+        client = self.editor()
+        self.add_session(client, client.csrf("/training"), "Workshop that starts action 6")
+        listed = {row["number"]: row for row in json.loads(run("action", "list", "--format", "json", db=self.server.db).stdout)}
+        self.assertNotEqual(listed[6]["status"], "not-started")
+        _, body = client.get("/actions/6")
+        self.assertIn(f'<span class="badge status-{listed[6]["status"]}">', body)
+        self.assertIn(listed[6]["last_update"], body)
+
     def test_training_session_corrected(self):
         client = self.editor()
         csrf = client.csrf("/training")
