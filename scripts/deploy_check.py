@@ -30,6 +30,7 @@ def main():
 
     work = tempfile.mkdtemp(prefix="plantrack-deploy-")
     db, replica, restored = (os.path.join(work, name) for name in ("plantrack.db", "replica", "restored.db"))
+    accounts = os.path.join(work, "plantrack.accounts.db")
     env = dict(os.environ, PLANTRACK_TODAY="2025-06-30")
 
     def plantrack(*arguments, stdin=None):
@@ -42,7 +43,9 @@ def main():
 
     config = os.path.join(work, "litestream.yml")
     with open(os.path.join(os.path.dirname(__file__), "..", "deploy", "litestream.yml")) as template:
-        text = template.read().replace("/var/lib/plantrack/plantrack.db", db).replace("/var/lib/plantrack/replica", replica)
+        # The accounts file sits beside the data (plantrack.db → plantrack.accounts.db), its replica beside the data's.
+        text = (template.read().replace("/var/lib/plantrack/plantrack.accounts.db", accounts)
+                .replace("/var/lib/plantrack/plantrack.db", db).replace("/var/lib/plantrack/replica", replica))
     with open(config, "w") as out:
         out.write(text)
     litestream = subprocess.Popen([args.litestream, "replicate", "-config", config], stdout=subprocess.DEVNULL,
@@ -93,6 +96,12 @@ def main():
     subprocess.run([args.litestream, "restore", "-config", config, "-o", restored, db], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     integrity = subprocess.run(["sqlite3", "-batch", restored, "PRAGMA integrity_check"], capture_output=True, text=True).stdout.strip()
+    # The accounts come back too: the user and the token made before the load.
+    restored_accounts = os.path.join(work, "restored.accounts.db")
+    subprocess.run([args.litestream, "restore", "-config", config, "-o", restored_accounts, accounts], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    users = subprocess.run(["sqlite3", "-batch", restored_accounts, "SELECT name FROM users ORDER BY name"],
+                           capture_output=True, text=True).stdout.split()
     present = set(int(line) for line in subprocess.run(
         ["sqlite3", "-batch", restored, "SELECT id FROM progress_updates"], capture_output=True, text=True, check=True).stdout.split())
     durable = [update for update, at in acknowledged if killed_at - at > SYNC_INTERVAL + MARGIN]
@@ -101,7 +110,8 @@ def main():
           f"{len(durable)} acknowledged more than {SYNC_INTERVAL + MARGIN:.0f} s before the kill; "
           f"restored replica holds {len(present)}; missing {len(missing)}; integrity_check: {integrity}")
     shutil.rmtree(work, ignore_errors=True)
-    if errors or missing or integrity != "ok" or not durable:
+    print(f"restored accounts: users {users}")
+    if errors or missing or integrity != "ok" or not durable or "loader" not in users:
         print("deploy-check FAILED", errors[:5], missing[:10])
         return 1
     print("deploy-check ok")
