@@ -7,7 +7,10 @@
 # Called by `make demo` with DB and BIN set.
 set -eu
 : "${DB:?}" "${BIN:?}"
-rm -f "$DB" "$DB-wal" "$DB-shm"
+# The data and its accounts file beside it (plantrack.db → plantrack.accounts.db), so a second run
+# starts as fresh as the first and makes its admin again.
+ACCOUNTS="${DB%.db}.accounts.db"
+rm -f "$DB" "$DB-wal" "$DB-shm" "$ACCOUNTS" "$ACCOUNTS-wal" "$ACCOUNTS-shm"
 export PLANTRACK_DB="$DB"
 run() { echo "\$ plantrack $*"; "$BIN" "$@"; echo; }
 
@@ -60,7 +63,9 @@ echo "\$ plantrack sql 'SELECT slug, plan, action, actual, percent, status FROM 
 echo "database: $DB"
 
 # The web front end: a first admin with a one-time password (changed at first sign-in).
-password=$("$BIN" user add admin --role admin | sed 's/^one-time password for admin: //')
+# No pipe: under `set -e` a refused `user add` stops the demo instead of printing an empty password.
+created=$("$BIN" user add admin --role admin)
+password=${created#one-time password for admin: }
 echo
 echo "Serve it to a browser (http://127.0.0.1:8080/), then sign in as admin with the one-time password:"
 echo "  $BIN serve --db $DB"
