@@ -21,7 +21,7 @@ import Testing
         let tables = Set(try cli.sqlite("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
         #expect(Set(Self.contractTables).subtracting(tables) == [])
         let views = try cli.sqlite("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name")
-        #expect(views == ["action_status", "commitment_actuals_in_force", "commitment_progress", "indicator_latest", "milestone_progress", "sessions_in_force", "timeline"])
+        #expect(views == ["action_status", "commitment_actuals_in_force", "commitment_progress", "indicator_latest", "indicator_values_in_force", "milestone_progress", "sessions_in_force", "timeline"])
         #expect(try cli.sqlite("PRAGMA integrity_check") == ["ok"])
         #expect(try cli.sqlite("PRAGMA foreign_key_check") == [])
         #expect(try cli.sqlite("PRAGMA journal_mode") == ["wal"])

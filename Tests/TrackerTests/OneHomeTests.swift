@@ -83,4 +83,26 @@ import Testing
         #expect(try actual("2025-10-01") == 9)
         #expect(try tracker.actualsInForce(asOf: ISODate("2025-10-01")!).first?.id == corrected)
     }
+
+    /// A target measured by an indicator counts the indicator's dated values in force
+    /// (indicator_values_in_force): a value dated only by year counts at no date, a correction
+    /// replaces the value it corrects at every date.
+    @Test func anIndicatorsValuesInForceAreItsTargetsPoints() throws {
+        let indicator = try tracker.addIndicator(AddIndicatorRequest(name: "Joint labs", unit: "labs"))
+        _ = try tracker.addCommitment(AddCommitmentRequest(slug: "joint", body: "joint labs", target: Quantity(value: 10, unit: "labs"), dueOn: "2025-12-31", indicator: indicator))
+        let indicatorID = Int64(try #require(try fixture.db.scalarInt("SELECT id FROM indicators WHERE slug = ?", [indicator])))
+        try fixture.db.execute("INSERT INTO indicator_values (indicator_id, value, qualifier, as_of) VALUES (?, 8, '=', '2025')", [indicatorID])
+        let march = try tracker.recordIndicatorValue(RecordIndicatorValueRequest(indicator: indicator, value: Quantity(value: 3, unit: "labs"), asOf: ISODate("2025-03-31")!, author: "a"))
+        _ = try tracker.correctIndicatorValue(CorrectIndicatorValueRequest(id: march, value: Quantity(value: 4, unit: "labs"), author: "b"))
+        func actual(_ date: String) throws -> Double? { try tracker.commitmentProgress(asOf: ISODate(date)!).first { $0.slug == "joint" }?.actual }
+        func inForce(_ date: String) throws -> [Double] {
+            try fixture.db.fetchAll(
+                "SELECT value FROM (\(try AsOfQuery.sql(ofView: "indicator_values_in_force", in: fixture.db))) ORDER BY measured_on, id",
+                ["as_of": date]) { try $0["value"] as Double }
+        }
+        #expect(try inForce("2025-03-30") == [])
+        #expect(try actual("2025-03-30") == nil)
+        #expect(try inForce("2025-06-30") == [4])
+        #expect(try actual("2025-06-30") == 4)
+    }
 }

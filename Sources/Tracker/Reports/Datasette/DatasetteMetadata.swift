@@ -18,6 +18,7 @@ public enum DatasetteMetadata {
         "derived_session_updates": ("Derived updates (kept, not counted)", "Progress updates that versions before 11 wrote for each training session, with a count frozen when written; they stay in the append-only log, and no view counts them."),
         "checkpoints": ("Signed checkpoints", "Statements signed with the office's Ed25519 key: the hash chain's length and last link when each was made (plantrack checkpoint; check with plantrack verify --checkpoint)."),
         "commitment_actuals_in_force": ("Recorded values in force", "Values recorded against a target that count today: measured on or before today and not replaced by a correction (a correction replaces a value at every date)."),
+        "indicator_values_in_force": ("Indicator values in force", "Dated values of each indicator that count today: on or before today and not replaced by a correction; the points of a target measured by its indicator."),
         "training_withdrawals": ("Withdrawn sessions", "Training sessions withdrawn after they were recorded, with the date and the reason; they no longer count."),
         "commitment_progress": ("Target progress", "Every target today: actual, percent, pace per month, projected date and status (met, on-track, at-risk, missed, no-data; deliverables done, open, missed)."),
         "initiatives": ("Initiatives", "Named initiatives, programmes and policies with the date they were announced."),

@@ -1,7 +1,9 @@
--- Recorded actuals in force get a view of their own, so the rule has one home: a value counts
--- from the date it was measured, and a correction (a row whose supersedes_id names it) replaces
--- it at every date. commitment_progress counts its points from this view, and the published
--- site lists the values it shows from it; before, each wrote the rule out.
+-- The values in force get views of their own, so each rule has one home: a value counts from the
+-- date it was measured, and a correction (a row whose supersedes_id names it) replaces it at every
+-- date. commitment_progress counts its points from these views (before, it wrote the rules out),
+-- and the published site lists the recorded values it shows from the first.
+
+-- A value recorded against a target (`commitment record`).
 CREATE VIEW commitment_actuals_in_force AS
 WITH params AS (SELECT date('now', 'localtime') AS as_of)
 SELECT r.id, r.commitment_id, c.slug AS commitment, p.slug AS plan, r.measured_on, r.value, r.note, r.evidence_url,
@@ -13,7 +15,19 @@ JOIN plans p ON p.id = c.plan_id
 WHERE r.measured_on <= params.as_of
   AND NOT EXISTS (SELECT 1 FROM commitment_actuals s WHERE s.supersedes_id = r.id);
 
--- commitment_progress as in 0011, its recorded points read from the view above. (A view is
+-- An indicator's dated value (a value dated only by year or month has no day to count from; it
+-- stays in indicator_latest, which answers "the latest of all", not "as of a date").
+CREATE VIEW indicator_values_in_force AS
+WITH params AS (SELECT date('now', 'localtime') AS as_of)
+SELECT v.id, v.indicator_id, i.slug AS indicator, v.qualifier, v.value, i.unit, v.as_of AS measured_on, v.source_id,
+       v.evidence_url, v.note, v.author, v.supersedes_id, v.recorded_at, params.as_of
+FROM indicator_values v
+CROSS JOIN params
+JOIN indicators i ON i.id = v.indicator_id
+WHERE length(v.as_of) = 10 AND v.as_of <= params.as_of
+  AND NOT EXISTS (SELECT 1 FROM indicator_values s WHERE s.supersedes_id = v.id);
+
+-- commitment_progress as in 0011, its recorded and indicator points read from the views above. (A view is
 -- replaced whole; milestone_progress and action_status read it by name and need no change.)
 DROP VIEW commitment_progress;
 CREATE VIEW commitment_progress AS
@@ -41,10 +55,8 @@ points AS (
     SELECT r.commitment_id, r.measured_on AS on_date, r.value, r.id AS ord
     FROM commitment_actuals_in_force r
     UNION ALL
-    SELECT c.id, v.as_of, v.value, v.id
-    FROM commitments c JOIN indicator_values v ON v.indicator_id = c.indicator_id CROSS JOIN params
-    WHERE length(v.as_of) = 10 AND v.as_of <= params.as_of
-      AND NOT EXISTS (SELECT 1 FROM indicator_values s WHERE s.supersedes_id = v.id)
+    SELECT c.id, v.measured_on, v.value, v.id
+    FROM commitments c JOIN indicator_values_in_force v ON v.indicator_id = c.indicator_id
     UNION ALL
     SELECT s.commitment_id, s.held_on, s.counts_as, s.id FROM sessions_in_force s WHERE s.milestone_id IS NOT NULL
 ),
