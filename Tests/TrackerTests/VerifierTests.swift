@@ -100,6 +100,18 @@ import Testing
         fclose(file)
         let report = try verify(path)
         #expect(report.checks.filter { !$0.passed }.map(\.name) == ["integrity_check"])
-        #expect(report.checks[3].problems == ["*** in database main ***\nPage \(pages + 1) is never used"])
+        // SQLite 3.40 skips its page accounting when a view heads its schema hash (as since 0017);
+        // then the Verifier counts the pages itself (Verifier.unaccountedPages).
+        let first = try Database(path: path, mode: .readOnly).fetchOne("SELECT type FROM pragma_table_list WHERE schema = 'main'", .none) {
+            try $0["type"] as String
+        }
+        let (used, free) = try #require(try Database(path: path, mode: .readOnly).fetchOne(
+            "SELECT (SELECT count(*) FROM dbstat) AS used, (SELECT freelist_count FROM pragma_freelist_count) AS free", .none) {
+            (try $0["used"] as Int, try $0["free"] as Int)
+        })
+        #expect(used + free == pages)
+        #expect(report.checks[3].problems == (first == "view"
+            ? ["1 of the file's \(pages + 1) pages is never used (\(used) are in tables and indexes, \(free) free)"]
+            : ["*** in database main ***\nPage \(pages + 1) is never used"]))
     }
 }
