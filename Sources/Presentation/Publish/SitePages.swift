@@ -40,26 +40,26 @@ struct SitePages {
 
     func index() -> String {
         let path = "index.html"
-        var body = "<h1>\(HTML.escape(l("政策规划落实情况", "Policy plan tracker")))</h1>\n"
-        body += "<p>\(HTML.escape(l("发布日期：\(data.asOf)。各项状态均为当日状态。", "Published \(data.asOf). Every status is as of that day.")))</p>\n"
-        body += "<h2>\(l("规划", "Plans"))</h2>\n<ul class=\"cards\">\n"
+        var body = "<h1>\(HTML.escape(l("site.policy_plan_tracker")))</h1>\n"
+        body += "<p>\(HTML.escape(l("site.published_on", ["date": data.asOf.description])))</p>\n"
+        body += "<h2>\(l("site.plans"))</h2>\n<ul class=\"cards\">\n"
         for plan in data.plans {
             let counts = Dictionary(grouping: plan.items.compactMap { $0.status?.status }, by: { $0 }).mapValues(\.count)
             let summary = Status.allCases.compactMap { status in counts[status].map { "\(language.status(status)) \($0)" } }.joined(separator: " · ")
             body += "<li><a href=\"\(link(from: path, to: "plans/\(Self.fileName(plan.slug))/index.html"))\">\(text(plan.title, plan.titleEn))</a>"
-            body += "<br/><span class=\"meta\">\(HTML.escape(l("\(plan.items.count) 项行动，\(plan.targets.count) 项目标", "\(plan.items.count) actions, \(plan.targets.count) targets")))"
+            body += "<br/><span class=\"meta\">\(HTML.escape(l("site.plan_counts", ["actions": String(plan.items.count), "targets": String(plan.targets.count)])))"
             body += summary.isEmpty ? "" : " — " + HTML.escape(summary)
             body += "</span></li>\n"
         }
         body += "</ul>\n"
-        body += "<h2>\(l("订阅与开放数据", "Feeds and open data"))</h2>\n<ul>\n"
-        body += "<li><a href=\"\(siteLink(from: path, "feed.atom"))\">\(l("全部更新（Atom）", "All updates (Atom feed)"))</a></li>\n"
-        body += "<li><a href=\"\(siteLink(from: path, "targets.ics"))\">\(l("目标截止日期（iCalendar）", "Target due dates (iCalendar)"))</a></li>\n"
-        body += "<li><a href=\"\(siteLink(from: path, "data/index.json"))\">\(l("开放数据：每张表的 CSV 和 JSON、SQLite 数据库", "Open data: CSV and JSON per table, the SQLite database"))</a>"
+        body += "<h2>\(l("site.feeds_and_open_data"))</h2>\n<ul>\n"
+        body += "<li><a href=\"\(siteLink(from: path, "feed.atom"))\">\(l("site.feed_all"))</a></li>\n"
+        body += "<li><a href=\"\(siteLink(from: path, "targets.ics"))\">\(l("site.calendar"))</a></li>\n"
+        body += "<li><a href=\"\(siteLink(from: path, "data/index.json"))\">\(l("site.open_data_files"))</a>"
         body += " (<a href=\"\(siteLink(from: path, "data/plantrack.db"))\">plantrack.db</a>)</li>\n"
         if let checkpoint = data.checkpoint { body += checkpointItem(checkpoint, path: path) }
         body += "</ul>\n"
-        return page(title: l("政策规划落实情况", "Policy plan tracker"), path: path, crumbs: [], feed: "feed.atom", body: body)
+        return page(title: l("site.policy_plan_tracker"), path: path, crumbs: [], feed: "feed.atom", body: body)
     }
 
     /// The latest signed checkpoint: its link, when it was made and the key in it. The key proves
@@ -71,10 +71,10 @@ struct SitePages {
         let created = field("created"), key = field("key")
         let command = "plantrack verify --db plantrack.db --checkpoint checkpoint.txt --public-key \(key)"
         var item = "<li><a href=\"\(siteLink(from: path, OpenData.checkpointPath))\">"
-        item += HTML.escape(l("最新的签名检查点（\(created)）", "The latest signed checkpoint (\(created))")) + "</a>"
-        item += HTML.escape(l("：证明此前记录的每条日志均未被改动或删除。签名公钥：", ": proof that no row logged before it was changed or removed. Signed with the key "))
+        item += HTML.escape(l("site.latest_checkpoint", ["date": created])) + "</a>"
+        item += HTML.escape(l("site.checkpoint_proof"))
         item += "<code>\(HTML.escape(key))</code>"
-        item += HTML.escape(l("；请与本机构另行公布的公钥核对，再检查数据：", "; compare it with the key the office publishes elsewhere, then check the data: "))
+        item += HTML.escape(l("site.checkpoint_compare"))
         item += "<code>\(HTML.escape(command))</code></li>\n"
         return item
     }
@@ -82,11 +82,11 @@ struct SitePages {
     func planPage(_ plan: SiteData.Plan, path: String) -> String {
         var body = "<h1>\(text(plan.title, plan.titleEn))</h1>\n"
         var facts: [(String, String)] = []
-        if let proposed = plan.proposedOn { facts.append((l("发布", "Issued"), HTML.escape(proposed))) }
+        if let proposed = plan.proposedOn { facts.append((l("site.issued"), HTML.escape(proposed))) }
         if let title = plan.documentTitle {
-            facts.append((l("原文", "Document"), Self.isWebLink(plan.documentURL) ? "<a href=\"\(HTML.escape(plan.documentURL!))\">\(HTML.escape(title))</a>" : HTML.escape(title)))
+            facts.append((l("site.document"), Self.isWebLink(plan.documentURL) ? "<a href=\"\(HTML.escape(plan.documentURL!))\">\(HTML.escape(title))</a>" : HTML.escape(title)))
         }
-        facts.append((l("订阅", "Feed"), "<a href=\"\(siteLink(from: path, "plans/\(Self.fileName(plan.slug))/feed.atom"))\">Atom</a>"))
+        facts.append((l("site.feed"), "<a href=\"\(siteLink(from: path, "plans/\(Self.fileName(plan.slug))/feed.atom"))\">Atom</a>"))
         body += definitionList(facts)
         let grouped = Dictionary(grouping: plan.items, by: { $0.group ?? 0 })
         for group in plan.groups {
@@ -95,11 +95,11 @@ struct SitePages {
         }
         let ungrouped = plan.items.filter { item in item.group == nil || !plan.groups.contains { $0.number == item.group } }
         if !ungrouped.isEmpty {
-            body += "<h2>\(plan.groups.isEmpty ? l("行动", "Actions") : l("其他行动", "Other actions"))</h2>\n"
+            body += "<h2>\(plan.groups.isEmpty ? l("site.actions") : l("site.other_actions"))</h2>\n"
             body += itemList(ungrouped, plan: plan, from: path)
         }
         if !plan.targets.isEmpty {
-            body += "<h2>\(l("目标", "Targets"))</h2>\n" + targetTable(plan.targets, plan: plan, from: path)
+            body += "<h2>\(l("site.targets"))</h2>\n" + targetTable(plan.targets, plan: plan, from: path)
         }
         return page(title: plainText(plan.title, plan.titleEn), path: path, crumbs: [], feed: "plans/\(Self.fileName(plan.slug))/feed.atom", body: body)
     }
@@ -107,31 +107,31 @@ struct SitePages {
     func groupPage(_ plan: SiteData.Plan, _ group: SiteData.Group, path: String) -> String {
         var body = "<h1>\(text(group.title, group.titleEn))</h1>\n"
         body += quote(group.quote, group.quoteEn)
-        body += "<h2>\(l("行动", "Actions"))</h2>\n" + itemList(plan.items.filter { $0.group == group.number }, plan: plan, from: path)
+        body += "<h2>\(l("site.actions"))</h2>\n" + itemList(plan.items.filter { $0.group == group.number }, plan: plan, from: path)
         return page(title: plainText(group.title, group.titleEn), path: path, crumbs: [planCrumb(plan)], body: body)
     }
 
     func itemPage(_ plan: SiteData.Plan, _ item: SiteData.Item, path: String) -> String {
-        let heading = l("行动\(item.number)：", "Action \(item.number): ")
+        let heading = l("site.action_heading", ["number": String(item.number)])
         var body = "<h1>\(HTML.escape(heading))\(text(item.title, item.titleEn))</h1>\n"
         var facts: [(String, String)] = []
         if let status = item.status {
-            facts.append((l("状态", "Status"), badge(status.status.rawValue, language.status(status.status))))
-            facts.append((l("最近更新", "Last update"), HTML.escape(status.lastUpdate?.description ?? l("无", "none"))))
-            if let percent = status.percent { facts.append((l("完成度", "Complete"), HTML.escape(CellText.real(percent)) + "%")) }
-            facts.append((l("有效更新", "Updates in force"), String(status.updates)))
+            facts.append((l("site.status"), badge(status.status.rawValue, language.status(status.status))))
+            facts.append((l("site.last_update"), HTML.escape(status.lastUpdate?.description ?? l("site.none_word"))))
+            if let percent = status.percent { facts.append((l("site.complete"), HTML.escape(CellText.real(percent)) + "%")) }
+            facts.append((l("site.updates_in_force"), String(status.updates)))
         }
         if let number = item.group, let group = plan.groups.first(where: { $0.number == number }) {
-            facts.append((l("所属", "Part of"), "<a href=\"\(link(from: path, to: "plans/\(Self.fileName(plan.slug))/groups/\(number).html"))\">\(text(group.title, group.titleEn))</a>"))
+            facts.append((l("site.part_of"), "<a href=\"\(link(from: path, to: "plans/\(Self.fileName(plan.slug))/groups/\(number).html"))\">\(text(group.title, group.titleEn))</a>"))
         }
         body += definitionList(facts)
-        body += "<h2>\(l("内容", "Text"))</h2>\n" + paragraph(item.body, item.bodyEn)
+        body += "<h2>\(l("site.text"))</h2>\n" + paragraph(item.body, item.bodyEn)
         body += quote(item.quote, item.quoteEn)
         let targets = plan.targets.filter { $0.progress.action == item.number }
-        if !targets.isEmpty { body += "<h2>\(l("目标", "Targets"))</h2>\n" + targetTable(targets, plan: plan, from: path) }
-        body += "<h2 id=\"timeline\">\(l("进展", "Timeline"))</h2>\n"
+        if !targets.isEmpty { body += "<h2>\(l("site.targets"))</h2>\n" + targetTable(targets, plan: plan, from: path) }
+        body += "<h2 id=\"timeline\">\(l("site.timeline"))</h2>\n"
         if item.updates.isEmpty {
-            body += "<p>\(l("尚无进展记录。", "No progress reported yet."))</p>\n"
+            body += "<p>\(l("site.no_progress_reported_yet"))</p>\n"
         } else {
             body += "<ol class=\"timeline\">\n"
             for update in item.updates.prefix(Self.timelineLimit) {
@@ -140,13 +140,13 @@ struct SitePages {
                 if let percent = update.percent { body += " <span class=\"meta\">\(HTML.escape(CellText.real(percent)))%</span>" }
                 body += "<p>\(HTML.escape(update.note))</p>"
                 if Self.isWebLink(update.evidenceURL) {
-                    body += "<p><a href=\"\(HTML.escape(update.evidenceURL!))\">\(l("证据", "Evidence"))<span class=\"visually-hidden\"> \(update.reportedOn)</span></a></p>"
+                    body += "<p><a href=\"\(HTML.escape(update.evidenceURL!))\">\(l("site.evidence"))<span class=\"visually-hidden\"> \(update.reportedOn)</span></a></p>"
                 }
                 body += "</li>\n"
             }
             body += "</ol>\n"
             if item.updates.count > Self.timelineLimit {
-                body += "<p>\(HTML.escape(l("另有 \(item.updates.count - Self.timelineLimit) 条较早的更新，见开放数据。", "\(item.updates.count - Self.timelineLimit) earlier updates are in the open data.")))</p>\n"
+                body += "<p>\(HTML.escape(l("site.earlier_updates", ["count": String(item.updates.count - Self.timelineLimit)])))</p>\n"
             }
         }
         return page(title: heading + plainText(item.title, item.titleEn), path: path, crumbs: [planCrumb(plan)], body: body)
@@ -155,31 +155,31 @@ struct SitePages {
     func targetPage(_ plan: SiteData.Plan, _ target: SiteData.Target, path: String) -> String {
         let row = target.progress
         var body = "<h1>\(text(row.title, target.titleEn))</h1>\n"
-        var facts: [(String, String)] = [(l("状态", "Status"), badge(row.status.rawValue, language.status(row.status)))]
+        var facts: [(String, String)] = [(l("site.status"), badge(row.status.rawValue, language.status(row.status)))]
         if let value = row.target {
-            facts.append((l("目标值", "Target"), HTML.escape([row.qualifier, CellText.real(value), row.unit].compactMap { $0 }.joined(separator: " "))))
+            facts.append((l("site.target_value"), HTML.escape([row.qualifier, CellText.real(value), row.unit].compactMap { $0 }.joined(separator: " "))))
         }
-        if let due = row.dueOn { facts.append((l("截止日期", "Due"), "<time datetime=\"\(HTML.escape(due))\">\(HTML.escape(due))</time>")) }
+        if let due = row.dueOn { facts.append((l("site.due_on"), "<time datetime=\"\(HTML.escape(due))\">\(HTML.escape(due))</time>")) }
         if let actual = row.actual {
-            facts.append((l("最新实际值", "Latest actual"), HTML.escape(CellText.real(actual) + (row.unit.map { " " + $0 } ?? "") + (row.actualOn.map { " (\($0))" } ?? ""))))
+            facts.append((l("site.latest_actual"), HTML.escape(CellText.real(actual) + (row.unit.map { " " + $0 } ?? "") + (row.actualOn.map { " (\($0))" } ?? ""))))
         }
-        if let percent = row.percent { facts.append((l("完成度", "Complete"), HTML.escape(Self.percent(percent)))) }
-        if let projected = row.projectedOn { facts.append((l("预计完成", "Projected"), HTML.escape(projected))) }
+        if let percent = row.percent { facts.append((l("site.complete"), HTML.escape(Self.percent(percent)))) }
+        if let projected = row.projectedOn { facts.append((l("site.projected"), HTML.escape(projected))) }
         if let number = row.action, let item = plan.items.first(where: { $0.number == number }) {
-            facts.append((l("所属行动", "Action"), "<a href=\"\(link(from: path, to: "plans/\(Self.fileName(plan.slug))/items/\(number).html"))\">\(text(item.title, item.titleEn))</a>"))
+            facts.append((l("site.part_of_action"), "<a href=\"\(link(from: path, to: "plans/\(Self.fileName(plan.slug))/items/\(number).html"))\">\(text(item.title, item.titleEn))</a>"))
         }
         body += definitionList(facts)
         body += paragraph(target.body, target.bodyEn)
         body += quote(target.quote, target.quoteEn)
-        body += "<h2>\(l("记录的实际值", "Recorded values"))</h2>\n"
+        body += "<h2>\(l("site.recorded_values"))</h2>\n"
         if target.actuals.isEmpty {
-            body += "<p>\(l("尚无记录。", "None recorded yet."))</p>\n"
+            body += "<p>\(l("site.none_recorded_yet"))</p>\n"
         } else {
-            body += "<div class=\"scroll\" role=\"region\" aria-label=\"\(l("记录的实际值", "Recorded values"))\" tabindex=\"0\"><table>\n<thead><tr>"
-            body += [l("日期", "Date"), l("数值", "Value"), l("说明", "Note"), l("证据", "Evidence")].map { "<th scope=\"col\">\($0)</th>" }.joined()
+            body += "<div class=\"scroll\" role=\"region\" aria-label=\"\(l("site.recorded_values"))\" tabindex=\"0\"><table>\n<thead><tr>"
+            body += [l("site.date"), l("site.value"), l("site.note"), l("site.evidence")].map { "<th scope=\"col\">\($0)</th>" }.joined()
             body += "</tr></thead>\n<tbody>\n"
             for actual in target.actuals {
-                let evidence = Self.isWebLink(actual.evidenceURL) ? "<a href=\"\(HTML.escape(actual.evidenceURL!))\">\(l("链接", "link"))<span class=\"visually-hidden\"> \(HTML.escape(actual.measuredOn))</span></a>" : ""
+                let evidence = Self.isWebLink(actual.evidenceURL) ? "<a href=\"\(HTML.escape(actual.evidenceURL!))\">\(l("site.link"))<span class=\"visually-hidden\"> \(HTML.escape(actual.measuredOn))</span></a>" : ""
                 body += "<tr><td>\(HTML.escape(actual.measuredOn))</td><td class=\"number\">\(HTML.escape(CellText.real(actual.value)))</td>"
                 body += "<td>\(HTML.escape(actual.note ?? ""))</td><td>\(evidence)</td></tr>\n"
             }
@@ -191,7 +191,7 @@ struct SitePages {
     // MARK: Pieces
 
     func itemList(_ items: [SiteData.Item], plan: SiteData.Plan, from path: String) -> String {
-        guard !items.isEmpty else { return "<p>\(l("无", "None."))</p>\n" }
+        guard !items.isEmpty else { return "<p>\(l("site.none_sentence"))</p>\n" }
         var html = "<ul class=\"items\">\n"
         for item in items {
             html += "<li><a href=\"\(link(from: path, to: "plans/\(Self.fileName(plan.slug))/items/\(item.number).html"))\">\(item.number). \(text(item.title, item.titleEn))</a> "
@@ -203,8 +203,8 @@ struct SitePages {
     }
 
     func targetTable(_ targets: [SiteData.Target], plan: SiteData.Plan, from path: String) -> String {
-        var html = "<div class=\"scroll\" role=\"region\" aria-label=\"\(l("目标", "Targets"))\" tabindex=\"0\"><table>\n<thead><tr>"
-        html += [l("目标", "Target"), l("完成度", "Complete"), l("截止", "Due"), l("状态", "Status")].map { "<th scope=\"col\">\($0)</th>" }.joined()
+        var html = "<div class=\"scroll\" role=\"region\" aria-label=\"\(l("site.targets"))\" tabindex=\"0\"><table>\n<thead><tr>"
+        html += [l("site.target_column"), l("site.complete"), l("site.due_column"), l("site.status")].map { "<th scope=\"col\">\($0)</th>" }.joined()
         html += "</tr></thead>\n<tbody>\n"
         for target in targets {
             let row = target.progress
@@ -220,7 +220,7 @@ struct SitePages {
         guard let shown else { return "" }
         let quoteLanguage = Language.of(shown.text)
         var html = "<figure class=\"source\"><blockquote lang=\"\(quoteLanguage.htmlTag)\"><p>\(HTML.escape(shown.text))</p></blockquote>"
-        html += "<figcaption>\(l("出处", "Source")): <cite>\(HTML.escape(shown.documentTitle))</cite>, \(HTML.escape(l("第 \(shown.line) 行", "line \(shown.line)")))</figcaption></figure>\n"
+        html += "<figcaption>\(l("site.source")): <cite>\(HTML.escape(shown.documentTitle))</cite>, \(HTML.escape(l("site.source_line", ["line": String(shown.line)])))</figcaption></figure>\n"
         return html
     }
 
@@ -254,7 +254,9 @@ struct SitePages {
         (plainText(plan.title, plan.titleEn), "plans/\(Self.fileName(plan.slug))/index.html")
     }
 
-    func l(_ zh: String, _ en: String) -> String { language.pick(zh, en) }
+    /// The label catalogue's words for `key` (site.*), in this tree's language.
+    func l(_ key: String) -> String { language(key) }
+    func l(_ key: String, _ values: [String: String]) -> String { language(key, values) }
 
     /// The page around `body`: skip link, breadcrumb, language switch, main, footer.
     func page(title: String, path: String, crumbs: [(String, String)], feed: String? = nil, body: String) -> String {
@@ -266,9 +268,9 @@ struct SitePages {
         if let counterpart {
             html += "<link rel=\"alternate\" hreflang=\"\(counterpart.language.htmlTag)\" href=\"\(siteLink(from: path, counterpart.base + path))\"/>\n"
         }
-        html += "</head>\n<body>\n<a class=\"skip\" href=\"#main\">\(l("跳到正文", "Skip to content"))</a>\n<header>\n"
-        html += "<nav aria-label=\"\(l("位置", "Breadcrumb"))\"><ol class=\"crumbs\">"
-        html += "<li><a href=\"\(link(from: path, to: "index.html"))\">\(l("全部规划", "All plans"))</a></li>"
+        html += "</head>\n<body>\n<a class=\"skip\" href=\"#main\">\(l("site.skip_to_content"))</a>\n<header>\n"
+        html += "<nav aria-label=\"\(l("site.breadcrumb"))\"><ol class=\"crumbs\">"
+        html += "<li><a href=\"\(link(from: path, to: "index.html"))\">\(l("site.all_plans"))</a></li>"
         for (label, target) in crumbs { html += "<li><a href=\"\(link(from: path, to: target))\">\(HTML.escape(label))</a></li>" }
         html += "</ol></nav>\n"
         if let counterpart {
@@ -276,7 +278,7 @@ struct SitePages {
             html += "<a class=\"lang\" lang=\"\(counterpart.language.htmlTag)\" hreflang=\"\(counterpart.language.htmlTag)\" href=\"\(siteLink(from: path, counterpart.base + path))\">\(name)</a>\n"
         }
         html += "</header>\n<main id=\"main\">\n\(body)</main>\n"
-        html += "<footer><p>\(l("由 plantrack 发布。数据可自由再利用：", "Published with plantrack. Reuse the data freely: "))<a href=\"\(siteLink(from: path, "data/index.json"))\">\(l("开放数据", "open data"))</a></p></footer>\n"
+        html += "<footer><p>\(l("site.footer"))<a href=\"\(siteLink(from: path, "data/index.json"))\">\(l("site.open_data"))</a></p></footer>\n"
         html += "</body>\n</html>\n"
         return html
     }
