@@ -74,13 +74,6 @@ extension Optional: ColumnDecodable where Wrapped: ColumnDecodable {
     }
 }
 
-extension Array: ColumnDecodable where Element == UInt8 {
-    public static func decode(_ statement: Statement, at index: Int32, column: String) throws -> [UInt8] {
-        guard statement.columnType(index) == SQLITE_BLOB else { throw statement.mismatch(column, at: index, expected: "a blob") }
-        return statement.blob(at: index)
-    }
-}
-
 /// A result column found by name once, for a loop over many rows (the chain walk reads a
 /// million): `let seq = try links.column("seq", as: Int64.self)`, then `try links[seq]` per row,
 /// as strict as `row["seq"]` without looking the name up each time.

@@ -46,6 +46,12 @@ import Testing
         try fixture.db.execute("UPDATE plans SET proposed_on = '2024-09'")
         #expect(try PlanScope.resolve(nil, in: fixture.db).proposedOn == nil)
         _ = try tracker.addProgress(AddProgressRequest(action: .number(1), note: "n", reportedOn: ISODate("2024-01-01")!, author: "a"))
+        try fixture.db.execute("UPDATE plans SET proposed_on = '2024'")
+        #expect(try PlanScope.resolve(nil, in: fixture.db).proposedOn == nil)
+        try fixture.db.execute("UPDATE plans SET proposed_on = '2024-13'")
+        #expect(throws: TrackerError("the database holds '2024-13' where a date belongs (proposed_on); run `plantrack verify`")) {
+            _ = try PlanScope.resolve(nil, in: fixture.db)
+        }
         try fixture.db.execute("UPDATE plans SET proposed_on = 'soon'")
         #expect(throws: TrackerError("the database holds 'soon' where a date belongs (proposed_on); run `plantrack verify`")) {
             _ = try PlanScope.resolve(nil, in: fixture.db)

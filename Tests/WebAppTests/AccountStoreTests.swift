@@ -42,7 +42,7 @@ struct AccountStoreTests {
         _ = try accounts.addUser(name: "eve", role: .editor, password: "correct horse battery")
         try db.execute("PRAGMA ignore_check_constraints = ON")
         try db.execute("UPDATE users SET role = 'owner' WHERE name = 'eve'")
-        #expect(throws: TrackerError("the database holds 'owner' where a role belongs; run `plantrack verify`")) {
+        #expect(throws: TrackerError("the accounts file holds 'owner' where a role belongs (viewer, editor, admin)")) {
             _ = try accounts.user(named: "eve")
         }
     }

@@ -3,13 +3,16 @@ import HummingbirdBcrypt
 import Storage
 
 /// What a signed-in user may do. Viewers read; editors also write; admins also manage users.
-public enum Role: String, CaseIterable, Sendable, StoredValue, ColumnDecodable {
+public enum Role: String, CaseIterable, Sendable, ColumnDecodable {
     case viewer, editor, admin
 
-    init?(storedText: String) { self.init(rawValue: storedText) }
-    static var kindName: String { "role" }
+    /// Strict, like every stored value; the accounts file is not `verify`'s, so the error says which file.
     public static func decode(_ statement: Statement, at index: Int32, column: String) throws -> Role {
-        try decodeStored(statement, at: index, column: column)
+        let text = try String.decode(statement, at: index, column: column)
+        guard let role = Role(rawValue: text) else {
+            throw TrackerError("the accounts file holds '\(text)' where a role belongs (\(validList))")
+        }
+        return role
     }
 
     public var canWrite: Bool { self != .viewer }

@@ -123,8 +123,8 @@ public enum Verifier {
     /// file is in a table or an index (dbstat counts their pages, overflow pages included), or on
     /// the freelist, or SQLite's lock-byte page. Empty when SQLite did it itself.
     ///
-    /// SQLite before 3.41 (Debian 12 has 3.40) checks the whole file only when the first object of
-    /// its schema hash has a b-tree. When a view or a virtual table comes first, `integrity_check`
+    /// SQLite 3.40 (Debian 12's) checks the whole file only when the first object of its schema
+    /// hash has a b-tree. When a view or a virtual table comes first, `integrity_check`
     /// and `quick_check` quietly run as if given a list of tables: no page is counted and the
     /// freelist is not walked. Which object comes first follows from the schema's names (since 0017
     /// it is the view commitment_progress); `PRAGMA table_list` lists them in that order.
@@ -252,7 +252,7 @@ public enum Verifier {
                 report("\(table) row \(rowID) is gone (deleted; chain link \(try links[seq]))")
                 continue
             }
-            // The row's own columns follow its rowid (`SELECT rowid, *`).
+            // The row's own columns follow its rowid (`SELECT rowid AS chain_rowid, *`).
             if !cursor.chainLinkMatches(
                 previous: hasPrevious ? UnsafePointer(previous) : nil, table: table, firstColumn: cursorRowID.index + 1,
                 links: links, column: link.index)

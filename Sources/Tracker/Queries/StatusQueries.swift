@@ -170,10 +170,8 @@ struct PublishedDate: ColumnDecodable {
     static func decode(_ statement: Statement, at index: Int32, column: String) throws -> PublishedDate {
         let text = try String.decode(statement, at: index, column: column)
         if let day = ISODate(text) { return PublishedDate(day: day) }
-        let digits = text.utf8.filter { $0 != UInt8(ascii: "-") }
-        let vague = (text.utf8.count == 4 || (text.utf8.count == 7 && text.utf8.dropFirst(4).first == UInt8(ascii: "-")))
-            && digits.count == (text.utf8.count == 4 ? 4 : 6) && digits.allSatisfy { (0x30...0x39).contains($0) }
-        guard vague else { throw TrackerError("the database holds '\(text)' where a date belongs (\(column)); run `plantrack verify`") }
+        // YYYY or YYYY-MM: the first of that year or month is a real day.
+        guard text.utf8.count == 4 || text.utf8.count == 7, ISODate(text + (text.utf8.count == 4 ? "-01-01" : "-01")) != nil else { throw TrackerError("the database holds '\(text)' where a date belongs (\(column)); run `plantrack verify`") }
         return PublishedDate(day: nil)
     }
 }
